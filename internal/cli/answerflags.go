@@ -1,0 +1,218 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/authadvisor/authadvisor/decisions"
+	"github.com/authadvisor/authadvisor/internal/answers"
+	"github.com/authadvisor/authadvisor/internal/decision"
+	"github.com/authadvisor/authadvisor/templates"
+)
+
+// answerOptions are the flags shared by the commands that evaluate answers:
+// one flag per question of the default decision file, `--set` for others,
+// an answers file, and replacements for the decision file and templates.
+type answerOptions struct {
+	DecisionsPath string
+	TemplatesDir  string
+	AnswersPath   string
+	Sets          []string
+	// Flags holds the value of each question flag that was given.
+	Flags map[string]string
+
+	questions []decision.Question
+}
+
+// registerAnswerFlags adds the answer flags to cmd, with shell completion
+// of each question's allowed values.
+func registerAnswerFlags(cmd *cobra.Command, o *answerOptions, questions []decision.Question) {
+	o.questions = questions
+	o.Flags = map[string]string{}
+	fl := cmd.Flags()
+	for _, q := range questions {
+		name := answers.FlagName(q.ID)
+		help := q.Title + " (" + strings.Join(q.Values(), "|") + ")"
+		if q.Multi {
+			help = q.Title + " (comma-separated: " + strings.Join(q.Values(), ",") + ")"
+		}
+		fl.Func(name, help, func(v string) error {
+			o.Flags[q.ID] = v
+			return nil
+		})
+		cmd.RegisterFlagCompletionFunc(name, valueCompletion(q))
+	}
+	fl.StringVar(&o.AnswersPath, "answers", "",
+		"answers file: YAML mapping of question id to value or list")
+	fl.StringArrayVar(&o.Sets, "set", nil, "answer a question by id, as id=value (repeatable)")
+	fl.StringVar(&o.DecisionsPath, "decisions", "", "decision file to use instead of the built-in one")
+	fl.StringVar(&o.TemplatesDir, "templates", "",
+		"folder whose templates override the built-in ones")
+	_ = cmd.MarkFlagFilename("answers", "yaml", "yml")
+	_ = cmd.MarkFlagFilename("decisions", "yaml", "yml")
+	_ = cmd.MarkFlagDirname("templates")
+}
+
+func valueCompletion(q decision.Question) cobra.CompletionFunc {
+	return func(_ *cobra.Command, _ []string, typed string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		prefix := ""
+		if q.Multi {
+			if i := strings.LastIndex(typed, ","); i >= 0 {
+				prefix = typed[:i+1]
+			}
+		}
+		var out []cobra.Completion
+		for _, opt := range q.Options {
+			desc := opt.Title
+			if desc == "" {
+				desc = opt.Value
+			}
+			out = append(out, cobra.CompletionWithDesc(prefix+opt.Value, desc))
+		}
+		directive := cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveKeepOrder
+		if q.Multi {
+			directive |= cobra.ShellCompDirectiveNoSpace
+		}
+		return out, directive
+	}
+}
+
+// defaultQuestions reads the questions of the embedded decision file, for
+// building flags. It is cheap: nothing is validated here.
+func defaultQuestions() []decision.Question {
+	f, err := decision.Parse(decisions.DefaultName, decisions.Default)
+	if err != nil {
+		return nil
+	}
+	return f.Questions
+}
+
+// loaded is a decision file and its answers, ready to evaluate.
+type loaded struct {
+	File      *decision.File
+	Templates fs.FS
+	Answers   decision.Answers
+}
+
+// load reads the decision file, the templates and the answers, in that
+// order of precedence: answers file, then question flags, then `--set`.
+func (o *answerOptions) load(io *IO) (*loaded, error) {
+	tfs := templates.Overlay(io.abs(o.TemplatesDir))
+	f, err := loadDecisions(io, o.DecisionsPath, tfs)
+	if err != nil {
+		return nil, err
+	}
+	a := decision.Answers{}
+	if o.AnswersPath != "" {
+		a, err = readAnswersFile(io.abs(o.AnswersPath), o.AnswersPath, f)
+		if err != nil {
+			return nil, err
+		}
+	}
+	if err := o.applyFlags(f, a); err != nil {
+		return nil, err
+	}
+	return &loaded{File: f, Templates: tfs, Answers: a}, nil
+}
+
+func (o *answerOptions) applyFlags(f *decision.File, a decision.Answers) error {
+	var errs []string
+	for _, q := range o.questions {
+		raw, ok := o.Flags[q.ID]
+		if !ok {
+			continue
+		}
+		fq := f.Question(q.ID)
+		if fq == nil {
+			errs = append(errs, fmt.Sprintf("`--%s`: the decision file has no question %q",
+				answers.FlagName(q.ID), q.ID))
+			continue
+		}
+		vals, err := answers.ParseFlag(fq, raw)
+		if err != nil {
+			errs = append(errs, err.Error())
+			continue
+		}
+		a[q.ID] = vals
+	}
+	for _, s := range o.Sets {
+		id, vals, err := answers.ParseSet(f, s)
+		if err != nil {
+			errs = append(errs, err.Error())
+			continue
+		}
+		a[id] = vals
+	}
+	if len(errs) > 0 {
+		return usagef("%s", strings.Join(errs, "\n"))
+	}
+	return nil
+}
+
+// evaluate evaluates the answers; missing answers name every flag to pass.
+func (l *loaded) evaluate() (*decision.Recommendation, error) {
+	rec, err := l.File.Evaluate(l.Answers)
+	var missing *decision.MissingError
+	if errors.As(err, &missing) {
+		return nil, usagef("missing answers; pass %s, or an answers file with `--answers`",
+			answers.MissingFlags(missing))
+	}
+	if err != nil {
+		return nil, usagef("%w", err)
+	}
+	return rec, nil
+}
+
+
+// loadDecisions loads the decision file named by path, or the embedded one.
+func loadDecisions(io *IO, path string, tfs fs.FS) (*decision.File, error) {
+	name, data := decisions.DefaultName, decisions.Default
+	if path != "" {
+		var err error
+		if data, err = readLimited(io.abs(path), path, decision.MaxFileSize); err != nil {
+			return nil, err
+		}
+		name = path
+	}
+	f, err := decision.Load(name, data, tfs)
+	if err != nil {
+		return nil, &usageError{err}
+	}
+	return f, nil
+}
+
+func readAnswersFile(full, name string, f *decision.File) (decision.Answers, error) {
+	data, err := readLimited(full, name, answers.MaxFileSize)
+	if err != nil {
+		return nil, err
+	}
+	a, err := answers.Parse(name, data, f)
+	if err != nil {
+		return nil, &usageError{err}
+	}
+	return a, nil
+}
+
+// readLimited reads a file, refusing one larger than limit.
+func readLimited(full, name string, limit int64) ([]byte, error) {
+	info, err := os.Stat(full)
+	if err != nil {
+		return nil, usagef("%s: %v", name, errors.Unwrap(err))
+	}
+	if info.IsDir() {
+		return nil, usagef("%s: is a folder, not a file", name)
+	}
+	if info.Size() > limit {
+		return nil, usagef("%s: file is %d bytes; the limit is %d", name, info.Size(), limit)
+	}
+	data, err := os.ReadFile(full)
+	if err != nil {
+		return nil, usagef("%s: %v", name, err)
+	}
+	return data, nil
+}

@@ -1,0 +1,182 @@
+package cli
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/authadvisor/authadvisor/internal/answers"
+	"github.com/authadvisor/authadvisor/internal/decision"
+	"github.com/authadvisor/authadvisor/internal/fileout"
+	"github.com/authadvisor/authadvisor/internal/report"
+	"github.com/authadvisor/authadvisor/internal/snippet"
+)
+
+// RecommendOptions are the inputs of `authadvisor recommend`.
+type RecommendOptions struct {
+	IO      *IO
+	Answers answerOptions
+	Snippet snippetFlags
+	Format  string
+	OutDir  string
+	Force   bool
+}
+
+func newRecommendCmd(io *IO, questions []decision.Question) *cobra.Command {
+	o := &RecommendOptions{IO: io}
+	cmd := &cobra.Command{
+		Use:   "recommend [flags]",
+		Short: "Recommend how an API should authenticate its callers",
+		Long: "Evaluate the answers against the decision tree and print the recommendation:\n" +
+			"the schemes to use and why, alternatives, rejected options, settings with values,\n" +
+			"warnings, checklists, the decision path and the sources behind every rule.",
+		Example: `  authadvisor recommend --client-type server_m2m --user-context none \
+    --trust public_internet --can-hold-secret yes --has-browser no \
+    --token-lifetime minutes --revocation eventual --sensitivity medium \
+    --sensitive-operations "" --compliance ""
+  authadvisor recommend --answers answers.yaml --format json
+  authadvisor recommend --answers answers.yaml --gateway nginx --out review/`,
+		Args: cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error { return RunRecommend(o) },
+	}
+	registerAnswerFlags(cmd, &o.Answers, questions)
+	o.Snippet.register(cmd)
+	fl := cmd.Flags()
+	fl.StringVarP(&o.Format, "format", "f", "markdown", "output format: markdown, json or text")
+	fl.StringVarP(&o.OutDir, "out", "o", "",
+		"write report.md, answers.yaml and snippets/ into this folder")
+	fl.BoolVar(&o.Force, "force", false, "overwrite files that already exist in `--out`")
+	cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(report.Formats,
+		cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.MarkFlagDirname("out")
+	return cmd
+}
+
+// RunRecommend evaluates the answers and prints or writes the result.
+func RunRecommend(o *RecommendOptions) error {
+	if !contains(report.Formats, o.Format) {
+		return usagef("`--format %s`: use one of %s", o.Format, strings.Join(report.Formats, ", "))
+	}
+	l, err := o.Answers.load(o.IO)
+	if err != nil {
+		return err
+	}
+	rec, err := l.evaluate()
+	if err != nil {
+		return err
+	}
+	if o.OutDir != "" {
+		return o.writeFolder(l, rec)
+	}
+	out, err := report.Render(l.Templates, o.Format, rec)
+	if err != nil {
+		return err
+	}
+	_, err = o.IO.Out.Write(out)
+	return err
+}
+
+// writeFolder renders everything first, checks that nothing would be
+// overwritten, and only then writes.
+func (o *RecommendOptions) writeFolder(l *loaded, rec *decision.Recommendation) error {
+	md, err := report.Render(l.Templates, "markdown", rec)
+	if err != nil {
+		return err
+	}
+	files := []fileout.File{
+		{Path: "report.md", Data: md, Mode: 0o644},
+		{Path: "answers.yaml", Data: answers.Marshal(l.File, rec.Answers), Mode: 0o644},
+	}
+	snips, err := o.Snippet.render(l, rec)
+	if err != nil {
+		return err
+	}
+	files = append(files, snips...)
+
+	dir := o.IO.abs(o.OutDir)
+	if err := fileout.Plan(dir, files, o.Force); err != nil {
+		return usagef("%w", err)
+	}
+	if err := fileout.WriteAll(dir, files, o.Force); err != nil {
+		return err
+	}
+	for _, f := range files {
+		fmt.Fprintf(o.IO.Err, "wrote %s\n", filepath.Join(o.OutDir, f.Path))
+	}
+	return nil
+}
+
+// snippetFlags are the values placed into starter configuration.
+type snippetFlags struct {
+	Issuer, Audience, ClientID, APIHost, Upstream, Module string
+	Scopes                                                []string
+}
+
+func (s *snippetFlags) register(cmd *cobra.Command) {
+	fl := cmd.Flags()
+	fl.StringVar(&s.Issuer, "issuer", "", "OpenID issuer URL placed in the snippets")
+	fl.StringVar(&s.Audience, "audience", "", "expected `aud` of access tokens")
+	fl.StringVar(&s.ClientID, "client-id", "", "OAuth client id placed in the snippets")
+	fl.StringArrayVar(&s.Scopes, "scope", nil, "scope a client asks for (repeatable)")
+	fl.StringVar(&s.APIHost, "api-host", "", "DNS name the API is served under")
+	fl.StringVar(&s.Upstream, "upstream", "", "URL the gateway proxies to")
+	fl.StringVar(&s.Module, "module", "", "Go module path of the generated Go folder")
+}
+
+// params starts from the identity provider's placeholders and applies the
+// flags that were given.
+func (s *snippetFlags) params(idp string) snippet.Params {
+	p := snippet.DefaultParams(idp)
+	set := func(dst *string, v string) {
+		if v != "" {
+			*dst = v
+		}
+	}
+	set(&p.Issuer, s.Issuer)
+	set(&p.Audience, s.Audience)
+	set(&p.ClientID, s.ClientID)
+	set(&p.APIHost, s.APIHost)
+	set(&p.Upstream, s.Upstream)
+	set(&p.Module, s.Module)
+	if len(s.Scopes) > 0 {
+		p.Scopes = s.Scopes
+	}
+	return p
+}
+
+func (s *snippetFlags) render(l *loaded, rec *decision.Recommendation) ([]fileout.File, error) {
+	if len(rec.Snippets) == 0 {
+		return nil, nil
+	}
+	specs := make([]snippet.Spec, len(rec.Snippets))
+	for i, r := range rec.Snippets {
+		specs[i] = snippet.Spec{ID: r.ID, Title: r.Title, Target: r.Target,
+			Template: r.Template, Path: r.Path}
+	}
+	idp := ""
+	for _, a := range rec.Answers {
+		if a.Question == "idp" && len(a.Values) == 1 {
+			idp = a.Values[0]
+		}
+	}
+	rendered, err := snippet.Render(l.Templates, specs, s.params(idp))
+	if err != nil {
+		return nil, usagef("%w", err)
+	}
+	files := make([]fileout.File, len(rendered))
+	for i, f := range rendered {
+		files[i] = fileout.File{Path: "snippets/" + f.Path, Data: f.Data, Mode: f.Mode}
+	}
+	return files, nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,122 @@
+package decision
+
+import (
+	"fmt"
+	"strings"
+)
+
+// builder accumulates a recommendation while the tree and policies apply.
+type builder struct {
+	f   *File
+	a   Answers
+	rec *Recommendation
+	// cited maps a source id to the sections cited from it, in order.
+	cited map[string][]string
+}
+
+func newBuilder(f *File, a Answers) *builder {
+	return &builder{
+		f: f, a: a,
+		rec: &Recommendation{
+			Primary: []Item{}, Alternatives: []Item{}, Rejected: []Item{},
+			Settings: []Item{}, Warnings: []Item{}, Trace: []Step{},
+			Snippets: []SnippetRef{}, Sources: []SourceRef{}, Migration: []Item{},
+			Checklists: []Checklist{}, Decisions: f.Name,
+		},
+		cited: map[string][]string{},
+	}
+}
+
+func (b *builder) step(s Step) {
+	s.File = b.f.Name
+	b.rec.Trace = append(b.rec.Trace, s)
+}
+
+// cites formats citations and remembers them for the sources list.
+func (b *builder) cites(c Cites) []string {
+	out := make([]string, 0, len(c.Items))
+	for _, item := range c.Items {
+		id, section, _ := strings.Cut(item, " ")
+		if section != "" && !contains(b.cited[id], section) {
+			b.cited[id] = append(b.cited[id], section)
+		} else if _, ok := b.cited[id]; !ok {
+			b.cited[id] = []string{}
+		}
+		out = append(out, b.f.Cite(item))
+	}
+	return out
+}
+
+func (b *builder) primaryIDs() []string { return ids(b.rec.Primary) }
+
+func ids(items []Item) []string {
+	out := make([]string, len(items))
+	for i, it := range items {
+		out[i] = it.ID
+	}
+	return out
+}
+
+// item builds the recommendation item for one rule of an outcome or policy.
+func (b *builder) item(owner string, e *Effects, r Rule, setting bool) Item {
+	entry := b.f.index.entry(r.ID)
+	why := r.Why
+	if why == "" {
+		why = e.Why
+	}
+	if why == "" {
+		why = entry.Summary
+	}
+	src := r.Source
+	if len(src.Items) == 0 {
+		src = e.Source
+	}
+	it := Item{
+		ID: r.ID, Title: entry.Title, Why: why, Safe: r.Safe,
+		Sources: b.cites(src),
+		Rule:    fmt.Sprintf("%s (%s:%d)", owner, b.f.Name, r.Pos.Line),
+	}
+	if setting {
+		it.Value = r.Value
+		if it.Value == "" {
+			it.Value = entry.Value
+		}
+	}
+	return it
+}
+
+// apply adds an outcome's or a policy's effects. The first item with an id
+// wins: later rules never overwrite what an earlier one decided.
+func (b *builder) apply(owner string, e *Effects) {
+	add := func(list *[]Item, rules []Rule, setting bool) {
+		for _, r := range rules {
+			if !containsID(*list, r.ID) {
+				*list = append(*list, b.item(owner, e, r, setting))
+			}
+		}
+	}
+	add(&b.rec.Primary, e.Primary, false)
+	add(&b.rec.Alternatives, e.Alternatives, false)
+	add(&b.rec.Rejected, e.Rejected, false)
+	add(&b.rec.Settings, e.Settings, true)
+	add(&b.rec.Warnings, e.Warnings, false)
+}
+
+func containsID(items []Item, id string) bool {
+	for _, it := range items {
+		if it.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+func removeIDs(items []Item, drop []Item) []Item {
+	out := items[:0:0]
+	for _, it := range items {
+		if !containsID(drop, it.ID) {
+			out = append(out, it)
+		}
+	}
+	return out
+}

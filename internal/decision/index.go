@@ -1,0 +1,127 @@
+package decision
+
+import "strings"
+
+// index gives quick look-ups by id; it is built by Validate.
+type index struct {
+	sources   map[string]*Source
+	questions map[string]*Question
+	options   map[string]map[string]*Option
+	schemes   map[string]*Entry
+	settings  map[string]*Entry
+	anti      map[string]*Entry
+	snippets  map[string]*SnippetSpec
+	nodes     map[string]*Node
+}
+
+func (f *File) buildIndex() *index {
+	ix := &index{
+		sources:   map[string]*Source{},
+		questions: map[string]*Question{},
+		options:   map[string]map[string]*Option{},
+		schemes:   map[string]*Entry{},
+		settings:  map[string]*Entry{},
+		anti:      map[string]*Entry{},
+		snippets:  map[string]*SnippetSpec{},
+		nodes:     map[string]*Node{},
+	}
+	for i := range f.Sources {
+		ix.sources[f.Sources[i].ID] = &f.Sources[i]
+	}
+	for i := range f.Questions {
+		q := &f.Questions[i]
+		ix.questions[q.ID] = q
+		opts := map[string]*Option{}
+		for j := range q.Options {
+			opts[q.Options[j].Value] = &q.Options[j]
+		}
+		ix.options[q.ID] = opts
+	}
+	fill(ix.schemes, f.Schemes)
+	fill(ix.settings, f.Settings)
+	fill(ix.anti, f.AntiPatterns)
+	for i := range f.Snippets {
+		ix.snippets[f.Snippets[i].ID] = &f.Snippets[i]
+	}
+	for i := range f.Tree.Nodes {
+		ix.nodes[f.Tree.Nodes[i].ID] = &f.Tree.Nodes[i]
+	}
+	return ix
+}
+
+func fill(m map[string]*Entry, entries []Entry) {
+	for i := range entries {
+		if _, dup := m[entries[i].ID]; !dup {
+			m[entries[i].ID] = &entries[i]
+		}
+	}
+}
+
+// entry finds a catalogue entry of any kind.
+func (ix *index) entry(id string) *Entry {
+	if e := ix.schemes[id]; e != nil {
+		return e
+	}
+	if e := ix.settings[id]; e != nil {
+		return e
+	}
+	return ix.anti[id]
+}
+
+// Question returns the question with the given id, or nil.
+func (f *File) Question(id string) *Question {
+	if f.index == nil {
+		f.index = f.buildIndex()
+	}
+	return f.index.questions[id]
+}
+
+// Entry returns the catalogue entry (scheme, setting or anti-pattern) with
+// the given id, or nil.
+func (f *File) Entry(id string) *Entry {
+	if f.index == nil {
+		f.index = f.buildIndex()
+	}
+	return f.index.entry(id)
+}
+
+// IsAntiPattern reports whether id names an anti-pattern.
+func (f *File) IsAntiPattern(id string) bool {
+	if f.index == nil {
+		f.index = f.buildIndex()
+	}
+	return f.index.anti[id] != nil
+}
+
+// Cite formats a citation "source-id section" with the source's short name,
+// such as "RFC 9700 §2.4". An unknown source id is returned as written.
+func (f *File) Cite(c string) string {
+	id, section, _ := strings.Cut(c, " ")
+	s := f.index.sources[id]
+	if s == nil {
+		return c
+	}
+	if section == "" {
+		return s.Short
+	}
+	return s.Short + " " + section
+}
+
+// HasOption reports whether value is an allowed answer to question q.
+func (q *Question) HasOption(value string) bool {
+	for _, o := range q.Options {
+		if o.Value == value {
+			return true
+		}
+	}
+	return false
+}
+
+// Values lists the allowed answers to q, in file order.
+func (q *Question) Values() []string {
+	vs := make([]string, len(q.Options))
+	for i, o := range q.Options {
+		vs[i] = o.Value
+	}
+	return vs
+}

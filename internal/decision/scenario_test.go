@@ -1,0 +1,125 @@
+package decision_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/authadvisor/authadvisor/decisions"
+	"github.com/authadvisor/authadvisor/internal/decision"
+)
+
+// scenarioFile is the shape of the scenario files: answers and what a
+// correct advisor must say about them.
+type scenarioFile struct {
+	Scenarios []struct {
+		ID      string         `yaml:"id"`
+		Answers map[string]any `yaml:"answers"`
+		Expect  struct {
+			Primary     []string `yaml:"primary"`
+			Forbidden   []string `yaml:"forbidden"`
+			MustMention []string `yaml:"must_mention"`
+		} `yaml:"expect"`
+	} `yaml:"scenarios"`
+}
+
+func loadDefault(t testing.TB) *decision.File {
+	t.Helper()
+	f, err := decision.Load(decisions.DefaultName, decisions.Default, nil)
+	if err != nil {
+		t.Fatalf("default decision file: %v", err)
+	}
+	return f
+}
+
+func toAnswers(in map[string]any) decision.Answers {
+	a := decision.Answers{}
+	for k, v := range in {
+		switch v := v.(type) {
+		case string:
+			a[k] = []string{v}
+		case []any:
+			vals := []string{}
+			for _, x := range v {
+				vals = append(vals, x.(string))
+			}
+			a[k] = vals
+		}
+	}
+	return a
+}
+
+func itemIDs(items []decision.Item) map[string]bool {
+	m := map[string]bool{}
+	for _, it := range items {
+		m[it.ID] = true
+	}
+	return m
+}
+
+// TestScenarios checks every scenario file under testdata/scenarios: the
+// first primary scheme is an expected one, nothing forbidden is recommended
+// and every required setting or control is mentioned.
+func TestScenarios(t *testing.T) {
+	f := loadDefault(t)
+	paths, _ := filepath.Glob("testdata/scenarios/*.yaml")
+	if len(paths) == 0 {
+		t.Fatal("no scenario files in testdata/scenarios")
+	}
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var sf scenarioFile
+		if err := yaml.Unmarshal(data, &sf); err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		for _, sc := range sf.Scenarios {
+			t.Run(sc.ID, func(t *testing.T) {
+				rec, err := f.Evaluate(toAnswers(sc.Answers))
+				if err != nil {
+					t.Fatalf("evaluate: %v", err)
+				}
+				checkScenario(t, rec, sc.Expect.Primary, sc.Expect.Forbidden, sc.Expect.MustMention)
+			})
+		}
+	}
+}
+
+func checkScenario(t *testing.T, rec *decision.Recommendation, primary, forbidden, must []string) {
+	t.Helper()
+	if len(rec.Primary) == 0 {
+		t.Fatal("no primary scheme")
+	}
+	if !contains(primary, rec.Primary[0].ID) {
+		t.Errorf("primary[0] = %s, want one of %v", rec.Primary[0].ID, primary)
+	}
+	recommended := itemIDs(append(append(append([]decision.Item{}, rec.Primary...),
+		rec.Alternatives...), rec.Settings...))
+	for _, id := range forbidden {
+		if recommended[id] {
+			t.Errorf("forbidden %s is recommended", id)
+		}
+	}
+	mentioned := itemIDs(append(append([]decision.Item{}, rec.Settings...), rec.Warnings...))
+	for id := range recommended {
+		mentioned[id] = true
+	}
+	for _, id := range must {
+		if !mentioned[id] {
+			t.Errorf("must mention %s", id)
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

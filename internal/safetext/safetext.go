@@ -1,0 +1,24 @@
+// Package safetext neutralises text read from files before it reaches a
+// terminal or a document.
+package safetext
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Plain removes control characters, including the ESC that starts terminal
+// escape sequences, and the Unicode line and paragraph separators.
+// Newlines, carriage returns and tabs become spaces.
+func Plain(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n' || r == '\t' || r == '\r':
+			return ' '
+		case unicode.IsControl(r) || r == '\u2028' || r == '\u2029' ||
+			unicode.Is(unicode.Bidi_Control, r):
+			return -1
+		}
+		return r
+	}, s)
+}
