@@ -26,14 +26,17 @@ func (f *File) buildIndex() *index {
 		nodes:     map[string]*Node{},
 	}
 	for i := range f.Sources {
-		ix.sources[f.Sources[i].ID] = &f.Sources[i]
+		keepFirst(ix.sources, f.Sources[i].ID, &f.Sources[i])
 	}
 	for i := range f.Questions {
 		q := &f.Questions[i]
+		if ix.questions[q.ID] != nil {
+			continue
+		}
 		ix.questions[q.ID] = q
 		opts := map[string]*Option{}
 		for j := range q.Options {
-			opts[q.Options[j].Value] = &q.Options[j]
+			keepFirst(opts, q.Options[j].Value, &q.Options[j])
 		}
 		ix.options[q.ID] = opts
 	}
@@ -41,19 +44,25 @@ func (f *File) buildIndex() *index {
 	fill(ix.settings, f.Settings)
 	fill(ix.anti, f.AntiPatterns)
 	for i := range f.Snippets {
-		ix.snippets[f.Snippets[i].ID] = &f.Snippets[i]
+		keepFirst(ix.snippets, f.Snippets[i].ID, &f.Snippets[i])
 	}
 	for i := range f.Tree.Nodes {
-		ix.nodes[f.Tree.Nodes[i].ID] = &f.Tree.Nodes[i]
+		keepFirst(ix.nodes, f.Tree.Nodes[i].ID, &f.Tree.Nodes[i])
 	}
 	return ix
 }
 
 func fill(m map[string]*Entry, entries []Entry) {
 	for i := range entries {
-		if _, dup := m[entries[i].ID]; !dup {
-			m[entries[i].ID] = &entries[i]
-		}
+		keepFirst(m, entries[i].ID, &entries[i])
+	}
+}
+
+// keepFirst indexes v under id unless id is taken: with duplicates, the
+// first definition is the one used (the others are reported).
+func keepFirst[T any](m map[string]*T, id string, v *T) {
+	if _, dup := m[id]; !dup {
+		m[id] = v
 	}
 }
 

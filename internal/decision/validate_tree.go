@@ -53,19 +53,20 @@ func (v *validator) checkDecision(n *Node) {
 	}
 	taken := map[string]bool{}
 	for _, b := range n.Branches {
-		fresh := false
+		fresh, known := false, 0
 		for _, val := range b.Values {
 			if !q.HasOption(val) {
 				v.addf(b.Pos, "unknown value %q for question %q (options: %s)",
 					val, q.ID, strings.Join(q.Values(), ", "))
 				continue
 			}
+			known++
 			if !taken[val] {
 				fresh = true
 			}
 			taken[val] = true
 		}
-		if !fresh && len(b.Values) > 0 {
+		if !fresh && known > 0 {
 			v.addf(b.Pos, "unreachable branch: earlier branches of %q already take %s",
 				n.ID, strings.Join(b.Values, ", "))
 		}
