@@ -1,9 +1,14 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
+	"io"
 
 	"github.com/spf13/cobra"
+
+	"github.com/authadvisor/authadvisor/internal/decision"
+	"github.com/authadvisor/authadvisor/internal/safetext"
 )
 
 // NewRoot builds the authadvisor command tree.
@@ -42,7 +47,26 @@ func Main(io *IO, args []string) int {
 	root.SetArgs(args)
 	err := root.Execute()
 	if err != nil {
-		fmt.Fprintf(io.Err, "authadvisor: %s\n", err)
+		printError(io.Err, err)
 	}
 	return ExitCode(err)
+}
+
+// printError writes problems in input files one a line, as file:line:col:
+// message that editors can jump to, and any other error after the
+// program's name.
+func printError(w io.Writer, err error) {
+	var ps decision.Problems
+	if errors.As(err, &ps) {
+		for _, p := range ps {
+			fmt.Fprintln(w, safetext.Plain(p.String()))
+		}
+		noun := "problems"
+		if len(ps) == 1 {
+			noun = "problem"
+		}
+		fmt.Fprintf(w, "authadvisor: %d %s found\n", len(ps), noun)
+		return
+	}
+	fmt.Fprintf(w, "authadvisor: %s\n", err)
 }
