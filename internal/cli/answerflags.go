@@ -168,7 +168,6 @@ func (l *loaded) evaluate() (*decision.Recommendation, error) {
 	return rec, nil
 }
 
-
 // loadDecisions loads the decision file named by path, or the embedded one.
 func loadDecisions(io *IO, path string, tfs fs.FS) (*decision.File, error) {
 	name, data := decisions.DefaultName, decisions.Default
