@@ -30,6 +30,9 @@ func (b *builder) inUseOne(q *Question, id string) {
 	switch {
 	case b.f.index.anti[id] != nil:
 		why = "An anti-pattern in use today."
+		if w := findID(b.rec.Warnings, id); w != nil && w.Safe != "" {
+			replace = w.Safe
+		}
 		if !containsID(b.rec.Warnings, id) {
 			b.rec.Warnings = append(b.rec.Warnings, Item{
 				ID: id, Title: entry.Title, Why: "In use today: " + entry.Summary, Safe: replace,
@@ -45,6 +48,15 @@ func (b *builder) inUseOne(q *Question, id string) {
 		ID: id, Title: entry.Title, Why: why, Safe: replace,
 		Sources: b.cites(entry.Source), Rule: rule,
 	})
+}
+
+func findID(items []Item, id string) *Item {
+	for i := range items {
+		if items[i].ID == id {
+			return &items[i]
+		}
+	}
+	return nil
 }
 
 func titles(items []Item) string {
