@@ -72,7 +72,7 @@ func (b *builder) item(owner string, e *Effects, r Rule, setting bool) Item {
 		src = e.Source
 	}
 	it := Item{
-		ID: r.ID, Title: entry.Title, Why: why, Safe: r.Safe,
+		ID: r.ID, Title: entry.Title, Kind: b.f.index.kind(r.ID), Why: why, Safe: r.Safe,
 		Sources: b.cites(src),
 		Rule:    fmt.Sprintf("%s (%s:%d)", owner, b.f.Name, r.Pos.Line),
 	}

@@ -35,7 +35,8 @@ func (b *builder) inUseOne(q *Question, id string) {
 		}
 		if !containsID(b.rec.Warnings, id) {
 			b.rec.Warnings = append(b.rec.Warnings, Item{
-				ID: id, Title: entry.Title, Why: "In use today: " + entry.Summary, Safe: replace,
+				ID: id, Title: entry.Title, Kind: KindAntiPattern,
+				Why: "In use today: " + entry.Summary, Safe: replace,
 				Sources: b.cites(entry.Source), Rule: rule,
 			})
 		}
@@ -45,7 +46,7 @@ func (b *builder) inUseOne(q *Question, id string) {
 		why = "In use today, and rejected for these answers."
 	}
 	b.rec.Migration = append(b.rec.Migration, Item{
-		ID: id, Title: entry.Title, Why: why, Safe: replace,
+		ID: id, Title: entry.Title, Kind: b.f.index.kind(id), Why: why, Safe: replace,
 		Sources: b.cites(entry.Source), Rule: rule,
 	})
 }

@@ -77,6 +77,17 @@ func (ix *index) entry(id string) *Entry {
 	return ix.anti[id]
 }
 
+// kind says which part of the catalogue id belongs to.
+func (ix *index) kind(id string) string {
+	switch {
+	case ix.schemes[id] != nil:
+		return KindScheme
+	case ix.settings[id] != nil:
+		return KindSetting
+	}
+	return KindAntiPattern
+}
+
 // Question returns the question with the given id, or nil.
 func (f *File) Question(id string) *Question {
 	if f.index == nil {

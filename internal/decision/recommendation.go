@@ -39,7 +39,9 @@ type Answer struct {
 type Item struct {
 	ID    string `json:"id"`
 	Title string `json:"title"`
-	Why   string `json:"why"`
+	// Kind says what the id names: scheme, setting or anti_pattern.
+	Kind string `json:"kind"`
+	Why  string `json:"why"`
 	// Value is a setting's value where one applies.
 	Value string `json:"value,omitempty"`
 	// Safe is, for a warning, the safe choice the recommendation uses.
@@ -49,6 +51,13 @@ type Item struct {
 	// Rule is the node or policy that added the item, as "id (file:line)".
 	Rule string `json:"rule"`
 }
+
+// Item kinds.
+const (
+	KindScheme      = "scheme"
+	KindSetting     = "setting"
+	KindAntiPattern = "anti_pattern"
+)
 
 // Step is one step of the evaluation: a tree node, the outcome reached, or a
 // policy that fired.
