@@ -36,6 +36,7 @@ func NewRoot(io *IO) *cobra.Command {
 		newADRCmd(io, questions),
 		newQuestionsCmd(io),
 		newValidateCmd(io),
+		newGraphCmd(io),
 		newVersionCmd(io),
 	)
 	return root

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/authadvisor/authadvisor/internal/decision"
+	"github.com/authadvisor/authadvisor/internal/safetext"
 )
 
 // Mermaid draws the decision path as a Mermaid flowchart: each question
@@ -19,9 +20,9 @@ func Mermaid(r *decision.Recommendation) string {
 		id := fmt.Sprintf("n%d", i)
 		switch s.Kind {
 		case decision.StepNode:
-			fmt.Fprintf(&b, "  %s{\"%s\"}\n", id, mermaidText(s.Title))
+			fmt.Fprintf(&b, "  %s{\"%s\"}\n", id, safetext.MermaidLabel(s.Title))
 		case decision.StepOutcome:
-			fmt.Fprintf(&b, "  %s[\"%s\"]\n", id, mermaidText(s.Title))
+			fmt.Fprintf(&b, "  %s[\"%s\"]\n", id, safetext.MermaidLabel(s.Title))
 		default:
 			policies++
 			continue
@@ -42,13 +43,6 @@ func link(b *strings.Builder, from, to, label string) {
 	case label == "":
 		fmt.Fprintf(b, "  %s --> %s\n", from, to)
 	default:
-		fmt.Fprintf(b, "  %s -->|\"%s\"| %s\n", from, mermaidText(label), to)
+		fmt.Fprintf(b, "  %s -->|\"%s\"| %s\n", from, safetext.MermaidLabel(label), to)
 	}
-}
-
-// mermaidText makes text safe inside a quoted Mermaid label.
-func mermaidText(s string) string {
-	r := strings.NewReplacer(`"`, "#quot;", "<", "#lt;", ">", "#gt;", "`", "#96;",
-		"\n", " ", "|", "#124;")
-	return r.Replace(stripControl(s))
 }

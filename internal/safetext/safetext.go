@@ -22,3 +22,9 @@ func Plain(s string) string {
 		return r
 	}, s)
 }
+
+// MermaidLabel makes text safe inside a double-quoted Mermaid label.
+func MermaidLabel(s string) string {
+	r := strings.NewReplacer(`"`, "#quot;", "<", "#lt;", ">", "#gt;", "`", "#96;", "|", "#124;")
+	return r.Replace(Plain(s))
+}
