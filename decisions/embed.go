@@ -11,3 +11,5 @@ const DefaultName = "decisions/default.yaml"
 //
 //go:embed default.yaml
 var Default []byte
+
+//go:generate go run ./internal/snapshot

@@ -82,14 +82,10 @@ func valueCompletion(q decision.Question) cobra.CompletionFunc {
 	}
 }
 
-// defaultQuestions reads the questions of the embedded decision file, for
-// building flags. It is cheap: nothing is validated here.
+// defaultQuestions returns the questions of the built-in decision file, for
+// building flags.
 func defaultQuestions() []decision.Question {
-	f, err := decision.Parse(decisions.DefaultName, decisions.Default)
-	if err != nil {
-		return nil
-	}
-	return f.Questions
+	return decisions.Snapshot().Questions
 }
 
 // loaded is a decision file and its answers, ready to evaluate.
@@ -168,17 +164,18 @@ func (l *loaded) evaluate() (*decision.Recommendation, error) {
 	return rec, nil
 }
 
-// loadDecisions loads the decision file named by path, or the embedded one.
+// loadDecisions loads the decision file named by path. Without a path it
+// returns the built-in file from its snapshot, which tests keep valid and
+// current, so that start-up parses no YAML.
 func loadDecisions(io *IO, path string, tfs fs.FS) (*decision.File, error) {
-	name, data := decisions.DefaultName, decisions.Default
-	if path != "" {
-		var err error
-		if data, err = readLimited(io.abs(path), path, decision.MaxFileSize); err != nil {
-			return nil, err
-		}
-		name = path
+	if path == "" {
+		return decisions.Snapshot(), nil
 	}
-	f, err := decision.Load(name, data, tfs)
+	data, err := readLimited(io.abs(path), path, decision.MaxFileSize)
+	if err != nil {
+		return nil, err
+	}
+	f, err := decision.Load(path, data, tfs)
 	if err != nil {
 		return nil, &usageError{err}
 	}

@@ -60,6 +60,7 @@ func (f *File) Resolve(given Answers) (Answers, []Answer, error) {
 // the recommendation with the trace of how it was reached. It is
 // deterministic: the same file and answers give the same result.
 func (f *File) Evaluate(given Answers) (*Recommendation, error) {
+	f.ix()
 	a, shown, err := f.Resolve(given)
 	if err != nil {
 		return nil, err

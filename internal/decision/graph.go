@@ -11,9 +11,6 @@ import (
 // node with an edge per branch labelled with its values, and a box per
 // outcome naming its primary schemes.
 func (f *File) Graph() string {
-	if f.index == nil {
-		f.index = f.buildIndex()
-	}
 	var b strings.Builder
 	b.WriteString("flowchart TD\n")
 	for _, n := range f.Tree.Nodes {

@@ -88,36 +88,31 @@ func (ix *index) kind(id string) string {
 	return KindAntiPattern
 }
 
-// Question returns the question with the given id, or nil.
-func (f *File) Question(id string) *Question {
+// ix returns the file's index, building it on first use. A File is not
+// safe for concurrent use until its index exists (Load builds it).
+func (f *File) ix() *index {
 	if f.index == nil {
 		f.index = f.buildIndex()
 	}
-	return f.index.questions[id]
+	return f.index
+}
+
+// Question returns the question with the given id, or nil.
+func (f *File) Question(id string) *Question {
+	return f.ix().questions[id]
 }
 
 // Entry returns the catalogue entry (scheme, setting or anti-pattern) with
 // the given id, or nil.
 func (f *File) Entry(id string) *Entry {
-	if f.index == nil {
-		f.index = f.buildIndex()
-	}
-	return f.index.entry(id)
-}
-
-// IsAntiPattern reports whether id names an anti-pattern.
-func (f *File) IsAntiPattern(id string) bool {
-	if f.index == nil {
-		f.index = f.buildIndex()
-	}
-	return f.index.anti[id] != nil
+	return f.ix().entry(id)
 }
 
 // Cite formats a citation "source-id section" with the source's short name,
 // such as "RFC 9700 §2.4". An unknown source id is returned as written.
 func (f *File) Cite(c string) string {
 	id, section, _ := strings.Cut(c, " ")
-	s := f.index.sources[id]
+	s := f.ix().sources[id]
 	if s == nil {
 		return c
 	}

@@ -179,6 +179,6 @@ type Condition struct {
 	All     []Condition
 	Not     *Condition
 	Pos     Pos
-	// keyPos holds the position of each answer key, for messages.
-	keyPos map[string]Pos
+	// KeyPos holds the position of each answer key, for messages.
+	KeyPos map[string]Pos
 }

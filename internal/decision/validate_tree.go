@@ -242,7 +242,7 @@ func (v *validator) isSchemeOrAnti(id string) bool {
 // the condition may only name questions in it.
 func (v *validator) checkCondition(c *Condition, earlier map[string]bool) {
 	for _, qid := range c.Order {
-		p := c.keyPos[qid]
+		p := c.KeyPos[qid]
 		q := v.ix.questions[qid]
 		if q == nil {
 			v.addf(p, "unknown question %q in condition", qid)

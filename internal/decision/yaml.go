@@ -221,7 +221,7 @@ func (c *Condition) readKey(k, v *yaml.Node) error {
 	}
 	if c.Answers == nil {
 		c.Answers = map[string][]string{}
-		c.keyPos = map[string]Pos{}
+		c.KeyPos = map[string]Pos{}
 	}
 	if _, dup := c.Answers[k.Value]; dup {
 		return &yaml.TypeError{Errors: []string{
@@ -231,6 +231,6 @@ func (c *Condition) readKey(k, v *yaml.Node) error {
 	}
 	c.Answers[k.Value] = items
 	c.Order = append(c.Order, k.Value)
-	c.keyPos[k.Value] = posOf(k)
+	c.KeyPos[k.Value] = posOf(k)
 	return nil
 }

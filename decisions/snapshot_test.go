@@ -1,0 +1,46 @@
+package decisions_test
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/authadvisor/authadvisor/decisions"
+	"github.com/authadvisor/authadvisor/internal/decision"
+	"github.com/authadvisor/authadvisor/templates"
+)
+
+// TestSnapshotIsCurrent fails when default.yaml changed and snapshot.go
+// was not regenerated.
+func TestSnapshotIsCurrent(t *testing.T) {
+	f, err := decision.Parse(decisions.DefaultName, decisions.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(f, decisions.Snapshot()) {
+		t.Fatal("decisions/snapshot.go is stale: run `go generate ./decisions`")
+	}
+}
+
+// TestDefaultIsValid checks the embedded file, templates included, since
+// the binary trusts its snapshot without validating it again.
+func TestDefaultIsValid(t *testing.T) {
+	if ps := decisions.Snapshot().Validate(templates.FS()); len(ps) > 0 {
+		t.Fatal(ps)
+	}
+}
+
+// TestSnapshotEvaluates evaluates a fresh snapshot, as the binary does.
+func TestSnapshotEvaluates(t *testing.T) {
+	rec, err := decisions.Snapshot().Evaluate(decision.Answers{
+		"client_type": {"webhook_receiver"}, "user_context": {"none"},
+		"trust": {"public_internet"}, "can_hold_secret": {"yes"}, "token_lifetime": {"days"},
+		"revocation": {"eventual"}, "sensitivity": {"medium"}, "sensitive_operations": {},
+		"compliance": {},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec.Primary[0].ID != "hmac_webhook_signature" {
+		t.Errorf("primary = %s, want hmac_webhook_signature", rec.Primary[0].ID)
+	}
+}
