@@ -51,14 +51,14 @@ func writeValue(b *bytes.Buffer, v reflect.Value) {
 	case reflect.Struct:
 		writeStruct(b, v)
 	case reflect.Slice:
-		b.WriteString(typeName(v.Type()) + "{")
+		b.WriteString(typeName(v.Type()) + "{\n")
 		for i := 0; i < v.Len(); i++ {
 			writeElem(b, v.Index(i))
 			b.WriteString(",\n")
 		}
 		b.WriteString("}")
 	case reflect.Map:
-		b.WriteString(typeName(v.Type()) + "{")
+		b.WriteString(typeName(v.Type()) + "{\n")
 		keys := v.MapKeys()
 		sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
 		for _, k := range keys {
@@ -94,7 +94,7 @@ func writeStruct(b *bytes.Buffer, v reflect.Value) {
 }
 
 func writeFields(b *bytes.Buffer, v reflect.Value) {
-	b.WriteString("{")
+	b.WriteString("{\n")
 	t := v.Type()
 	for i := 0; i < t.NumField(); i++ {
 		field := v.Field(i)
