@@ -427,13 +427,14 @@ func Snapshot() *decision.File {
 				ID:    "client_type",
 				Title: "What kind of client calls the API?",
 				Help:  "The software that holds the credential and sends requests, not the person behind it.",
+				Group: "The caller",
 				Options: []decision.Option{
 					{
 						Value: "server_m2m",
 						Title: "Server or batch job",
 						Help:  "A backend service, cron job or script on a server you control.",
 						Pos: decision.Pos{
-							Line:   62,
+							Line:   63,
 							Column: 9,
 						},
 					},
@@ -442,7 +443,7 @@ func Snapshot() *decision.File {
 						Title: "Server-rendered web app",
 						Help:  "A web application whose code and tokens stay on its server.",
 						Pos: decision.Pos{
-							Line:   63,
+							Line:   64,
 							Column: 9,
 						},
 					},
@@ -451,7 +452,7 @@ func Snapshot() *decision.File {
 						Title: "Single-page app in a browser",
 						Help:  "JavaScript running in the user's browser.",
 						Pos: decision.Pos{
-							Line:   64,
+							Line:   65,
 							Column: 9,
 						},
 					},
@@ -460,7 +461,7 @@ func Snapshot() *decision.File {
 						Title: "Native mobile app",
 						Help:  "An iOS or Android app installed on users' devices.",
 						Pos: decision.Pos{
-							Line:   65,
+							Line:   66,
 							Column: 9,
 						},
 					},
@@ -469,7 +470,7 @@ func Snapshot() *decision.File {
 						Title: "Native desktop app",
 						Help:  "An application installed on users' computers.",
 						Pos: decision.Pos{
-							Line:   66,
+							Line:   67,
 							Column: 9,
 						},
 					},
@@ -478,7 +479,7 @@ func Snapshot() *decision.File {
 						Title: "Command-line tool",
 						Help:  "A CLI run by people or by automation.",
 						Pos: decision.Pos{
-							Line:   67,
+							Line:   68,
 							Column: 9,
 						},
 					},
@@ -487,7 +488,7 @@ func Snapshot() *decision.File {
 						Title: "Input-constrained device",
 						Help:  "A TV, console, printer or IoT device where typing is impractical.",
 						Pos: decision.Pos{
-							Line:   68,
+							Line:   69,
 							Column: 9,
 						},
 					},
@@ -496,7 +497,7 @@ func Snapshot() *decision.File {
 						Title: "Internal service",
 						Help:  "A service calling another service inside your own platform.",
 						Pos: decision.Pos{
-							Line:   69,
+							Line:   70,
 							Column: 9,
 						},
 					},
@@ -505,7 +506,7 @@ func Snapshot() *decision.File {
 						Title: "Partner integration",
 						Help:  "A known business partner's system.",
 						Pos: decision.Pos{
-							Line:   70,
+							Line:   71,
 							Column: 9,
 						},
 					},
@@ -514,7 +515,7 @@ func Snapshot() *decision.File {
 						Title: "Third-party developer app",
 						Help:  "Apps that outside developers build on your platform.",
 						Pos: decision.Pos{
-							Line:   71,
+							Line:   72,
 							Column: 9,
 						},
 					},
@@ -523,7 +524,7 @@ func Snapshot() *decision.File {
 						Title: "Webhook receiver",
 						Help:  "Your API receives event callbacks from another service.",
 						Pos: decision.Pos{
-							Line:   72,
+							Line:   73,
 							Column: 9,
 						},
 					},
@@ -532,7 +533,7 @@ func Snapshot() *decision.File {
 						Title: "Webhook sender",
 						Help:  "Your service sends event callbacks to other people's endpoints.",
 						Pos: decision.Pos{
-							Line:   73,
+							Line:   74,
 							Column: 9,
 						},
 					},
@@ -546,13 +547,14 @@ func Snapshot() *decision.File {
 				ID:    "user_context",
 				Title: "Whose authority does the call carry?",
 				Help:  "Whether a person is behind the request, and whose data it touches.",
+				Group: "The caller",
 				Options: []decision.Option{
 					{
 						Value: "none",
 						Title: "No user",
 						Help:  "The client acts for itself.",
 						Pos: decision.Pos{
-							Line:   78,
+							Line:   80,
 							Column: 9,
 						},
 					},
@@ -561,7 +563,7 @@ func Snapshot() *decision.File {
 						Title: "Our own users in our own app",
 						Help:  "Users sign in to an app you build.",
 						Pos: decision.Pos{
-							Line:   79,
+							Line:   81,
 							Column: 9,
 						},
 					},
@@ -570,50 +572,13 @@ func Snapshot() *decision.File {
 						Title: "A user delegates access",
 						Help:  "The client acts on a user's behalf with the user's consent.",
 						Pos: decision.Pos{
-							Line:   80,
+							Line:   82,
 							Column: 9,
 						},
 					},
 				},
 				Pos: decision.Pos{
-					Line:   74,
-					Column: 5,
-				},
-			},
-			{
-				ID:    "trust",
-				Title: "Where does the client run relative to the API?",
-				Options: []decision.Option{
-					{
-						Value: "public_internet",
-						Title: "Public internet",
-						Help:  "Anyone could run or reach the client.",
-						Pos: decision.Pos{
-							Line:   84,
-							Column: 9,
-						},
-					},
-					{
-						Value: "partner_known",
-						Title: "Known partner",
-						Help:  "A contracted partner across an organisation boundary.",
-						Pos: decision.Pos{
-							Line:   85,
-							Column: 9,
-						},
-					},
-					{
-						Value: "internal_same_network",
-						Title: "Inside our network",
-						Help:  "Within the same trust domain as the API.",
-						Pos: decision.Pos{
-							Line:   86,
-							Column: 9,
-						},
-					},
-				},
-				Pos: decision.Pos{
-					Line:   81,
+					Line:   75,
 					Column: 5,
 				},
 			},
@@ -621,13 +586,14 @@ func Snapshot() *decision.File {
 				ID:    "can_hold_secret",
 				Title: "Can the client keep a secret?",
 				Help:  "Only code running on a server you (or the partner) control can. Anything shipped to users' devices cannot.",
+				Group: "The caller",
 				Options: []decision.Option{
 					{
 						Value: "yes",
 						Title: "Yes",
 						Help:  "A confidential client: the secret stays on a server.",
 						Pos: decision.Pos{
-							Line:   91,
+							Line:   88,
 							Column: 9,
 						},
 					},
@@ -636,13 +602,13 @@ func Snapshot() *decision.File {
 						Title: "No",
 						Help:  "A public client: its code is in users' hands.",
 						Pos: decision.Pos{
-							Line:   92,
+							Line:   89,
 							Column: 9,
 						},
 					},
 				},
 				Pos: decision.Pos{
-					Line:   87,
+					Line:   83,
 					Column: 5,
 				},
 			},
@@ -650,12 +616,13 @@ func Snapshot() *decision.File {
 				ID:    "has_browser",
 				Title: "Can the client open a web browser for the user?",
 				Help:  "A browser is needed for redirect-based sign-in; without one the user signs in on a second device.",
+				Group: "The caller",
 				Options: []decision.Option{
 					{
 						Value: "yes",
 						Title: "Yes",
 						Pos: decision.Pos{
-							Line:   98,
+							Line:   96,
 							Column: 9,
 						},
 					},
@@ -663,7 +630,7 @@ func Snapshot() *decision.File {
 						Value: "no",
 						Title: "No",
 						Pos: decision.Pos{
-							Line:   99,
+							Line:   97,
 							Column: 9,
 						},
 					},
@@ -682,18 +649,56 @@ func Snapshot() *decision.File {
 						"client_type",
 					},
 					Pos: decision.Pos{
-						Line:   96,
+						Line:   94,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   96,
+							Line:   94,
 							Column: 12,
 						},
 					},
 				},
 				Pos: decision.Pos{
-					Line:   93,
+					Line:   90,
+					Column: 5,
+				},
+			},
+			{
+				ID:    "trust",
+				Title: "Where does the client run relative to the API?",
+				Group: "Trust and network",
+				Options: []decision.Option{
+					{
+						Value: "public_internet",
+						Title: "Public internet",
+						Help:  "Anyone could run or reach the client.",
+						Pos: decision.Pos{
+							Line:   102,
+							Column: 9,
+						},
+					},
+					{
+						Value: "partner_known",
+						Title: "Known partner",
+						Help:  "A contracted partner across an organisation boundary.",
+						Pos: decision.Pos{
+							Line:   103,
+							Column: 9,
+						},
+					},
+					{
+						Value: "internal_same_network",
+						Title: "Inside our network",
+						Help:  "Within the same trust domain as the API.",
+						Pos: decision.Pos{
+							Line:   104,
+							Column: 9,
+						},
+					},
+				},
+				Pos: decision.Pos{
+					Line:   98,
 					Column: 5,
 				},
 			},
@@ -701,12 +706,13 @@ func Snapshot() *decision.File {
 				ID:    "token_lifetime",
 				Title: "How long should credentials last between sign-ins?",
 				Help:  "What the team asks for; the advisor keeps access tokens short and answers longer needs with refresh tokens.",
+				Group: "Tokens and revocation",
 				Options: []decision.Option{
 					{
 						Value: "minutes",
 						Title: "Minutes",
 						Pos: decision.Pos{
-							Line:   104,
+							Line:   110,
 							Column: 9,
 						},
 					},
@@ -714,7 +720,7 @@ func Snapshot() *decision.File {
 						Value: "hours",
 						Title: "Hours",
 						Pos: decision.Pos{
-							Line:   105,
+							Line:   111,
 							Column: 9,
 						},
 					},
@@ -722,7 +728,7 @@ func Snapshot() *decision.File {
 						Value: "days",
 						Title: "Days",
 						Pos: decision.Pos{
-							Line:   106,
+							Line:   112,
 							Column: 9,
 						},
 					},
@@ -730,26 +736,27 @@ func Snapshot() *decision.File {
 						Value: "long_lived",
 						Title: "Weeks or longer",
 						Pos: decision.Pos{
-							Line:   107,
+							Line:   113,
 							Column: 9,
 						},
 					},
 				},
 				Pos: decision.Pos{
-					Line:   100,
+					Line:   105,
 					Column: 5,
 				},
 			},
 			{
 				ID:    "revocation",
 				Title: "How fast must revoked access stop working?",
+				Group: "Tokens and revocation",
 				Options: []decision.Option{
 					{
 						Value: "eventual",
 						Title: "Eventually",
 						Help:  "Within the access token's lifetime.",
 						Pos: decision.Pos{
-							Line:   111,
+							Line:   118,
 							Column: 9,
 						},
 					},
@@ -758,26 +765,27 @@ func Snapshot() *decision.File {
 						Title: "At once",
 						Help:  "The next request after revocation must fail.",
 						Pos: decision.Pos{
-							Line:   112,
+							Line:   119,
 							Column: 9,
 						},
 					},
 				},
 				Pos: decision.Pos{
-					Line:   108,
+					Line:   114,
 					Column: 5,
 				},
 			},
 			{
 				ID:    "sensitivity",
 				Title: "How sensitive are the data and operations?",
+				Group: "Sensitivity and compliance",
 				Options: []decision.Option{
 					{
 						Value: "low",
 						Title: "Low",
 						Help:  "Public or low-value data.",
 						Pos: decision.Pos{
-							Line:   116,
+							Line:   124,
 							Column: 9,
 						},
 					},
@@ -786,7 +794,7 @@ func Snapshot() *decision.File {
 						Title: "Medium",
 						Help:  "Personal or business data.",
 						Pos: decision.Pos{
-							Line:   117,
+							Line:   125,
 							Column: 9,
 						},
 					},
@@ -795,7 +803,7 @@ func Snapshot() *decision.File {
 						Title: "High",
 						Help:  "Financial, health or regulated data.",
 						Pos: decision.Pos{
-							Line:   118,
+							Line:   126,
 							Column: 9,
 						},
 					},
@@ -804,59 +812,7 @@ func Snapshot() *decision.File {
 						Title: "Critical",
 						Help:  "Moving money, administering accounts, or irreversible actions.",
 						Pos: decision.Pos{
-							Line:   119,
-							Column: 9,
-						},
-					},
-				},
-				Pos: decision.Pos{
-					Line:   113,
-					Column: 5,
-				},
-			},
-			{
-				ID:    "sensitive_operations",
-				Title: "Which sensitive operations does the API offer?",
-				Help:  "Select all that apply; none is a valid answer.",
-				Multi: true,
-				Options: []decision.Option{
-					{
-						Value: "payments",
-						Title: "Payments or transfers",
-						Pos: decision.Pos{
-							Line:   125,
-							Column: 9,
-						},
-					},
-					{
-						Value: "credential_change",
-						Title: "Changing passwords, email or second factors",
-						Pos: decision.Pos{
-							Line:   126,
-							Column: 9,
-						},
-					},
-					{
-						Value: "account_deletion",
-						Title: "Deleting an account",
-						Pos: decision.Pos{
 							Line:   127,
-							Column: 9,
-						},
-					},
-					{
-						Value: "privilege_change",
-						Title: "Granting roles or admin rights",
-						Pos: decision.Pos{
-							Line:   128,
-							Column: 9,
-						},
-					},
-					{
-						Value: "bulk_export",
-						Title: "Bulk export of data",
-						Pos: decision.Pos{
-							Line:   129,
 							Column: 9,
 						},
 					},
@@ -867,16 +823,70 @@ func Snapshot() *decision.File {
 				},
 			},
 			{
+				ID:    "sensitive_operations",
+				Title: "Which sensitive operations does the API offer?",
+				Help:  "Select all that apply; none is a valid answer.",
+				Group: "Sensitivity and compliance",
+				Multi: true,
+				Options: []decision.Option{
+					{
+						Value: "payments",
+						Title: "Payments or transfers",
+						Pos: decision.Pos{
+							Line:   134,
+							Column: 9,
+						},
+					},
+					{
+						Value: "credential_change",
+						Title: "Changing passwords, email or second factors",
+						Pos: decision.Pos{
+							Line:   135,
+							Column: 9,
+						},
+					},
+					{
+						Value: "account_deletion",
+						Title: "Deleting an account",
+						Pos: decision.Pos{
+							Line:   136,
+							Column: 9,
+						},
+					},
+					{
+						Value: "privilege_change",
+						Title: "Granting roles or admin rights",
+						Pos: decision.Pos{
+							Line:   137,
+							Column: 9,
+						},
+					},
+					{
+						Value: "bulk_export",
+						Title: "Bulk export of data",
+						Pos: decision.Pos{
+							Line:   138,
+							Column: 9,
+						},
+					},
+				},
+				Pos: decision.Pos{
+					Line:   128,
+					Column: 5,
+				},
+			},
+			{
 				ID:    "compliance",
 				Title: "Which compliance regimes apply?",
 				Help:  "Select all that apply; none is a valid answer.",
+				Group: "Sensitivity and compliance",
 				Multi: true,
 				Options: []decision.Option{
 					{
 						Value: "fapi",
 						Title: "FAPI 2.0 (open banking, high-value APIs)",
 						Pos: decision.Pos{
-							Line:   135,
+							Line:   145,
 							Column: 9,
 						},
 					},
@@ -884,7 +894,7 @@ func Snapshot() *decision.File {
 						Value: "pci_dss",
 						Title: "PCI DSS",
 						Pos: decision.Pos{
-							Line:   136,
+							Line:   146,
 							Column: 9,
 						},
 					},
@@ -892,7 +902,7 @@ func Snapshot() *decision.File {
 						Value: "hipaa",
 						Title: "HIPAA",
 						Pos: decision.Pos{
-							Line:   137,
+							Line:   147,
 							Column: 9,
 						},
 					},
@@ -900,7 +910,7 @@ func Snapshot() *decision.File {
 						Value: "nist_aal2",
 						Title: "NIST 800-63B AAL2",
 						Pos: decision.Pos{
-							Line:   138,
+							Line:   148,
 							Column: 9,
 						},
 					},
@@ -908,13 +918,13 @@ func Snapshot() *decision.File {
 						Value: "nist_aal3",
 						Title: "NIST 800-63B AAL3",
 						Pos: decision.Pos{
-							Line:   139,
+							Line:   149,
 							Column: 9,
 						},
 					},
 				},
 				Pos: decision.Pos{
-					Line:   130,
+					Line:   139,
 					Column: 5,
 				},
 			},
@@ -922,12 +932,13 @@ func Snapshot() *decision.File {
 				ID:    "gateway",
 				Title: "Which gateway fronts the API?",
 				Help:  "Chooses the gateway configuration written with the snippets.",
+				Group: "Stack for snippets",
 				Options: []decision.Option{
 					{
 						Value: "none",
 						Title: "None (validate in the service)",
 						Pos: decision.Pos{
-							Line:   145,
+							Line:   156,
 							Column: 9,
 						},
 					},
@@ -935,7 +946,7 @@ func Snapshot() *decision.File {
 						Value: "nginx",
 						Title: "NGINX",
 						Pos: decision.Pos{
-							Line:   146,
+							Line:   157,
 							Column: 9,
 						},
 					},
@@ -943,7 +954,7 @@ func Snapshot() *decision.File {
 						Value: "envoy",
 						Title: "Envoy",
 						Pos: decision.Pos{
-							Line:   147,
+							Line:   158,
 							Column: 9,
 						},
 					},
@@ -951,7 +962,7 @@ func Snapshot() *decision.File {
 						Value: "kong",
 						Title: "Kong",
 						Pos: decision.Pos{
-							Line:   148,
+							Line:   159,
 							Column: 9,
 						},
 					},
@@ -959,7 +970,7 @@ func Snapshot() *decision.File {
 						Value: "istio",
 						Title: "Istio",
 						Pos: decision.Pos{
-							Line:   149,
+							Line:   160,
 							Column: 9,
 						},
 					},
@@ -969,75 +980,7 @@ func Snapshot() *decision.File {
 						"none",
 					},
 					Pos: decision.Pos{
-						Line:   143,
-						Column: 14,
-					},
-				},
-				Pos: decision.Pos{
-					Line:   140,
-					Column: 5,
-				},
-			},
-			{
-				ID:    "idp",
-				Title: "Which identity provider issues tokens?",
-				Help:  "Shapes the issuer URL and notes in the snippets.",
-				Options: []decision.Option{
-					{
-						Value: "generic_oidc",
-						Title: "Any OpenID provider",
-						Pos: decision.Pos{
-							Line:   155,
-							Column: 9,
-						},
-					},
-					{
-						Value: "keycloak",
-						Title: "Keycloak",
-						Pos: decision.Pos{
-							Line:   156,
-							Column: 9,
-						},
-					},
-					{
-						Value: "auth0",
-						Title: "Auth0",
-						Pos: decision.Pos{
-							Line:   157,
-							Column: 9,
-						},
-					},
-					{
-						Value: "okta",
-						Title: "Okta",
-						Pos: decision.Pos{
-							Line:   158,
-							Column: 9,
-						},
-					},
-					{
-						Value: "entra_id",
-						Title: "Microsoft Entra ID",
-						Pos: decision.Pos{
-							Line:   159,
-							Column: 9,
-						},
-					},
-					{
-						Value: "cognito",
-						Title: "Amazon Cognito",
-						Pos: decision.Pos{
-							Line:   160,
-							Column: 9,
-						},
-					},
-				},
-				Default: &decision.Value{
-					Items: []string{
-						"generic_oidc",
-					},
-					Pos: decision.Pos{
-						Line:   153,
+						Line:   154,
 						Column: 14,
 					},
 				},
@@ -1047,302 +990,372 @@ func Snapshot() *decision.File {
 				},
 			},
 			{
-				ID:    "current_schemes",
-				Title: "What does the API use today?",
-				Help:  "Optional. Schemes and anti-patterns in use now; the report adds a migration section.",
-				Multi: true,
+				ID:    "idp",
+				Title: "Which identity provider issues tokens?",
+				Help:  "Shapes the issuer URL and notes in the snippets.",
+				Group: "Stack for snippets",
 				Options: []decision.Option{
 					{
-						Value: "api_key",
+						Value: "generic_oidc",
+						Title: "Any OpenID provider",
+						Pos: decision.Pos{
+							Line:   167,
+							Column: 9,
+						},
+					},
+					{
+						Value: "keycloak",
+						Title: "Keycloak",
 						Pos: decision.Pos{
 							Line:   168,
 							Column: 9,
 						},
 					},
 					{
-						Value: "restricted_api_key",
+						Value: "auth0",
+						Title: "Auth0",
 						Pos: decision.Pos{
 							Line:   169,
 							Column: 9,
 						},
 					},
 					{
-						Value: "oauth2_client_credentials",
+						Value: "okta",
+						Title: "Okta",
 						Pos: decision.Pos{
 							Line:   170,
 							Column: 9,
 						},
 					},
 					{
-						Value: "oauth2_auth_code_pkce",
+						Value: "entra_id",
+						Title: "Microsoft Entra ID",
 						Pos: decision.Pos{
 							Line:   171,
 							Column: 9,
 						},
 					},
 					{
-						Value: "oidc_login",
+						Value: "cognito",
+						Title: "Amazon Cognito",
 						Pos: decision.Pos{
 							Line:   172,
 							Column: 9,
 						},
 					},
-					{
-						Value: "server_session_cookie",
-						Pos: decision.Pos{
-							Line:   173,
-							Column: 9,
-						},
+				},
+				Default: &decision.Value{
+					Items: []string{
+						"generic_oidc",
 					},
-					{
-						Value: "jwt_access_token",
-						Pos: decision.Pos{
-							Line:   174,
-							Column: 9,
-						},
+					Pos: decision.Pos{
+						Line:   165,
+						Column: 14,
 					},
+				},
+				Pos: decision.Pos{
+					Line:   161,
+					Column: 5,
+				},
+			},
+			{
+				ID:    "current_schemes",
+				Title: "What does the API use today?",
+				Help:  "Optional. Schemes and anti-patterns in use now; the report adds a migration section.",
+				Group: "Stack for snippets",
+				Multi: true,
+				Options: []decision.Option{
 					{
-						Value: "opaque_token_introspection",
-						Pos: decision.Pos{
-							Line:   175,
-							Column: 9,
-						},
-					},
-					{
-						Value: "mtls_client_auth",
-						Pos: decision.Pos{
-							Line:   176,
-							Column: 9,
-						},
-					},
-					{
-						Value: "private_key_jwt",
-						Pos: decision.Pos{
-							Line:   177,
-							Column: 9,
-						},
-					},
-					{
-						Value: "mtls_service_identity",
-						Pos: decision.Pos{
-							Line:   178,
-							Column: 9,
-						},
-					},
-					{
-						Value: "hmac_webhook_signature",
-						Pos: decision.Pos{
-							Line:   179,
-							Column: 9,
-						},
-					},
-					{
-						Value: "app_installation_token",
-						Pos: decision.Pos{
-							Line:   180,
-							Column: 9,
-						},
-					},
-					{
-						Value: "oauth2_device_grant",
+						Value: "api_key",
 						Pos: decision.Pos{
 							Line:   181,
 							Column: 9,
 						},
 					},
 					{
-						Value: "bff",
+						Value: "restricted_api_key",
 						Pos: decision.Pos{
 							Line:   182,
 							Column: 9,
 						},
 					},
 					{
-						Value: "browser_oauth_client",
+						Value: "oauth2_client_credentials",
 						Pos: decision.Pos{
 							Line:   183,
 							Column: 9,
 						},
 					},
 					{
-						Value: "implicit_grant",
+						Value: "oauth2_auth_code_pkce",
 						Pos: decision.Pos{
 							Line:   184,
 							Column: 9,
 						},
 					},
 					{
-						Value: "ropc_grant",
+						Value: "oidc_login",
 						Pos: decision.Pos{
 							Line:   185,
 							Column: 9,
 						},
 					},
 					{
-						Value: "embedded_webview_authorization",
+						Value: "server_session_cookie",
 						Pos: decision.Pos{
 							Line:   186,
 							Column: 9,
 						},
 					},
 					{
-						Value: "credentials_in_url",
+						Value: "jwt_access_token",
 						Pos: decision.Pos{
 							Line:   187,
 							Column: 9,
 						},
 					},
 					{
-						Value: "api_key_for_user_auth",
+						Value: "opaque_token_introspection",
 						Pos: decision.Pos{
 							Line:   188,
 							Column: 9,
 						},
 					},
 					{
-						Value: "password_sharing_with_third_party",
+						Value: "mtls_client_auth",
 						Pos: decision.Pos{
 							Line:   189,
 							Column: 9,
 						},
 					},
 					{
-						Value: "static_secret_in_public_client",
+						Value: "private_key_jwt",
 						Pos: decision.Pos{
 							Line:   190,
 							Column: 9,
 						},
 					},
 					{
-						Value: "unconstrained_refresh_token_public_client",
+						Value: "mtls_service_identity",
 						Pos: decision.Pos{
 							Line:   191,
 							Column: 9,
 						},
 					},
 					{
-						Value: "tokens_in_web_storage",
+						Value: "hmac_webhook_signature",
 						Pos: decision.Pos{
 							Line:   192,
 							Column: 9,
 						},
 					},
 					{
-						Value: "jwt_alg_none",
+						Value: "app_installation_token",
 						Pos: decision.Pos{
 							Line:   193,
 							Column: 9,
 						},
 					},
 					{
-						Value: "jwt_without_exp",
+						Value: "oauth2_device_grant",
 						Pos: decision.Pos{
 							Line:   194,
 							Column: 9,
 						},
 					},
 					{
-						Value: "jwt_without_aud_validation",
+						Value: "bff",
 						Pos: decision.Pos{
 							Line:   195,
 							Column: 9,
 						},
 					},
 					{
-						Value: "jwt_key_from_header",
+						Value: "browser_oauth_client",
 						Pos: decision.Pos{
 							Line:   196,
 							Column: 9,
 						},
 					},
 					{
-						Value: "long_lived_bearer_access_token",
+						Value: "implicit_grant",
 						Pos: decision.Pos{
 							Line:   197,
 							Column: 9,
 						},
 					},
 					{
-						Value: "stateless_jwt_session",
+						Value: "ropc_grant",
 						Pos: decision.Pos{
 							Line:   198,
 							Column: 9,
 						},
 					},
 					{
-						Value: "wildcard_redirect_uri",
+						Value: "embedded_webview_authorization",
 						Pos: decision.Pos{
 							Line:   199,
 							Column: 9,
 						},
 					},
 					{
-						Value: "http_redirect_uri",
+						Value: "credentials_in_url",
 						Pos: decision.Pos{
 							Line:   200,
 							Column: 9,
 						},
 					},
 					{
-						Value: "pkce_plain",
+						Value: "api_key_for_user_auth",
 						Pos: decision.Pos{
 							Line:   201,
 							Column: 9,
 						},
 					},
 					{
-						Value: "unauthenticated_service_calls",
+						Value: "password_sharing_with_third_party",
 						Pos: decision.Pos{
 							Line:   202,
 							Column: 9,
 						},
 					},
 					{
-						Value: "forward_external_token_internally",
+						Value: "static_secret_in_public_client",
 						Pos: decision.Pos{
 							Line:   203,
 							Column: 9,
 						},
 					},
 					{
-						Value: "unverified_webhook",
+						Value: "unconstrained_refresh_token_public_client",
 						Pos: decision.Pos{
 							Line:   204,
 							Column: 9,
 						},
 					},
 					{
-						Value: "webhook_weak_verification",
+						Value: "tokens_in_web_storage",
 						Pos: decision.Pos{
 							Line:   205,
 							Column: 9,
 						},
 					},
 					{
-						Value: "api_key_only_for_critical",
+						Value: "jwt_alg_none",
 						Pos: decision.Pos{
 							Line:   206,
 							Column: 9,
 						},
 					},
 					{
-						Value: "long_lived_user_managed_keys",
+						Value: "jwt_without_exp",
 						Pos: decision.Pos{
 							Line:   207,
 							Column: 9,
 						},
 					},
 					{
-						Value: "master_credentials_in_production",
+						Value: "jwt_without_aud_validation",
 						Pos: decision.Pos{
 							Line:   208,
 							Column: 9,
 						},
 					},
 					{
-						Value: "secret_key_in_client_app",
+						Value: "jwt_key_from_header",
 						Pos: decision.Pos{
 							Line:   209,
+							Column: 9,
+						},
+					},
+					{
+						Value: "long_lived_bearer_access_token",
+						Pos: decision.Pos{
+							Line:   210,
+							Column: 9,
+						},
+					},
+					{
+						Value: "stateless_jwt_session",
+						Pos: decision.Pos{
+							Line:   211,
+							Column: 9,
+						},
+					},
+					{
+						Value: "wildcard_redirect_uri",
+						Pos: decision.Pos{
+							Line:   212,
+							Column: 9,
+						},
+					},
+					{
+						Value: "http_redirect_uri",
+						Pos: decision.Pos{
+							Line:   213,
+							Column: 9,
+						},
+					},
+					{
+						Value: "pkce_plain",
+						Pos: decision.Pos{
+							Line:   214,
+							Column: 9,
+						},
+					},
+					{
+						Value: "unauthenticated_service_calls",
+						Pos: decision.Pos{
+							Line:   215,
+							Column: 9,
+						},
+					},
+					{
+						Value: "forward_external_token_internally",
+						Pos: decision.Pos{
+							Line:   216,
+							Column: 9,
+						},
+					},
+					{
+						Value: "unverified_webhook",
+						Pos: decision.Pos{
+							Line:   217,
+							Column: 9,
+						},
+					},
+					{
+						Value: "webhook_weak_verification",
+						Pos: decision.Pos{
+							Line:   218,
+							Column: 9,
+						},
+					},
+					{
+						Value: "api_key_only_for_critical",
+						Pos: decision.Pos{
+							Line:   219,
+							Column: 9,
+						},
+					},
+					{
+						Value: "long_lived_user_managed_keys",
+						Pos: decision.Pos{
+							Line:   220,
+							Column: 9,
+						},
+					},
+					{
+						Value: "master_credentials_in_production",
+						Pos: decision.Pos{
+							Line:   221,
+							Column: 9,
+						},
+					},
+					{
+						Value: "secret_key_in_client_app",
+						Pos: decision.Pos{
+							Line:   222,
 							Column: 9,
 						},
 					},
@@ -1351,13 +1364,13 @@ func Snapshot() *decision.File {
 					Items: []string{},
 					List:  true,
 					Pos: decision.Pos{
-						Line:   166,
+						Line:   179,
 						Column: 14,
 					},
 				},
 				InUse: true,
 				Pos: decision.Pos{
-					Line:   161,
+					Line:   173,
 					Column: 5,
 				},
 			},
@@ -1391,12 +1404,12 @@ func Snapshot() *decision.File {
 						"oauth21 §4.1",
 					},
 					Pos: decision.Pos{
-						Line:   215,
+						Line:   228,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   212,
+					Line:   225,
 					Column: 5,
 				},
 			},
@@ -1424,12 +1437,12 @@ func Snapshot() *decision.File {
 						"owasp_authn",
 					},
 					Pos: decision.Pos{
-						Line:   223,
+						Line:   236,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   220,
+					Line:   233,
 					Column: 5,
 				},
 			},
@@ -1461,12 +1474,12 @@ func Snapshot() *decision.File {
 						"browserapps §6.1",
 					},
 					Pos: decision.Pos{
-						Line:   231,
+						Line:   244,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   228,
+					Line:   241,
 					Column: 5,
 				},
 			},
@@ -1486,12 +1499,12 @@ func Snapshot() *decision.File {
 						"browserapps §6.2",
 					},
 					Pos: decision.Pos{
-						Line:   239,
+						Line:   252,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   236,
+					Line:   249,
 					Column: 5,
 				},
 			},
@@ -1517,12 +1530,12 @@ func Snapshot() *decision.File {
 						"browserapps §6.3",
 					},
 					Pos: decision.Pos{
-						Line:   245,
+						Line:   258,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   242,
+					Line:   255,
 					Column: 5,
 				},
 			},
@@ -1552,12 +1565,12 @@ func Snapshot() *decision.File {
 						"owasp_session",
 					},
 					Pos: decision.Pos{
-						Line:   252,
+						Line:   265,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   249,
+					Line:   262,
 					Column: 5,
 				},
 			},
@@ -1586,12 +1599,12 @@ func Snapshot() *decision.File {
 						"auth0_flows",
 					},
 					Pos: decision.Pos{
-						Line:   260,
+						Line:   273,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   257,
+					Line:   270,
 					Column: 5,
 				},
 			},
@@ -1612,12 +1625,12 @@ func Snapshot() *decision.File {
 						"oauth21 §2.4",
 					},
 					Pos: decision.Pos{
-						Line:   268,
+						Line:   281,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   265,
+					Line:   278,
 					Column: 5,
 				},
 			},
@@ -1642,12 +1655,12 @@ func Snapshot() *decision.File {
 						"rfc8705 §2",
 					},
 					Pos: decision.Pos{
-						Line:   274,
+						Line:   287,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   271,
+					Line:   284,
 					Column: 5,
 				},
 			},
@@ -1677,12 +1690,12 @@ func Snapshot() *decision.File {
 						"rfc8628 §3",
 					},
 					Pos: decision.Pos{
-						Line:   281,
+						Line:   294,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   278,
+					Line:   291,
 					Column: 5,
 				},
 			},
@@ -1706,12 +1719,12 @@ func Snapshot() *decision.File {
 						"rfc8693 §2.1",
 					},
 					Pos: decision.Pos{
-						Line:   289,
+						Line:   302,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   286,
+					Line:   299,
 					Column: 5,
 				},
 			},
@@ -1731,12 +1744,12 @@ func Snapshot() *decision.File {
 						"rfc8693 §1.1",
 					},
 					Pos: decision.Pos{
-						Line:   296,
+						Line:   309,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   293,
+					Line:   306,
 					Column: 5,
 				},
 			},
@@ -1755,12 +1768,12 @@ func Snapshot() *decision.File {
 						"txntokens",
 					},
 					Pos: decision.Pos{
-						Line:   302,
+						Line:   315,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   299,
+					Line:   312,
 					Column: 5,
 				},
 			},
@@ -1779,12 +1792,12 @@ func Snapshot() *decision.File {
 						"owasp_micro",
 					},
 					Pos: decision.Pos{
-						Line:   308,
+						Line:   321,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   305,
+					Line:   318,
 					Column: 5,
 				},
 			},
@@ -1813,12 +1826,12 @@ func Snapshot() *decision.File {
 						"owasp_rest",
 					},
 					Pos: decision.Pos{
-						Line:   314,
+						Line:   327,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   311,
+					Line:   324,
 					Column: 5,
 				},
 			},
@@ -1841,12 +1854,12 @@ func Snapshot() *decision.File {
 						"rfc8705 §3",
 					},
 					Pos: decision.Pos{
-						Line:   322,
+						Line:   335,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   319,
+					Line:   332,
 					Column: 5,
 				},
 			},
@@ -1867,12 +1880,12 @@ func Snapshot() *decision.File {
 						"rfc9449 §1",
 					},
 					Pos: decision.Pos{
-						Line:   329,
+						Line:   342,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   326,
+					Line:   339,
 					Column: 5,
 				},
 			},
@@ -1902,12 +1915,12 @@ func Snapshot() *decision.File {
 						"oauth21 §5.2",
 					},
 					Pos: decision.Pos{
-						Line:   335,
+						Line:   348,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   332,
+					Line:   345,
 					Column: 5,
 				},
 			},
@@ -1936,12 +1949,12 @@ func Snapshot() *decision.File {
 						"owasp_micro",
 					},
 					Pos: decision.Pos{
-						Line:   343,
+						Line:   356,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   340,
+					Line:   353,
 					Column: 5,
 				},
 			},
@@ -1960,12 +1973,12 @@ func Snapshot() *decision.File {
 						"rfc7009 §2",
 					},
 					Pos: decision.Pos{
-						Line:   351,
+						Line:   364,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   348,
+					Line:   361,
 					Column: 5,
 				},
 			},
@@ -1985,12 +1998,12 @@ func Snapshot() *decision.File {
 						"oauth21 §4.3",
 					},
 					Pos: decision.Pos{
-						Line:   357,
+						Line:   370,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   354,
+					Line:   367,
 					Column: 5,
 				},
 			},
@@ -2020,12 +2033,12 @@ func Snapshot() *decision.File {
 						"owasp_rest",
 					},
 					Pos: decision.Pos{
-						Line:   363,
+						Line:   376,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   360,
+					Line:   373,
 					Column: 5,
 				},
 			},
@@ -2054,12 +2067,12 @@ func Snapshot() *decision.File {
 						"twilio_keys",
 					},
 					Pos: decision.Pos{
-						Line:   371,
+						Line:   384,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   368,
+					Line:   381,
 					Column: 5,
 				},
 			},
@@ -2082,12 +2095,12 @@ func Snapshot() *decision.File {
 						"github_apps",
 					},
 					Pos: decision.Pos{
-						Line:   379,
+						Line:   392,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   376,
+					Line:   389,
 					Column: 5,
 				},
 			},
@@ -2107,12 +2120,12 @@ func Snapshot() *decision.File {
 						"gcp_keys",
 					},
 					Pos: decision.Pos{
-						Line:   386,
+						Line:   399,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   383,
+					Line:   396,
 					Column: 5,
 				},
 			},
@@ -2145,12 +2158,12 @@ func Snapshot() *decision.File {
 						"slack_signing",
 					},
 					Pos: decision.Pos{
-						Line:   392,
+						Line:   405,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   389,
+					Line:   402,
 					Column: 5,
 				},
 			},
@@ -2177,12 +2190,12 @@ func Snapshot() *decision.File {
 						"nist80063b §7.2.1",
 					},
 					Pos: decision.Pos{
-						Line:   400,
+						Line:   413,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   397,
+					Line:   410,
 					Column: 5,
 				},
 			},
@@ -2202,12 +2215,12 @@ func Snapshot() *decision.File {
 						"owasp_api2",
 					},
 					Pos: decision.Pos{
-						Line:   408,
+						Line:   421,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   405,
+					Line:   418,
 					Column: 5,
 				},
 			},
@@ -2227,12 +2240,12 @@ func Snapshot() *decision.File {
 						"nist80063b §4.2",
 					},
 					Pos: decision.Pos{
-						Line:   414,
+						Line:   427,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   411,
+					Line:   424,
 					Column: 5,
 				},
 			},
@@ -2251,12 +2264,12 @@ func Snapshot() *decision.File {
 						"nist80063b §4.3",
 					},
 					Pos: decision.Pos{
-						Line:   420,
+						Line:   433,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   417,
+					Line:   430,
 					Column: 5,
 				},
 			},
@@ -2275,12 +2288,12 @@ func Snapshot() *decision.File {
 						"owasp_txauth",
 					},
 					Pos: decision.Pos{
-						Line:   426,
+						Line:   439,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   423,
+					Line:   436,
 					Column: 5,
 				},
 			},
@@ -2305,12 +2318,12 @@ func Snapshot() *decision.File {
 						"fapi2 §5",
 					},
 					Pos: decision.Pos{
-						Line:   432,
+						Line:   445,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   429,
+					Line:   442,
 					Column: 5,
 				},
 			},
@@ -2327,12 +2340,12 @@ func Snapshot() *decision.File {
 						"rfc7636 §4.2",
 					},
 					Pos: decision.Pos{
-						Line:   438,
+						Line:   451,
 						Column: 230,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   438,
+					Line:   451,
 					Column: 5,
 				},
 			},
@@ -2347,12 +2360,12 @@ func Snapshot() *decision.File {
 						"oauth21 §10",
 					},
 					Pos: decision.Pos{
-						Line:   439,
+						Line:   452,
 						Column: 246,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   439,
+					Line:   452,
 					Column: 5,
 				},
 			},
@@ -2366,12 +2379,12 @@ func Snapshot() *decision.File {
 						"rfc9700 §2.1",
 					},
 					Pos: decision.Pos{
-						Line:   440,
+						Line:   453,
 						Column: 260,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   440,
+					Line:   453,
 					Column: 5,
 				},
 			},
@@ -2387,12 +2400,12 @@ func Snapshot() *decision.File {
 						"fapi2 §5",
 					},
 					Pos: decision.Pos{
-						Line:   441,
+						Line:   454,
 						Column: 265,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   441,
+					Line:   454,
 					Column: 5,
 				},
 			},
@@ -2407,12 +2420,12 @@ func Snapshot() *decision.File {
 						"owasp_jwt",
 					},
 					Pos: decision.Pos{
-						Line:   442,
+						Line:   455,
 						Column: 196,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   442,
+					Line:   455,
 					Column: 5,
 				},
 			},
@@ -2428,12 +2441,12 @@ func Snapshot() *decision.File {
 						"rfc8707 §2",
 					},
 					Pos: decision.Pos{
-						Line:   443,
+						Line:   456,
 						Column: 271,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   443,
+					Line:   456,
 					Column: 5,
 				},
 			},
@@ -2448,12 +2461,12 @@ func Snapshot() *decision.File {
 						"fapi2 §5",
 					},
 					Pos: decision.Pos{
-						Line:   444,
+						Line:   457,
 						Column: 205,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   444,
+					Line:   457,
 					Column: 5,
 				},
 			},
@@ -2468,12 +2481,12 @@ func Snapshot() *decision.File {
 						"fapi2 §5",
 					},
 					Pos: decision.Pos{
-						Line:   445,
+						Line:   458,
 						Column: 239,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   445,
+					Line:   458,
 					Column: 5,
 				},
 			},
@@ -2488,12 +2501,12 @@ func Snapshot() *decision.File {
 						"oauth21 §2.4",
 					},
 					Pos: decision.Pos{
-						Line:   446,
+						Line:   459,
 						Column: 236,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   446,
+					Line:   459,
 					Column: 5,
 				},
 			},
@@ -2508,12 +2521,12 @@ func Snapshot() *decision.File {
 						"browserapps §6.3",
 					},
 					Pos: decision.Pos{
-						Line:   447,
+						Line:   460,
 						Column: 293,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   447,
+					Line:   460,
 					Column: 5,
 				},
 			},
@@ -2528,12 +2541,12 @@ func Snapshot() *decision.File {
 						"rfc9700 §4.14.2",
 					},
 					Pos: decision.Pos{
-						Line:   448,
+						Line:   461,
 						Column: 303,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   448,
+					Line:   461,
 					Column: 5,
 				},
 			},
@@ -2552,12 +2565,12 @@ func Snapshot() *decision.File {
 						"owasp_rest",
 					},
 					Pos: decision.Pos{
-						Line:   449,
+						Line:   462,
 						Column: 275,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   449,
+					Line:   462,
 					Column: 5,
 				},
 			},
@@ -2572,12 +2585,12 @@ func Snapshot() *decision.File {
 						"owasp_session",
 					},
 					Pos: decision.Pos{
-						Line:   450,
+						Line:   463,
 						Column: 254,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   450,
+					Line:   463,
 					Column: 5,
 				},
 			},
@@ -2592,12 +2605,12 @@ func Snapshot() *decision.File {
 						"owasp_session",
 					},
 					Pos: decision.Pos{
-						Line:   451,
+						Line:   464,
 						Column: 283,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   451,
+					Line:   464,
 					Column: 5,
 				},
 			},
@@ -2612,12 +2625,12 @@ func Snapshot() *decision.File {
 						"oauth21 §8",
 					},
 					Pos: decision.Pos{
-						Line:   452,
+						Line:   465,
 						Column: 233,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   452,
+					Line:   465,
 					Column: 5,
 				},
 			},
@@ -2631,12 +2644,12 @@ func Snapshot() *decision.File {
 						"rfc8252 §7",
 					},
 					Pos: decision.Pos{
-						Line:   453,
+						Line:   466,
 						Column: 262,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   453,
+					Line:   466,
 					Column: 5,
 				},
 			},
@@ -2651,12 +2664,12 @@ func Snapshot() *decision.File {
 						"rfc8252 §8.5",
 					},
 					Pos: decision.Pos{
-						Line:   454,
+						Line:   467,
 						Column: 285,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   454,
+					Line:   467,
 					Column: 5,
 				},
 			},
@@ -2670,12 +2683,12 @@ func Snapshot() *decision.File {
 						"rfc8628 §3.5",
 					},
 					Pos: decision.Pos{
-						Line:   455,
+						Line:   468,
 						Column: 240,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   455,
+					Line:   468,
 					Column: 5,
 				},
 			},
@@ -2689,12 +2702,12 @@ func Snapshot() *decision.File {
 						"rfc8628 §5.1",
 					},
 					Pos: decision.Pos{
-						Line:   456,
+						Line:   469,
 						Column: 223,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   456,
+					Line:   469,
 					Column: 5,
 				},
 			},
@@ -2708,12 +2721,12 @@ func Snapshot() *decision.File {
 						"rfc8628 §5.4",
 					},
 					Pos: decision.Pos{
-						Line:   457,
+						Line:   470,
 						Column: 270,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   457,
+					Line:   470,
 					Column: 5,
 				},
 			},
@@ -2728,12 +2741,12 @@ func Snapshot() *decision.File {
 						"rfc8693 §4.1",
 					},
 					Pos: decision.Pos{
-						Line:   458,
+						Line:   471,
 						Column: 302,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   458,
+					Line:   471,
 					Column: 5,
 				},
 			},
@@ -2756,12 +2769,12 @@ func Snapshot() *decision.File {
 						"rfc9068 §4",
 					},
 					Pos: decision.Pos{
-						Line:   459,
+						Line:   472,
 						Column: 266,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   459,
+					Line:   472,
 					Column: 5,
 				},
 			},
@@ -2776,12 +2789,12 @@ func Snapshot() *decision.File {
 						"owasp_micro",
 					},
 					Pos: decision.Pos{
-						Line:   460,
+						Line:   473,
 						Column: 244,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   460,
+					Line:   473,
 					Column: 5,
 				},
 			},
@@ -2795,12 +2808,12 @@ func Snapshot() *decision.File {
 						"rfc7009 §2",
 					},
 					Pos: decision.Pos{
-						Line:   461,
+						Line:   474,
 						Column: 194,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   461,
+					Line:   474,
 					Column: 5,
 				},
 			},
@@ -2815,12 +2828,12 @@ func Snapshot() *decision.File {
 						"rfc9470 §4",
 					},
 					Pos: decision.Pos{
-						Line:   462,
+						Line:   475,
 						Column: 281,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   462,
+					Line:   475,
 					Column: 5,
 				},
 			},
@@ -2835,12 +2848,12 @@ func Snapshot() *decision.File {
 						"owasp_api2",
 					},
 					Pos: decision.Pos{
-						Line:   463,
+						Line:   476,
 						Column: 308,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   463,
+					Line:   476,
 					Column: 5,
 				},
 			},
@@ -2855,12 +2868,12 @@ func Snapshot() *decision.File {
 						"owasp_session",
 					},
 					Pos: decision.Pos{
-						Line:   464,
+						Line:   477,
 						Column: 217,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   464,
+					Line:   477,
 					Column: 5,
 				},
 			},
@@ -2874,12 +2887,12 @@ func Snapshot() *decision.File {
 						"owasp_session",
 					},
 					Pos: decision.Pos{
-						Line:   465,
+						Line:   478,
 						Column: 189,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   465,
+					Line:   478,
 					Column: 5,
 				},
 			},
@@ -2894,12 +2907,12 @@ func Snapshot() *decision.File {
 						"stripe_webhooks",
 					},
 					Pos: decision.Pos{
-						Line:   466,
+						Line:   479,
 						Column: 220,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   466,
+					Line:   479,
 					Column: 5,
 				},
 			},
@@ -2914,12 +2927,12 @@ func Snapshot() *decision.File {
 						"slack_signing",
 					},
 					Pos: decision.Pos{
-						Line:   467,
+						Line:   480,
 						Column: 219,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   467,
+					Line:   480,
 					Column: 5,
 				},
 			},
@@ -2934,12 +2947,12 @@ func Snapshot() *decision.File {
 						"stripe_webhooks",
 					},
 					Pos: decision.Pos{
-						Line:   468,
+						Line:   481,
 						Column: 200,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   468,
+					Line:   481,
 					Column: 5,
 				},
 			},
@@ -2953,12 +2966,12 @@ func Snapshot() *decision.File {
 						"github_webhooks",
 					},
 					Pos: decision.Pos{
-						Line:   469,
+						Line:   482,
 						Column: 223,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   469,
+					Line:   482,
 					Column: 5,
 				},
 			},
@@ -2972,12 +2985,12 @@ func Snapshot() *decision.File {
 						"stripe_webhooks",
 					},
 					Pos: decision.Pos{
-						Line:   470,
+						Line:   483,
 						Column: 188,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   470,
+					Line:   483,
 					Column: 5,
 				},
 			},
@@ -2993,12 +3006,12 @@ func Snapshot() *decision.File {
 						"twilio_keys",
 					},
 					Pos: decision.Pos{
-						Line:   471,
+						Line:   484,
 						Column: 306,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   471,
+					Line:   484,
 					Column: 5,
 				},
 			},
@@ -3013,12 +3026,12 @@ func Snapshot() *decision.File {
 						"rfc9126 §2",
 					},
 					Pos: decision.Pos{
-						Line:   472,
+						Line:   485,
 						Column: 246,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   472,
+					Line:   485,
 					Column: 5,
 				},
 			},
@@ -3032,12 +3045,12 @@ func Snapshot() *decision.File {
 						"fapi2 §5",
 					},
 					Pos: decision.Pos{
-						Line:   473,
+						Line:   486,
 						Column: 185,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   473,
+					Line:   486,
 					Column: 5,
 				},
 			},
@@ -3051,12 +3064,12 @@ func Snapshot() *decision.File {
 						"fapi2 §5",
 					},
 					Pos: decision.Pos{
-						Line:   474,
+						Line:   487,
 						Column: 181,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   474,
+					Line:   487,
 					Column: 5,
 				},
 			},
@@ -3070,12 +3083,12 @@ func Snapshot() *decision.File {
 						"rfc9449 §4.3",
 					},
 					Pos: decision.Pos{
-						Line:   475,
+						Line:   488,
 						Column: 295,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   475,
+					Line:   488,
 					Column: 5,
 				},
 			},
@@ -3089,12 +3102,12 @@ func Snapshot() *decision.File {
 						"rfc8705 §3",
 					},
 					Pos: decision.Pos{
-						Line:   476,
+						Line:   489,
 						Column: 231,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   476,
+					Line:   489,
 					Column: 5,
 				},
 			},
@@ -3108,12 +3121,12 @@ func Snapshot() *decision.File {
 						"owasp_txauth",
 					},
 					Pos: decision.Pos{
-						Line:   477,
+						Line:   490,
 						Column: 279,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   477,
+					Line:   490,
 					Column: 5,
 				},
 			},
@@ -3128,12 +3141,12 @@ func Snapshot() *decision.File {
 						"rfc8414 §3",
 					},
 					Pos: decision.Pos{
-						Line:   478,
+						Line:   491,
 						Column: 229,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   478,
+					Line:   491,
 					Column: 5,
 				},
 			},
@@ -3147,12 +3160,12 @@ func Snapshot() *decision.File {
 						"browserapps §6.1",
 					},
 					Pos: decision.Pos{
-						Line:   479,
+						Line:   492,
 						Column: 203,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   479,
+					Line:   492,
 					Column: 5,
 				},
 			},
@@ -3168,12 +3181,12 @@ func Snapshot() *decision.File {
 						"oauth21 §10",
 					},
 					Pos: decision.Pos{
-						Line:   482,
+						Line:   495,
 						Column: 163,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   482,
+					Line:   495,
 					Column: 5,
 				},
 			},
@@ -3187,12 +3200,12 @@ func Snapshot() *decision.File {
 						"browserapps",
 					},
 					Pos: decision.Pos{
-						Line:   483,
+						Line:   496,
 						Column: 216,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   483,
+					Line:   496,
 					Column: 5,
 				},
 			},
@@ -3205,12 +3218,12 @@ func Snapshot() *decision.File {
 						"rfc8252 §8.12",
 					},
 					Pos: decision.Pos{
-						Line:   484,
+						Line:   497,
 						Column: 170,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   484,
+					Line:   497,
 					Column: 5,
 				},
 			},
@@ -3225,12 +3238,12 @@ func Snapshot() *decision.File {
 						"owasp_rest",
 					},
 					Pos: decision.Pos{
-						Line:   485,
+						Line:   498,
 						Column: 170,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   485,
+					Line:   498,
 					Column: 5,
 				},
 			},
@@ -3243,12 +3256,12 @@ func Snapshot() *decision.File {
 						"owasp_api2",
 					},
 					Pos: decision.Pos{
-						Line:   486,
+						Line:   499,
 						Column: 171,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   486,
+					Line:   499,
 					Column: 5,
 				},
 			},
@@ -3262,12 +3275,12 @@ func Snapshot() *decision.File {
 						"auth0_flows",
 					},
 					Pos: decision.Pos{
-						Line:   487,
+						Line:   500,
 						Column: 202,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   487,
+					Line:   500,
 					Column: 5,
 				},
 			},
@@ -3281,12 +3294,12 @@ func Snapshot() *decision.File {
 						"rfc8252 §8.5",
 					},
 					Pos: decision.Pos{
-						Line:   488,
+						Line:   501,
 						Column: 197,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   488,
+					Line:   501,
 					Column: 5,
 				},
 			},
@@ -3299,12 +3312,12 @@ func Snapshot() *decision.File {
 						"rfc9700 §4.14.2",
 					},
 					Pos: decision.Pos{
-						Line:   489,
+						Line:   502,
 						Column: 235,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   489,
+					Line:   502,
 					Column: 5,
 				},
 			},
@@ -3318,12 +3331,12 @@ func Snapshot() *decision.File {
 						"nist80063b §7.1",
 					},
 					Pos: decision.Pos{
-						Line:   490,
+						Line:   503,
 						Column: 160,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   490,
+					Line:   503,
 					Column: 5,
 				},
 			},
@@ -3337,12 +3350,12 @@ func Snapshot() *decision.File {
 						"owasp_api2",
 					},
 					Pos: decision.Pos{
-						Line:   491,
+						Line:   504,
 						Column: 125,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   491,
+					Line:   504,
 					Column: 5,
 				},
 			},
@@ -3356,12 +3369,12 @@ func Snapshot() *decision.File {
 						"owasp_api2",
 					},
 					Pos: decision.Pos{
-						Line:   492,
+						Line:   505,
 						Column: 136,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   492,
+					Line:   505,
 					Column: 5,
 				},
 			},
@@ -3374,12 +3387,12 @@ func Snapshot() *decision.File {
 						"rfc8725 §3.9",
 					},
 					Pos: decision.Pos{
-						Line:   493,
+						Line:   506,
 						Column: 150,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   493,
+					Line:   506,
 					Column: 5,
 				},
 			},
@@ -3393,12 +3406,12 @@ func Snapshot() *decision.File {
 						"owasp_jwt",
 					},
 					Pos: decision.Pos{
-						Line:   494,
+						Line:   507,
 						Column: 171,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   494,
+					Line:   507,
 					Column: 5,
 				},
 			},
@@ -3412,12 +3425,12 @@ func Snapshot() *decision.File {
 						"owasp_jwt",
 					},
 					Pos: decision.Pos{
-						Line:   495,
+						Line:   508,
 						Column: 187,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   495,
+					Line:   508,
 					Column: 5,
 				},
 			},
@@ -3431,12 +3444,12 @@ func Snapshot() *decision.File {
 						"owasp_rest",
 					},
 					Pos: decision.Pos{
-						Line:   496,
+						Line:   509,
 						Column: 153,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   496,
+					Line:   509,
 					Column: 5,
 				},
 			},
@@ -3449,12 +3462,12 @@ func Snapshot() *decision.File {
 						"rfc9700 §2.1",
 					},
 					Pos: decision.Pos{
-						Line:   497,
+						Line:   510,
 						Column: 165,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   497,
+					Line:   510,
 					Column: 5,
 				},
 			},
@@ -3467,12 +3480,12 @@ func Snapshot() *decision.File {
 						"rfc9700 §2.6",
 					},
 					Pos: decision.Pos{
-						Line:   498,
+						Line:   511,
 						Column: 131,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   498,
+					Line:   511,
 					Column: 5,
 				},
 			},
@@ -3485,12 +3498,12 @@ func Snapshot() *decision.File {
 						"rfc9700 §2.1.1",
 					},
 					Pos: decision.Pos{
-						Line:   499,
+						Line:   512,
 						Column: 167,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   499,
+					Line:   512,
 					Column: 5,
 				},
 			},
@@ -3504,12 +3517,12 @@ func Snapshot() *decision.File {
 						"owasp_micro",
 					},
 					Pos: decision.Pos{
-						Line:   500,
+						Line:   513,
 						Column: 172,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   500,
+					Line:   513,
 					Column: 5,
 				},
 			},
@@ -3522,12 +3535,12 @@ func Snapshot() *decision.File {
 						"owasp_micro",
 					},
 					Pos: decision.Pos{
-						Line:   501,
+						Line:   514,
 						Column: 193,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   501,
+					Line:   514,
 					Column: 5,
 				},
 			},
@@ -3541,12 +3554,12 @@ func Snapshot() *decision.File {
 						"stripe_webhooks",
 					},
 					Pos: decision.Pos{
-						Line:   502,
+						Line:   515,
 						Column: 129,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   502,
+					Line:   515,
 					Column: 5,
 				},
 			},
@@ -3560,12 +3573,12 @@ func Snapshot() *decision.File {
 						"slack_signing",
 					},
 					Pos: decision.Pos{
-						Line:   503,
+						Line:   516,
 						Column: 185,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   503,
+					Line:   516,
 					Column: 5,
 				},
 			},
@@ -3578,12 +3591,12 @@ func Snapshot() *decision.File {
 						"owasp_rest",
 					},
 					Pos: decision.Pos{
-						Line:   504,
+						Line:   517,
 						Column: 185,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   504,
+					Line:   517,
 					Column: 5,
 				},
 			},
@@ -3597,12 +3610,12 @@ func Snapshot() *decision.File {
 						"github_pats",
 					},
 					Pos: decision.Pos{
-						Line:   505,
+						Line:   518,
 						Column: 194,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   505,
+					Line:   518,
 					Column: 5,
 				},
 			},
@@ -3616,12 +3629,12 @@ func Snapshot() *decision.File {
 						"stripe_keys",
 					},
 					Pos: decision.Pos{
-						Line:   506,
+						Line:   519,
 						Column: 245,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   506,
+					Line:   519,
 					Column: 5,
 				},
 			},
@@ -3634,12 +3647,12 @@ func Snapshot() *decision.File {
 						"stripe_keys",
 					},
 					Pos: decision.Pos{
-						Line:   507,
+						Line:   520,
 						Column: 169,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   507,
+					Line:   520,
 					Column: 5,
 				},
 			},
@@ -3652,12 +3665,12 @@ func Snapshot() *decision.File {
 						"fapi2 §5",
 					},
 					Pos: decision.Pos{
-						Line:   508,
+						Line:   521,
 						Column: 136,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   508,
+					Line:   521,
 					Column: 5,
 				},
 			},
@@ -3670,12 +3683,12 @@ func Snapshot() *decision.File {
 						"fapi2 §5",
 					},
 					Pos: decision.Pos{
-						Line:   509,
+						Line:   522,
 						Column: 150,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   509,
+					Line:   522,
 					Column: 5,
 				},
 			},
@@ -3688,12 +3701,12 @@ func Snapshot() *decision.File {
 						"fapi2 §5",
 					},
 					Pos: decision.Pos{
-						Line:   510,
+						Line:   523,
 						Column: 161,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   510,
+					Line:   523,
 					Column: 5,
 				},
 			},
@@ -3706,12 +3719,12 @@ func Snapshot() *decision.File {
 						"fapi2 §5",
 					},
 					Pos: decision.Pos{
-						Line:   511,
+						Line:   524,
 						Column: 257,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   511,
+					Line:   524,
 					Column: 5,
 				},
 			},
@@ -3724,7 +3737,7 @@ func Snapshot() *decision.File {
 				Template: "snippets/go/authcode.go.tmpl",
 				Path:     "go/authcode/authcode.go",
 				Pos: decision.Pos{
-					Line:   514,
+					Line:   527,
 					Column: 5,
 				},
 			},
@@ -3735,7 +3748,7 @@ func Snapshot() *decision.File {
 				Template: "snippets/go/clientcreds.go.tmpl",
 				Path:     "go/clientcreds/clientcreds.go",
 				Pos: decision.Pos{
-					Line:   515,
+					Line:   528,
 					Column: 5,
 				},
 			},
@@ -3746,7 +3759,7 @@ func Snapshot() *decision.File {
 				Template: "snippets/go/device.go.tmpl",
 				Path:     "go/device/device.go",
 				Pos: decision.Pos{
-					Line:   516,
+					Line:   529,
 					Column: 5,
 				},
 			},
@@ -3757,7 +3770,7 @@ func Snapshot() *decision.File {
 				Template: "snippets/go/jwtauth.go.tmpl",
 				Path:     "go/jwtauth/jwtauth.go",
 				Pos: decision.Pos{
-					Line:   517,
+					Line:   530,
 					Column: 5,
 				},
 			},
@@ -3768,7 +3781,7 @@ func Snapshot() *decision.File {
 				Template: "snippets/go/introspect.go.tmpl",
 				Path:     "go/introspect/introspect.go",
 				Pos: decision.Pos{
-					Line:   518,
+					Line:   531,
 					Column: 5,
 				},
 			},
@@ -3779,7 +3792,7 @@ func Snapshot() *decision.File {
 				Template: "snippets/go/apikey.go.tmpl",
 				Path:     "go/apikey/apikey.go",
 				Pos: decision.Pos{
-					Line:   519,
+					Line:   532,
 					Column: 5,
 				},
 			},
@@ -3790,7 +3803,7 @@ func Snapshot() *decision.File {
 				Template: "snippets/go/mtls.go.tmpl",
 				Path:     "go/mtls/mtls.go",
 				Pos: decision.Pos{
-					Line:   520,
+					Line:   533,
 					Column: 5,
 				},
 			},
@@ -3801,7 +3814,7 @@ func Snapshot() *decision.File {
 				Template: "snippets/go/webhook.go.tmpl",
 				Path:     "go/webhook/webhook.go",
 				Pos: decision.Pos{
-					Line:   521,
+					Line:   534,
 					Column: 5,
 				},
 			},
@@ -3812,7 +3825,7 @@ func Snapshot() *decision.File {
 				Template: "snippets/go/stepup.go.tmpl",
 				Path:     "go/stepup/stepup.go",
 				Pos: decision.Pos{
-					Line:   522,
+					Line:   535,
 					Column: 5,
 				},
 			},
@@ -3823,7 +3836,7 @@ func Snapshot() *decision.File {
 				Template: "snippets/go/session.go.tmpl",
 				Path:     "go/session/session.go",
 				Pos: decision.Pos{
-					Line:   523,
+					Line:   536,
 					Column: 5,
 				},
 			},
@@ -3834,7 +3847,7 @@ func Snapshot() *decision.File {
 				Template: "snippets/go/tokenexchange.go.tmpl",
 				Path:     "go/tokenexchange/tokenexchange.go",
 				Pos: decision.Pos{
-					Line:   524,
+					Line:   537,
 					Column: 5,
 				},
 			},
@@ -3854,18 +3867,18 @@ func Snapshot() *decision.File {
 						"gateway",
 					},
 					Pos: decision.Pos{
-						Line:   525,
+						Line:   538,
 						Column: 186,
 					},
 					KeyPos: map[string]decision.Pos{
 						"gateway": {
-							Line:   525,
+							Line:   538,
 							Column: 187,
 						},
 					},
 				},
 				Pos: decision.Pos{
-					Line:   525,
+					Line:   538,
 					Column: 5,
 				},
 			},
@@ -3885,18 +3898,18 @@ func Snapshot() *decision.File {
 						"gateway",
 					},
 					Pos: decision.Pos{
-						Line:   526,
+						Line:   539,
 						Column: 154,
 					},
 					KeyPos: map[string]decision.Pos{
 						"gateway": {
-							Line:   526,
+							Line:   539,
 							Column: 155,
 						},
 					},
 				},
 				Pos: decision.Pos{
-					Line:   526,
+					Line:   539,
 					Column: 5,
 				},
 			},
@@ -3915,7 +3928,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "server_user",
 							Pos: decision.Pos{
-								Line:   535,
+								Line:   548,
 								Column: 11,
 							},
 						},
@@ -3925,7 +3938,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "web_user",
 							Pos: decision.Pos{
-								Line:   536,
+								Line:   549,
 								Column: 11,
 							},
 						},
@@ -3935,7 +3948,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "spa_backend",
 							Pos: decision.Pos{
-								Line:   537,
+								Line:   550,
 								Column: 11,
 							},
 						},
@@ -3946,7 +3959,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "native_user",
 							Pos: decision.Pos{
-								Line:   538,
+								Line:   551,
 								Column: 11,
 							},
 						},
@@ -3956,7 +3969,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "cli_user",
 							Pos: decision.Pos{
-								Line:   539,
+								Line:   552,
 								Column: 11,
 							},
 						},
@@ -3966,7 +3979,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "device_user",
 							Pos: decision.Pos{
-								Line:   540,
+								Line:   553,
 								Column: 11,
 							},
 						},
@@ -3976,7 +3989,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "mesh_user",
 							Pos: decision.Pos{
-								Line:   541,
+								Line:   554,
 								Column: 11,
 							},
 						},
@@ -3986,7 +3999,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "partner_user",
 							Pos: decision.Pos{
-								Line:   542,
+								Line:   555,
 								Column: 11,
 							},
 						},
@@ -3996,7 +4009,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "platform_user",
 							Pos: decision.Pos{
-								Line:   543,
+								Line:   556,
 								Column: 11,
 							},
 						},
@@ -4007,13 +4020,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "webhook",
 							Pos: decision.Pos{
-								Line:   544,
+								Line:   557,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   531,
+						Line:   544,
 						Column: 7,
 					},
 				},
@@ -4028,14 +4041,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_sensitivity",
 							Pos: decision.Pos{
-								Line:   550,
+								Line:   563,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "server_for_user",
 					Pos: decision.Pos{
-						Line:   546,
+						Line:   559,
 						Column: 7,
 					},
 				},
@@ -4050,7 +4063,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_low",
 							Pos: decision.Pos{
-								Line:   556,
+								Line:   569,
 								Column: 11,
 							},
 						},
@@ -4060,7 +4073,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_medium",
 							Pos: decision.Pos{
-								Line:   557,
+								Line:   570,
 								Column: 11,
 							},
 						},
@@ -4071,13 +4084,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_high",
 							Pos: decision.Pos{
-								Line:   558,
+								Line:   571,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   552,
+						Line:   565,
 						Column: 7,
 					},
 				},
@@ -4091,7 +4104,7 @@ func Snapshot() *decision.File {
 								"auth0_flows",
 							},
 							Pos: decision.Pos{
-								Line:   562,
+								Line:   575,
 								Column: 17,
 							},
 						},
@@ -4100,7 +4113,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_client_credentials",
 								Why: "No user is involved and the client can keep a secret, so it authenticates as itself and receives short-lived, scoped tokens.",
 								Pos: decision.Pos{
-									Line:   564,
+									Line:   577,
 									Column: 13,
 								},
 							},
@@ -4115,12 +4128,12 @@ func Snapshot() *decision.File {
 										"stripe_keys",
 									},
 									Pos: decision.Pos{
-										Line:   566,
+										Line:   579,
 										Column: 200,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   566,
+									Line:   579,
 									Column: 13,
 								},
 							},
@@ -4132,12 +4145,12 @@ func Snapshot() *decision.File {
 										"gcp_keys",
 									},
 									Pos: decision.Pos{
-										Line:   567,
+										Line:   580,
 										Column: 182,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   567,
+									Line:   580,
 									Column: 13,
 								},
 							},
@@ -4151,23 +4164,23 @@ func Snapshot() *decision.File {
 										"stripe_keys",
 									},
 									Pos: decision.Pos{
-										Line:   569,
+										Line:   582,
 										Column: 43,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   569,
+									Line:   582,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   562,
+							Line:   575,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   559,
+						Line:   572,
 						Column: 7,
 					},
 				},
@@ -4181,7 +4194,7 @@ func Snapshot() *decision.File {
 								"rfc9700 §2.5",
 							},
 							Pos: decision.Pos{
-								Line:   573,
+								Line:   586,
 								Column: 17,
 							},
 						},
@@ -4190,7 +4203,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_client_credentials",
 								Why: "No user is involved; a confidential client should get short-lived, scoped tokens rather than present a standing secret on every call.",
 								Pos: decision.Pos{
-									Line:   575,
+									Line:   588,
 									Column: 13,
 								},
 							},
@@ -4205,12 +4218,12 @@ func Snapshot() *decision.File {
 										"stripe_keys",
 									},
 									Pos: decision.Pos{
-										Line:   577,
+										Line:   590,
 										Column: 185,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   577,
+									Line:   590,
 									Column: 13,
 								},
 							},
@@ -4222,12 +4235,12 @@ func Snapshot() *decision.File {
 										"gcp_keys",
 									},
 									Pos: decision.Pos{
-										Line:   578,
+										Line:   591,
 										Column: 148,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   578,
+									Line:   591,
 									Column: 13,
 								},
 							},
@@ -4239,12 +4252,12 @@ func Snapshot() *decision.File {
 										"rfc8705 §2",
 									},
 									Pos: decision.Pos{
-										Line:   579,
+										Line:   592,
 										Column: 160,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   579,
+									Line:   592,
 									Column: 13,
 								},
 							},
@@ -4258,23 +4271,23 @@ func Snapshot() *decision.File {
 										"stripe_keys",
 									},
 									Pos: decision.Pos{
-										Line:   581,
+										Line:   594,
 										Column: 43,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   581,
+									Line:   594,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   573,
+							Line:   586,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   570,
+						Line:   583,
 						Column: 7,
 					},
 				},
@@ -4289,7 +4302,7 @@ func Snapshot() *decision.File {
 								"owasp_rest",
 							},
 							Pos: decision.Pos{
-								Line:   585,
+								Line:   598,
 								Column: 17,
 							},
 						},
@@ -4298,7 +4311,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_client_credentials",
 								Why: "At this sensitivity the client must authenticate strongly and receive short-lived, sender-constrained tokens; a static key alone is not enough.",
 								Pos: decision.Pos{
-									Line:   587,
+									Line:   600,
 									Column: 13,
 								},
 							},
@@ -4313,12 +4326,12 @@ func Snapshot() *decision.File {
 										"owasp_rest",
 									},
 									Pos: decision.Pos{
-										Line:   589,
+										Line:   602,
 										Column: 149,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   589,
+									Line:   602,
 									Column: 13,
 								},
 							},
@@ -4330,23 +4343,23 @@ func Snapshot() *decision.File {
 										"gcp_keys",
 									},
 									Pos: decision.Pos{
-										Line:   590,
+										Line:   603,
 										Column: 156,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   590,
+									Line:   603,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   585,
+							Line:   598,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   582,
+						Line:   595,
 						Column: 7,
 					},
 				},
@@ -4360,7 +4373,7 @@ func Snapshot() *decision.File {
 								"oauth21 §4.1",
 							},
 							Pos: decision.Pos{
-								Line:   594,
+								Line:   607,
 								Column: 17,
 							},
 						},
@@ -4369,7 +4382,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "The server needs the user's consent: it runs the authorization code flow once as a confidential client and keeps the refresh token server-side.",
 								Pos: decision.Pos{
-									Line:   596,
+									Line:   609,
 									Column: 13,
 								},
 							},
@@ -4383,23 +4396,23 @@ func Snapshot() *decision.File {
 										"rfc8693 §1.1",
 									},
 									Pos: decision.Pos{
-										Line:   598,
+										Line:   611,
 										Column: 175,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   598,
+									Line:   611,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   594,
+							Line:   607,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   591,
+						Line:   604,
 						Column: 7,
 					},
 				},
@@ -4414,7 +4427,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_sensitivity",
 							Pos: decision.Pos{
-								Line:   604,
+								Line:   617,
 								Column: 11,
 							},
 						},
@@ -4424,7 +4437,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "web_first_party",
 							Pos: decision.Pos{
-								Line:   605,
+								Line:   618,
 								Column: 11,
 							},
 						},
@@ -4434,13 +4447,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "web_delegated",
 							Pos: decision.Pos{
-								Line:   606,
+								Line:   619,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   600,
+						Line:   613,
 						Column: 7,
 					},
 				},
@@ -4455,7 +4468,7 @@ func Snapshot() *decision.File {
 								"browserapps",
 							},
 							Pos: decision.Pos{
-								Line:   610,
+								Line:   623,
 								Column: 17,
 							},
 						},
@@ -4464,7 +4477,7 @@ func Snapshot() *decision.File {
 								ID:  "oidc_login",
 								Why: "Users sign in through OpenID Connect with the authorization code flow; the server is a confidential client.",
 								Pos: decision.Pos{
-									Line:   612,
+									Line:   625,
 									Column: 13,
 								},
 							},
@@ -4472,7 +4485,7 @@ func Snapshot() *decision.File {
 								ID:  "server_session_cookie",
 								Why: "After sign-in the browser holds only a hardened session cookie; tokens never leave the server.",
 								Pos: decision.Pos{
-									Line:   613,
+									Line:   626,
 									Column: 13,
 								},
 							},
@@ -4486,23 +4499,23 @@ func Snapshot() *decision.File {
 										"browserapps §6.1",
 									},
 									Pos: decision.Pos{
-										Line:   615,
+										Line:   628,
 										Column: 120,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   615,
+									Line:   628,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   610,
+							Line:   623,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   607,
+						Line:   620,
 						Column: 7,
 					},
 				},
@@ -4516,7 +4529,7 @@ func Snapshot() *decision.File {
 								"rfc9700 §2.1.1",
 							},
 							Pos: decision.Pos{
-								Line:   619,
+								Line:   632,
 								Column: 17,
 							},
 						},
@@ -4525,7 +4538,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "The server-side app obtains the user's consent with the authorization code flow as a confidential client; tokens stay on the server.",
 								Pos: decision.Pos{
-									Line:   621,
+									Line:   634,
 									Column: 13,
 								},
 							},
@@ -4533,7 +4546,7 @@ func Snapshot() *decision.File {
 								ID:  "server_session_cookie",
 								Why: "The browser holds only a session cookie that maps to the tokens on the server.",
 								Pos: decision.Pos{
-									Line:   622,
+									Line:   635,
 									Column: 13,
 								},
 							},
@@ -4547,23 +4560,23 @@ func Snapshot() *decision.File {
 										"owasp_authn",
 									},
 									Pos: decision.Pos{
-										Line:   624,
+										Line:   637,
 										Column: 99,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   624,
+									Line:   637,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   619,
+							Line:   632,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   616,
+						Line:   629,
 						Column: 7,
 					},
 				},
@@ -4578,7 +4591,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "spa_backend_user",
 							Pos: decision.Pos{
-								Line:   630,
+								Line:   643,
 								Column: 11,
 							},
 						},
@@ -4588,13 +4601,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "spa_sensitivity",
 							Pos: decision.Pos{
-								Line:   631,
+								Line:   644,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   626,
+						Line:   639,
 						Column: 7,
 					},
 				},
@@ -4609,14 +4622,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "spa_same_site",
 							Pos: decision.Pos{
-								Line:   636,
+								Line:   649,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "spa_bff",
 					Pos: decision.Pos{
-						Line:   632,
+						Line:   645,
 						Column: 7,
 					},
 				},
@@ -4631,14 +4644,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "spa_browser_client",
 							Pos: decision.Pos{
-								Line:   642,
+								Line:   655,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "spa_bff",
 					Pos: decision.Pos{
-						Line:   638,
+						Line:   651,
 						Column: 7,
 					},
 				},
@@ -4652,7 +4665,7 @@ func Snapshot() *decision.File {
 								"owasp_session",
 							},
 							Pos: decision.Pos{
-								Line:   647,
+								Line:   660,
 								Column: 17,
 							},
 						},
@@ -4661,7 +4674,7 @@ func Snapshot() *decision.File {
 								ID:  "server_session_cookie",
 								Why: "A first-party SPA served with its own backend needs no OAuth tokens in the browser: an HttpOnly session cookie is simpler and safer.",
 								Pos: decision.Pos{
-									Line:   649,
+									Line:   662,
 									Column: 13,
 								},
 							},
@@ -4669,7 +4682,7 @@ func Snapshot() *decision.File {
 								ID:  "oidc_login",
 								Why: "The backend signs users in with OpenID Connect as a confidential client.",
 								Pos: decision.Pos{
-									Line:   650,
+									Line:   663,
 									Column: 13,
 								},
 							},
@@ -4683,23 +4696,23 @@ func Snapshot() *decision.File {
 										"browserapps §6.1",
 									},
 									Pos: decision.Pos{
-										Line:   652,
+										Line:   665,
 										Column: 120,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   652,
+									Line:   665,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   647,
+							Line:   660,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   644,
+						Line:   657,
 						Column: 7,
 					},
 				},
@@ -4712,7 +4725,7 @@ func Snapshot() *decision.File {
 								"browserapps §6.1",
 							},
 							Pos: decision.Pos{
-								Line:   656,
+								Line:   669,
 								Column: 17,
 							},
 						},
@@ -4721,7 +4734,7 @@ func Snapshot() *decision.File {
 								ID:  "bff",
 								Why: "Sensitive or personal data, or a backend that can keep secrets: a BFF is the confidential client and tokens never reach JavaScript.",
 								Pos: decision.Pos{
-									Line:   658,
+									Line:   671,
 									Column: 13,
 								},
 							},
@@ -4729,7 +4742,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "The BFF runs the authorization code flow with PKCE as a confidential client.",
 								Pos: decision.Pos{
-									Line:   659,
+									Line:   672,
 									Column: 13,
 								},
 							},
@@ -4743,12 +4756,12 @@ func Snapshot() *decision.File {
 										"browserapps §6.2",
 									},
 									Pos: decision.Pos{
-										Line:   661,
+										Line:   674,
 										Column: 146,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   661,
+									Line:   674,
 									Column: 13,
 								},
 							},
@@ -4760,12 +4773,12 @@ func Snapshot() *decision.File {
 										"browserapps §6.1",
 									},
 									Pos: decision.Pos{
-										Line:   662,
+										Line:   675,
 										Column: 94,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   662,
+									Line:   675,
 									Column: 13,
 								},
 							},
@@ -4779,23 +4792,23 @@ func Snapshot() *decision.File {
 										"browserapps §6.3",
 									},
 									Pos: decision.Pos{
-										Line:   664,
+										Line:   677,
 										Column: 152,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   664,
+									Line:   677,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   656,
+							Line:   669,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   653,
+						Line:   666,
 						Column: 7,
 					},
 				},
@@ -4809,7 +4822,7 @@ func Snapshot() *decision.File {
 								"rfc9700 §2.1.1",
 							},
 							Pos: decision.Pos{
-								Line:   668,
+								Line:   681,
 								Column: 17,
 							},
 						},
@@ -4818,7 +4831,7 @@ func Snapshot() *decision.File {
 								ID:  "browser_oauth_client",
 								Why: "Low-sensitivity data and no backend: the SPA may be a public client, keeping tokens short-lived and in memory.",
 								Pos: decision.Pos{
-									Line:   670,
+									Line:   683,
 									Column: 13,
 								},
 							},
@@ -4826,7 +4839,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "The SPA uses the authorization code flow with PKCE; the implicit grant is not an option.",
 								Pos: decision.Pos{
-									Line:   671,
+									Line:   684,
 									Column: 13,
 								},
 							},
@@ -4840,12 +4853,12 @@ func Snapshot() *decision.File {
 										"browserapps §6.1",
 									},
 									Pos: decision.Pos{
-										Line:   673,
+										Line:   686,
 										Column: 150,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   673,
+									Line:   686,
 									Column: 13,
 								},
 							},
@@ -4857,12 +4870,12 @@ func Snapshot() *decision.File {
 										"browserapps",
 									},
 									Pos: decision.Pos{
-										Line:   674,
+										Line:   687,
 										Column: 163,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   674,
+									Line:   687,
 									Column: 13,
 								},
 							},
@@ -4875,23 +4888,23 @@ func Snapshot() *decision.File {
 										"browserapps §6.3",
 									},
 									Pos: decision.Pos{
-										Line:   675,
+										Line:   688,
 										Column: 135,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   675,
+									Line:   688,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   668,
+							Line:   681,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   665,
+						Line:   678,
 						Column: 7,
 					},
 				},
@@ -4906,14 +4919,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "native_sensitivity",
 							Pos: decision.Pos{
-								Line:   681,
+								Line:   694,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "native_app",
 					Pos: decision.Pos{
-						Line:   677,
+						Line:   690,
 						Column: 7,
 					},
 				},
@@ -4929,14 +4942,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "native_public_key",
 							Pos: decision.Pos{
-								Line:   687,
+								Line:   700,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "native_app",
 					Pos: decision.Pos{
-						Line:   683,
+						Line:   696,
 						Column: 7,
 					},
 				},
@@ -4950,7 +4963,7 @@ func Snapshot() *decision.File {
 								"rfc9700 §2.1.1",
 							},
 							Pos: decision.Pos{
-								Line:   692,
+								Line:   705,
 								Column: 17,
 							},
 						},
@@ -4959,7 +4972,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "Native apps sign users in through the system browser with the authorization code flow and PKCE, as public clients.",
 								Pos: decision.Pos{
-									Line:   694,
+									Line:   707,
 									Column: 13,
 								},
 							},
@@ -4973,23 +4986,23 @@ func Snapshot() *decision.File {
 										"owasp_authn",
 									},
 									Pos: decision.Pos{
-										Line:   696,
+										Line:   709,
 										Column: 94,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   696,
+									Line:   709,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   692,
+							Line:   705,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   689,
+						Line:   702,
 						Column: 7,
 					},
 				},
@@ -5003,7 +5016,7 @@ func Snapshot() *decision.File {
 								"oauth21 §8",
 							},
 							Pos: decision.Pos{
-								Line:   700,
+								Line:   713,
 								Column: 17,
 							},
 						},
@@ -5012,7 +5025,7 @@ func Snapshot() *decision.File {
 								ID:  "restricted_api_key",
 								Why: "Without a user the app can only identify itself for metering and rate limits; its key is public (like a publishable key) and must grant nothing sensitive.",
 								Pos: decision.Pos{
-									Line:   702,
+									Line:   715,
 									Column: 13,
 								},
 							},
@@ -5026,23 +5039,23 @@ func Snapshot() *decision.File {
 										"rfc8252 §6",
 									},
 									Pos: decision.Pos{
-										Line:   704,
+										Line:   717,
 										Column: 162,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   704,
+									Line:   717,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   700,
+							Line:   713,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   697,
+						Line:   710,
 						Column: 7,
 					},
 				},
@@ -5057,14 +5070,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_sensitivity",
 							Pos: decision.Pos{
-								Line:   710,
+								Line:   723,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "cli_browser",
 					Pos: decision.Pos{
-						Line:   706,
+						Line:   719,
 						Column: 7,
 					},
 				},
@@ -5079,7 +5092,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "cli_pkce",
 							Pos: decision.Pos{
-								Line:   716,
+								Line:   729,
 								Column: 11,
 							},
 						},
@@ -5089,13 +5102,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "device_grant",
 							Pos: decision.Pos{
-								Line:   717,
+								Line:   730,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   712,
+						Line:   725,
 						Column: 7,
 					},
 				},
@@ -5109,7 +5122,7 @@ func Snapshot() *decision.File {
 								"rfc9700 §2.1.1",
 							},
 							Pos: decision.Pos{
-								Line:   721,
+								Line:   734,
 								Column: 17,
 							},
 						},
@@ -5118,7 +5131,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "The CLI opens the system browser and receives the code on a loopback redirect (127.0.0.1, any port).",
 								Pos: decision.Pos{
-									Line:   723,
+									Line:   736,
 									Column: 13,
 								},
 							},
@@ -5132,23 +5145,23 @@ func Snapshot() *decision.File {
 										"rfc8628 §1",
 									},
 									Pos: decision.Pos{
-										Line:   725,
+										Line:   738,
 										Column: 125,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   725,
+									Line:   738,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   721,
+							Line:   734,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   718,
+						Line:   731,
 						Column: 7,
 					},
 				},
@@ -5161,7 +5174,7 @@ func Snapshot() *decision.File {
 								"rfc8628 §1",
 							},
 							Pos: decision.Pos{
-								Line:   729,
+								Line:   742,
 								Column: 17,
 							},
 						},
@@ -5170,7 +5183,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_device_grant",
 								Why: "No browser or keyboard on the client: the user approves on a second device while the client polls.",
 								Pos: decision.Pos{
-									Line:   731,
+									Line:   744,
 									Column: 13,
 								},
 							},
@@ -5185,23 +5198,23 @@ func Snapshot() *decision.File {
 										"rfc8252 §6",
 									},
 									Pos: decision.Pos{
-										Line:   733,
+										Line:   746,
 										Column: 161,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   733,
+									Line:   746,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   729,
+							Line:   742,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   726,
+						Line:   739,
 						Column: 7,
 					},
 				},
@@ -5216,14 +5229,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "device_identity",
 							Pos: decision.Pos{
-								Line:   739,
+								Line:   752,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "device_grant",
 					Pos: decision.Pos{
-						Line:   735,
+						Line:   748,
 						Column: 7,
 					},
 				},
@@ -5237,7 +5250,7 @@ func Snapshot() *decision.File {
 								"oauth21 §4.2",
 							},
 							Pos: decision.Pos{
-								Line:   744,
+								Line:   757,
 								Column: 17,
 							},
 						},
@@ -5246,7 +5259,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_client_credentials",
 								Why: "Each device is its own confidential client with a per-device key, provisioned at manufacture or enrolment; no anchor prescribes more (a judgement call).",
 								Pos: decision.Pos{
-									Line:   746,
+									Line:   759,
 									Column: 13,
 								},
 							},
@@ -5254,7 +5267,7 @@ func Snapshot() *decision.File {
 								ID:  "mtls_client_auth",
 								Why: "A per-device certificate authenticates the device and can bind its tokens.",
 								Pos: decision.Pos{
-									Line:   747,
+									Line:   760,
 									Column: 13,
 								},
 							},
@@ -5268,23 +5281,23 @@ func Snapshot() *decision.File {
 										"rfc9700 §2.5",
 									},
 									Pos: decision.Pos{
-										Line:   749,
+										Line:   762,
 										Column: 142,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   749,
+									Line:   762,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   744,
+							Line:   757,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   741,
+						Line:   754,
 						Column: 7,
 					},
 				},
@@ -5299,14 +5312,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "mesh_service",
 							Pos: decision.Pos{
-								Line:   755,
+								Line:   768,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "mesh_propagation",
 					Pos: decision.Pos{
-						Line:   751,
+						Line:   764,
 						Column: 7,
 					},
 				},
@@ -5319,7 +5332,7 @@ func Snapshot() *decision.File {
 								"owasp_micro",
 							},
 							Pos: decision.Pos{
-								Line:   760,
+								Line:   773,
 								Column: 17,
 							},
 						},
@@ -5328,7 +5341,7 @@ func Snapshot() *decision.File {
 								ID:  "mtls_service_identity",
 								Why: "Every service-to-service connection is mutually authenticated with workload certificates from the mesh.",
 								Pos: decision.Pos{
-									Line:   762,
+									Line:   775,
 									Column: 13,
 								},
 							},
@@ -5343,23 +5356,23 @@ func Snapshot() *decision.File {
 										"oauth21 §4.2",
 									},
 									Pos: decision.Pos{
-										Line:   764,
+										Line:   777,
 										Column: 159,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   764,
+									Line:   777,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   760,
+							Line:   773,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   757,
+						Line:   770,
 						Column: 7,
 					},
 				},
@@ -5373,7 +5386,7 @@ func Snapshot() *decision.File {
 								"owasp_micro",
 							},
 							Pos: decision.Pos{
-								Line:   768,
+								Line:   781,
 								Column: 17,
 							},
 						},
@@ -5382,7 +5395,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_token_exchange",
 								Why: "Each service exchanges the token it received for one restricted to the next service, keeping the user as subject and itself as actor.",
 								Pos: decision.Pos{
-									Line:   770,
+									Line:   783,
 									Column: 13,
 								},
 							},
@@ -5390,7 +5403,7 @@ func Snapshot() *decision.File {
 								ID:  "mtls_service_identity",
 								Why: "Connections between services are still mutually authenticated; the user's context travels in the exchanged token.",
 								Pos: decision.Pos{
-									Line:   771,
+									Line:   784,
 									Column: 13,
 								},
 							},
@@ -5404,12 +5417,12 @@ func Snapshot() *decision.File {
 										"txntokens",
 									},
 									Pos: decision.Pos{
-										Line:   773,
+										Line:   786,
 										Column: 145,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   773,
+									Line:   786,
 									Column: 13,
 								},
 							},
@@ -5421,12 +5434,12 @@ func Snapshot() *decision.File {
 										"owasp_micro",
 									},
 									Pos: decision.Pos{
-										Line:   774,
+										Line:   787,
 										Column: 150,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   774,
+									Line:   787,
 									Column: 13,
 								},
 							},
@@ -5438,23 +5451,23 @@ func Snapshot() *decision.File {
 										"ms_flows",
 									},
 									Pos: decision.Pos{
-										Line:   775,
+										Line:   788,
 										Column: 105,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   775,
+									Line:   788,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   768,
+							Line:   781,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   765,
+						Line:   778,
 						Column: 7,
 					},
 				},
@@ -5469,14 +5482,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_sensitivity",
 							Pos: decision.Pos{
-								Line:   781,
+								Line:   794,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "partner_delegated",
 					Pos: decision.Pos{
-						Line:   777,
+						Line:   790,
 						Column: 7,
 					},
 				},
@@ -5491,7 +5504,7 @@ func Snapshot() *decision.File {
 								"owasp_authn",
 							},
 							Pos: decision.Pos{
-								Line:   786,
+								Line:   799,
 								Column: 17,
 							},
 						},
@@ -5500,7 +5513,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "Users grant the partner scoped, revocable access through the authorization code flow; the partner never sees their passwords and never uses a shared key.",
 								Pos: decision.Pos{
-									Line:   788,
+									Line:   801,
 									Column: 13,
 								},
 							},
@@ -5514,23 +5527,23 @@ func Snapshot() *decision.File {
 										"rfc8693 §1.1",
 									},
 									Pos: decision.Pos{
-										Line:   790,
+										Line:   803,
 										Column: 224,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   790,
+									Line:   803,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   786,
+							Line:   799,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   783,
+						Line:   796,
 						Column: 7,
 					},
 				},
@@ -5545,14 +5558,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "platform_installation",
 							Pos: decision.Pos{
-								Line:   796,
+								Line:   809,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "platform_delegated",
 					Pos: decision.Pos{
-						Line:   792,
+						Line:   805,
 						Column: 7,
 					},
 				},
@@ -5565,7 +5578,7 @@ func Snapshot() *decision.File {
 								"github_apps",
 							},
 							Pos: decision.Pos{
-								Line:   801,
+								Line:   814,
 								Column: 17,
 							},
 						},
@@ -5574,7 +5587,7 @@ func Snapshot() *decision.File {
 								ID:  "app_installation_token",
 								Why: "The app authenticates with its private key and receives an hour-long token limited to one installation and the permissions the tenant granted.",
 								Pos: decision.Pos{
-									Line:   803,
+									Line:   816,
 									Column: 13,
 								},
 							},
@@ -5588,23 +5601,23 @@ func Snapshot() *decision.File {
 										"oauth21 §4.2",
 									},
 									Pos: decision.Pos{
-										Line:   805,
+										Line:   818,
 										Column: 141,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   805,
+									Line:   818,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   801,
+							Line:   814,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   798,
+						Line:   811,
 						Column: 7,
 					},
 				},
@@ -5618,7 +5631,7 @@ func Snapshot() *decision.File {
 								"owasp_authn",
 							},
 							Pos: decision.Pos{
-								Line:   809,
+								Line:   822,
 								Column: 17,
 							},
 						},
@@ -5627,7 +5640,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "Users consent to scoped access for each third-party app; apps never see passwords and access can be revoked per app.",
 								Pos: decision.Pos{
-									Line:   811,
+									Line:   824,
 									Column: 13,
 								},
 							},
@@ -5641,23 +5654,23 @@ func Snapshot() *decision.File {
 										"owasp_authn",
 									},
 									Pos: decision.Pos{
-										Line:   813,
+										Line:   826,
 										Column: 109,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   813,
+									Line:   826,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   809,
+							Line:   822,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   806,
+						Line:   819,
 						Column: 7,
 					},
 				},
@@ -5672,7 +5685,7 @@ func Snapshot() *decision.File {
 								"slack_signing",
 							},
 							Pos: decision.Pos{
-								Line:   818,
+								Line:   831,
 								Column: 17,
 							},
 						},
@@ -5681,7 +5694,7 @@ func Snapshot() *decision.File {
 								ID:  "hmac_webhook_signature",
 								Why: "Each delivery is signed with HMAC-SHA256 over a timestamp and the raw body with a per-endpoint secret, and verified before processing.",
 								Pos: decision.Pos{
-									Line:   820,
+									Line:   833,
 									Column: 13,
 								},
 							},
@@ -5695,29 +5708,29 @@ func Snapshot() *decision.File {
 										"rfc8705 §2",
 									},
 									Pos: decision.Pos{
-										Line:   822,
+										Line:   835,
 										Column: 148,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   822,
+									Line:   835,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   818,
+							Line:   831,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   815,
+						Line:   828,
 						Column: 7,
 					},
 				},
 			},
 			Pos: decision.Pos{
-				Line:   529,
+				Line:   542,
 				Column: 3,
 			},
 		},
@@ -5735,12 +5748,12 @@ func Snapshot() *decision.File {
 						"compliance",
 					},
 					Pos: decision.Pos{
-						Line:   833,
+						Line:   846,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"compliance": {
-							Line:   833,
+							Line:   846,
 							Column: 12,
 						},
 					},
@@ -5751,7 +5764,7 @@ func Snapshot() *decision.File {
 							"fapi2 §5",
 						},
 						Pos: decision.Pos{
-							Line:   835,
+							Line:   848,
 							Column: 15,
 						},
 					},
@@ -5760,7 +5773,7 @@ func Snapshot() *decision.File {
 							ID:  "fapi2_security_profile",
 							Why: "FAPI 2.0 is required: the whole profile applies to the client, the authorization server and the API.",
 							Pos: decision.Pos{
-								Line:   837,
+								Line:   850,
 								Column: 11,
 							},
 						},
@@ -5770,7 +5783,7 @@ func Snapshot() *decision.File {
 							ID:  "public_client_in_fapi",
 							Why: "FAPI 2.0 admits only confidential clients.",
 							Pos: decision.Pos{
-								Line:   844,
+								Line:   857,
 								Column: 11,
 							},
 						},
@@ -5778,7 +5791,7 @@ func Snapshot() *decision.File {
 							ID:  "bearer_token_in_fapi",
 							Why: "FAPI 2.0 requires sender-constrained access tokens.",
 							Pos: decision.Pos{
-								Line:   845,
+								Line:   858,
 								Column: 11,
 							},
 						},
@@ -5786,7 +5799,7 @@ func Snapshot() *decision.File {
 							ID:  "client_secret_in_fapi",
 							Why: "FAPI 2.0 allows only mTLS or private_key_jwt client authentication.",
 							Pos: decision.Pos{
-								Line:   846,
+								Line:   859,
 								Column: 11,
 							},
 						},
@@ -5794,7 +5807,7 @@ func Snapshot() *decision.File {
 							ID:  "refresh_token_rotation_in_fapi",
 							Why: "FAPI 2.0 does not rotate refresh tokens of its confidential, sender-constrained clients.",
 							Pos: decision.Pos{
-								Line:   847,
+								Line:   860,
 								Column: 11,
 							},
 						},
@@ -5802,7 +5815,7 @@ func Snapshot() *decision.File {
 							ID:  "ropc_grant",
 							Why: "FAPI 2.0 authorization servers reject the password grant.",
 							Pos: decision.Pos{
-								Line:   848,
+								Line:   861,
 								Column: 11,
 							},
 						},
@@ -5812,7 +5825,7 @@ func Snapshot() *decision.File {
 							ID:    "sender_constrained_tokens",
 							Value: "mTLS certificate-bound tokens or DPoP; FAPI 2.0 admits no bearer access tokens",
 							Pos: decision.Pos{
-								Line:   839,
+								Line:   852,
 								Column: 11,
 							},
 						},
@@ -5820,14 +5833,14 @@ func Snapshot() *decision.File {
 							ID:    "asymmetric_client_auth",
 							Value: "`private_key_jwt` or mTLS only; FAPI 2.0 admits no client secrets",
 							Pos: decision.Pos{
-								Line:   840,
+								Line:   853,
 								Column: 11,
 							},
 						},
 						{
 							ID: "fapi_algorithms",
 							Pos: decision.Pos{
-								Line:   841,
+								Line:   854,
 								Column: 11,
 							},
 						},
@@ -5839,23 +5852,23 @@ func Snapshot() *decision.File {
 									"rfc8414 §3",
 								},
 								Pos: decision.Pos{
-									Line:   842,
+									Line:   855,
 									Column: 37,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   842,
+								Line:   855,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   835,
+						Line:   848,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   831,
+					Line:   844,
 					Column: 5,
 				},
 			},
@@ -5884,21 +5897,21 @@ func Snapshot() *decision.File {
 							"bff",
 						},
 						Pos: decision.Pos{
-							Line:   851,
+							Line:   864,
 							Column: 132,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   851,
+						Line:   864,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   851,
+							Line:   864,
 							Column: 32,
 						},
 						"compliance": {
-							Line:   851,
+							Line:   864,
 							Column: 12,
 						},
 					},
@@ -5909,7 +5922,7 @@ func Snapshot() *decision.File {
 							"fapi2 §5",
 						},
 						Pos: decision.Pos{
-							Line:   853,
+							Line:   866,
 							Column: 15,
 						},
 					},
@@ -5919,18 +5932,18 @@ func Snapshot() *decision.File {
 							Why:  "FAPI 2.0 is required, but this client type is public: FAPI admits only confidential clients.",
 							Safe: "Run the OAuth client in a backend that authenticates with private_key_jwt or mTLS, and let the app talk only to that backend.",
 							Pos: decision.Pos{
-								Line:   855,
+								Line:   868,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   853,
+						Line:   866,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   849,
+					Line:   862,
 					Column: 5,
 				},
 			},
@@ -5951,12 +5964,12 @@ func Snapshot() *decision.File {
 						"bff",
 					},
 					Pos: decision.Pos{
-						Line:   858,
+						Line:   871,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"compliance": {
-							Line:   858,
+							Line:   871,
 							Column: 12,
 						},
 					},
@@ -5967,7 +5980,7 @@ func Snapshot() *decision.File {
 							"fapi2 §5",
 						},
 						Pos: decision.Pos{
-							Line:   860,
+							Line:   873,
 							Column: 15,
 						},
 					},
@@ -5980,12 +5993,12 @@ func Snapshot() *decision.File {
 									"rfc9126 §2",
 								},
 								Pos: decision.Pos{
-									Line:   862,
+									Line:   875,
 									Column: 29,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   862,
+								Line:   875,
 								Column: 11,
 							},
 						},
@@ -5997,12 +6010,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.1.1",
 								},
 								Pos: decision.Pos{
-									Line:   863,
+									Line:   876,
 									Column: 35,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   863,
+								Line:   876,
 								Column: 11,
 							},
 						},
@@ -6014,30 +6027,30 @@ func Snapshot() *decision.File {
 									"rfc9207 §2",
 								},
 								Pos: decision.Pos{
-									Line:   864,
+									Line:   877,
 									Column: 48,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   864,
+								Line:   877,
 								Column: 11,
 							},
 						},
 						{
 							ID: "auth_code_lifetime_60s",
 							Pos: decision.Pos{
-								Line:   865,
+								Line:   878,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   860,
+						Line:   873,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   856,
+					Line:   869,
 					Column: 5,
 				},
 			},
@@ -6049,7 +6062,7 @@ func Snapshot() *decision.File {
 						"app_installation_token",
 					},
 					Pos: decision.Pos{
-						Line:   869,
+						Line:   882,
 						Column: 11,
 					},
 				},
@@ -6059,7 +6072,7 @@ func Snapshot() *decision.File {
 							"github_apps",
 						},
 						Pos: decision.Pos{
-							Line:   871,
+							Line:   884,
 							Column: 15,
 						},
 					},
@@ -6073,12 +6086,12 @@ func Snapshot() *decision.File {
 									"gcp_keys",
 								},
 								Pos: decision.Pos{
-									Line:   876,
+									Line:   889,
 									Column: 147,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   876,
+								Line:   889,
 								Column: 11,
 							},
 						},
@@ -6088,7 +6101,7 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "about one hour, minted on demand from the app's signed JWT",
 							Pos: decision.Pos{
-								Line:   873,
+								Line:   886,
 								Column: 11,
 							},
 						},
@@ -6096,18 +6109,18 @@ func Snapshot() *decision.File {
 							ID:    "asymmetric_client_auth",
 							Value: "the app authenticates with a short JWT signed by its private key; no shared secret",
 							Pos: decision.Pos{
-								Line:   874,
+								Line:   887,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   871,
+						Line:   884,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   867,
+					Line:   880,
 					Column: 5,
 				},
 			},
@@ -6132,16 +6145,16 @@ func Snapshot() *decision.File {
 						"sensitive_operations",
 					},
 					Pos: decision.Pos{
-						Line:   880,
+						Line:   893,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitive_operations": {
-							Line:   880,
+							Line:   893,
 							Column: 34,
 						},
 						"user_context": {
-							Line:   880,
+							Line:   893,
 							Column: 12,
 						},
 					},
@@ -6153,7 +6166,7 @@ func Snapshot() *decision.File {
 							"owasp_rest",
 						},
 						Pos: decision.Pos{
-							Line:   882,
+							Line:   895,
 							Column: 15,
 						},
 					},
@@ -6162,18 +6175,18 @@ func Snapshot() *decision.File {
 							ID:    "least_privilege_scopes",
 							Value: "a separate scope for each sensitive operation, granted only to the clients that need it",
 							Pos: decision.Pos{
-								Line:   884,
+								Line:   897,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   882,
+						Line:   895,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   878,
+					Line:   891,
 					Column: 5,
 				},
 			},
@@ -6200,23 +6213,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   887,
+							Line:   900,
 							Column: 85,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   887,
+								Line:   900,
 								Column: 86,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   887,
+						Line:   900,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   887,
+							Line:   900,
 							Column: 12,
 						},
 					},
@@ -6229,7 +6242,7 @@ func Snapshot() *decision.File {
 							"rfc9700 §2.3",
 						},
 						Pos: decision.Pos{
-							Line:   889,
+							Line:   902,
 							Column: 15,
 						},
 					},
@@ -6238,7 +6251,7 @@ func Snapshot() *decision.File {
 							ID:  "password_sharing_with_third_party",
 							Why: "Third parties must never collect or store users' passwords; consent goes through the authorization server.",
 							Pos: decision.Pos{
-								Line:   894,
+								Line:   907,
 								Column: 11,
 							},
 						},
@@ -6250,12 +6263,12 @@ func Snapshot() *decision.File {
 									"owasp_api2",
 								},
 								Pos: decision.Pos{
-									Line:   895,
+									Line:   908,
 									Column: 116,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   895,
+								Line:   908,
 								Column: 11,
 							},
 						},
@@ -6265,7 +6278,7 @@ func Snapshot() *decision.File {
 							ID:    "least_privilege_scopes",
 							Value: "granular scopes that users see and consent to, per app",
 							Pos: decision.Pos{
-								Line:   891,
+								Line:   904,
 								Column: 11,
 							},
 						},
@@ -6277,23 +6290,23 @@ func Snapshot() *decision.File {
 									"rfc7009 §2",
 								},
 								Pos: decision.Pos{
-									Line:   892,
+									Line:   905,
 									Column: 136,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   892,
+								Line:   905,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   889,
+						Line:   902,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   885,
+					Line:   898,
 					Column: 5,
 				},
 			},
@@ -6331,12 +6344,12 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   902,
+								Line:   915,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   902,
+									Line:   915,
 									Column: 14,
 								},
 							},
@@ -6352,12 +6365,12 @@ func Snapshot() *decision.File {
 								"token_lifetime",
 							},
 							Pos: decision.Pos{
-								Line:   902,
+								Line:   915,
 								Column: 46,
 							},
 							KeyPos: map[string]decision.Pos{
 								"token_lifetime": {
-									Line:   902,
+									Line:   915,
 									Column: 47,
 								},
 							},
@@ -6368,17 +6381,17 @@ func Snapshot() *decision.File {
 							"bff",
 						},
 						Pos: decision.Pos{
-							Line:   903,
+							Line:   916,
 							Column: 12,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   900,
+						Line:   913,
 						Column: 7,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   900,
+							Line:   913,
 							Column: 7,
 						},
 					},
@@ -6391,7 +6404,7 @@ func Snapshot() *decision.File {
 							"owasp_oauth2",
 						},
 						Pos: decision.Pos{
-							Line:   905,
+							Line:   918,
 							Column: 15,
 						},
 					},
@@ -6400,7 +6413,7 @@ func Snapshot() *decision.File {
 							ID:  "dpop",
 							Why: "Binds access and refresh tokens to a key the app holds, so copied tokens are useless.",
 							Pos: decision.Pos{
-								Line:   910,
+								Line:   923,
 								Column: 11,
 							},
 						},
@@ -6410,25 +6423,25 @@ func Snapshot() *decision.File {
 							ID:    "sender_constrained_tokens",
 							Value: "DPoP (RFC 9449) with a non-extractable key held by the app",
 							Pos: decision.Pos{
-								Line:   907,
+								Line:   920,
 								Column: 11,
 							},
 						},
 						{
 							ID: "dpop_proof_validation",
 							Pos: decision.Pos{
-								Line:   908,
+								Line:   921,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   905,
+						Line:   918,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   897,
+					Line:   910,
 					Column: 5,
 				},
 			},
@@ -6456,12 +6469,12 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   915,
+								Line:   928,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   915,
+									Line:   928,
 									Column: 14,
 								},
 							},
@@ -6477,12 +6490,12 @@ func Snapshot() *decision.File {
 								"token_lifetime",
 							},
 							Pos: decision.Pos{
-								Line:   915,
+								Line:   928,
 								Column: 46,
 							},
 							KeyPos: map[string]decision.Pos{
 								"token_lifetime": {
-									Line:   915,
+									Line:   928,
 									Column: 47,
 								},
 							},
@@ -6506,23 +6519,23 @@ func Snapshot() *decision.File {
 								"bff",
 							},
 							Pos: decision.Pos{
-								Line:   916,
+								Line:   929,
 								Column: 113,
 							},
 						},
 						Pos: decision.Pos{
-							Line:   916,
+							Line:   929,
 							Column: 12,
 						},
 						KeyPos: map[string]decision.Pos{
 							"client_type": {
-								Line:   916,
+								Line:   929,
 								Column: 13,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   914,
+						Line:   927,
 						Column: 7,
 					},
 				},
@@ -6534,7 +6547,7 @@ func Snapshot() *decision.File {
 							"owasp_oauth2",
 						},
 						Pos: decision.Pos{
-							Line:   918,
+							Line:   931,
 							Column: 15,
 						},
 					},
@@ -6543,7 +6556,7 @@ func Snapshot() *decision.File {
 							ID:  "cert_bound_tokens",
 							Why: "The usual choice between servers: the token works only over a TLS connection with the client's certificate.",
 							Pos: decision.Pos{
-								Line:   923,
+								Line:   936,
 								Column: 11,
 							},
 						},
@@ -6555,12 +6568,12 @@ func Snapshot() *decision.File {
 									"rfc9449 §1",
 								},
 								Pos: decision.Pos{
-									Line:   924,
+									Line:   937,
 									Column: 120,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   924,
+								Line:   937,
 								Column: 11,
 							},
 						},
@@ -6570,25 +6583,25 @@ func Snapshot() *decision.File {
 							ID:    "sender_constrained_tokens",
 							Value: "mTLS certificate-bound tokens (RFC 8705), or DPoP where TLS ends before the API",
 							Pos: decision.Pos{
-								Line:   920,
+								Line:   933,
 								Column: 11,
 							},
 						},
 						{
 							ID: "cert_thumbprint_binding",
 							Pos: decision.Pos{
-								Line:   921,
+								Line:   934,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   918,
+						Line:   931,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   911,
+					Line:   924,
 					Column: 5,
 				},
 			},
@@ -6619,16 +6632,16 @@ func Snapshot() *decision.File {
 						"app_installation_token",
 					},
 					Pos: decision.Pos{
-						Line:   928,
+						Line:   941,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"revocation": {
-							Line:   928,
+							Line:   941,
 							Column: 37,
 						},
 						"sensitivity": {
-							Line:   928,
+							Line:   941,
 							Column: 12,
 						},
 					},
@@ -6640,7 +6653,7 @@ func Snapshot() *decision.File {
 							"rfc7662 §2",
 						},
 						Pos: decision.Pos{
-							Line:   930,
+							Line:   943,
 							Column: 15,
 						},
 					},
@@ -6650,18 +6663,18 @@ func Snapshot() *decision.File {
 							Why:  "The answers accept eventual revocation, but the operations are critical: a revoked token must stop working at the next critical call.",
 							Safe: "Check tokens online (introspection) for critical calls; keep access tokens to a few minutes elsewhere.",
 							Pos: decision.Pos{
-								Line:   932,
+								Line:   945,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   930,
+						Line:   943,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   926,
+					Line:   939,
 					Column: 5,
 				},
 			},
@@ -6690,12 +6703,12 @@ func Snapshot() *decision.File {
 								"revocation",
 							},
 							Pos: decision.Pos{
-								Line:   937,
+								Line:   950,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"revocation": {
-									Line:   937,
+									Line:   950,
 									Column: 14,
 								},
 							},
@@ -6710,19 +6723,19 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   937,
+								Line:   950,
 								Column: 38,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   937,
+									Line:   950,
 									Column: 39,
 								},
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   936,
+						Line:   949,
 						Column: 7,
 					},
 				},
@@ -6733,7 +6746,7 @@ func Snapshot() *decision.File {
 							"owasp_micro",
 						},
 						Pos: decision.Pos{
-							Line:   939,
+							Line:   952,
 							Column: 15,
 						},
 					},
@@ -6742,7 +6755,7 @@ func Snapshot() *decision.File {
 							ID:  "opaque_token_introspection",
 							Why: "Revocation must take effect at once: the API asks the authorization server whether each token is still active.",
 							Pos: decision.Pos{
-								Line:   941,
+								Line:   954,
 								Column: 11,
 							},
 						},
@@ -6751,18 +6764,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "introspection_for_revocation",
 							Pos: decision.Pos{
-								Line:   943,
+								Line:   956,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   939,
+						Line:   952,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   933,
+					Line:   946,
 					Column: 5,
 				},
 			},
@@ -6798,23 +6811,23 @@ func Snapshot() *decision.File {
 							"sensitivity",
 						},
 						Pos: decision.Pos{
-							Line:   949,
+							Line:   962,
 							Column: 12,
 						},
 						KeyPos: map[string]decision.Pos{
 							"sensitivity": {
-								Line:   949,
+								Line:   962,
 								Column: 13,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   947,
+						Line:   960,
 						Column: 7,
 					},
 					KeyPos: map[string]decision.Pos{
 						"revocation": {
-							Line:   948,
+							Line:   961,
 							Column: 7,
 						},
 					},
@@ -6826,7 +6839,7 @@ func Snapshot() *decision.File {
 							"owasp_micro",
 						},
 						Pos: decision.Pos{
-							Line:   951,
+							Line:   964,
 							Column: 15,
 						},
 					},
@@ -6835,18 +6848,18 @@ func Snapshot() *decision.File {
 							ID:  "jwt_access_token",
 							Why: "Revocation may be eventual, so APIs validate signed JWT access tokens locally; a revoked grant ends when its short-lived token expires.",
 							Pos: decision.Pos{
-								Line:   953,
+								Line:   966,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   951,
+						Line:   964,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   944,
+					Line:   957,
 					Column: 5,
 				},
 			},
@@ -6858,7 +6871,7 @@ func Snapshot() *decision.File {
 						"jwt_access_token",
 					},
 					Pos: decision.Pos{
-						Line:   956,
+						Line:   969,
 						Column: 11,
 					},
 				},
@@ -6869,7 +6882,7 @@ func Snapshot() *decision.File {
 							"rfc9068 §4",
 						},
 						Pos: decision.Pos{
-							Line:   958,
+							Line:   971,
 							Column: 15,
 						},
 					},
@@ -6882,12 +6895,12 @@ func Snapshot() *decision.File {
 									"rfc8725 §3.1",
 								},
 								Pos: decision.Pos{
-									Line:   962,
+									Line:   975,
 									Column: 100,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   962,
+								Line:   975,
 								Column: 11,
 							},
 						},
@@ -6899,12 +6912,12 @@ func Snapshot() *decision.File {
 									"rfc9068 §4",
 								},
 								Pos: decision.Pos{
-									Line:   963,
+									Line:   976,
 									Column: 80,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   963,
+								Line:   976,
 								Column: 11,
 							},
 						},
@@ -6916,12 +6929,12 @@ func Snapshot() *decision.File {
 									"rfc8725 §3.9",
 								},
 								Pos: decision.Pos{
-									Line:   964,
+									Line:   977,
 									Column: 86,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   964,
+								Line:   977,
 								Column: 11,
 							},
 						},
@@ -6933,12 +6946,12 @@ func Snapshot() *decision.File {
 									"rfc8725 §3.10",
 								},
 								Pos: decision.Pos{
-									Line:   965,
+									Line:   978,
 									Column: 109,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   965,
+								Line:   978,
 								Column: 11,
 							},
 						},
@@ -6950,12 +6963,12 @@ func Snapshot() *decision.File {
 									"owasp_jwt",
 								},
 								Pos: decision.Pos{
-									Line:   966,
+									Line:   979,
 									Column: 134,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   966,
+								Line:   979,
 								Column: 11,
 							},
 						},
@@ -6964,18 +6977,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "jwt_validation_checklist",
 							Pos: decision.Pos{
-								Line:   960,
+								Line:   973,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   958,
+						Line:   971,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   954,
+					Line:   967,
 					Column: 5,
 				},
 			},
@@ -7001,12 +7014,12 @@ func Snapshot() *decision.File {
 						"oauth2_token_exchange",
 					},
 					Pos: decision.Pos{
-						Line:   970,
+						Line:   983,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitivity": {
-							Line:   970,
+							Line:   983,
 							Column: 12,
 						},
 					},
@@ -7018,7 +7031,7 @@ func Snapshot() *decision.File {
 							"owasp_jwt",
 						},
 						Pos: decision.Pos{
-							Line:   972,
+							Line:   985,
 							Column: 15,
 						},
 					},
@@ -7027,18 +7040,18 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "at most 5 minutes",
 							Pos: decision.Pos{
-								Line:   974,
+								Line:   987,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   972,
+						Line:   985,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   968,
+					Line:   981,
 					Column: 5,
 				},
 			},
@@ -7064,12 +7077,12 @@ func Snapshot() *decision.File {
 						"oauth2_token_exchange",
 					},
 					Pos: decision.Pos{
-						Line:   977,
+						Line:   990,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitivity": {
-							Line:   977,
+							Line:   990,
 							Column: 12,
 						},
 					},
@@ -7081,7 +7094,7 @@ func Snapshot() *decision.File {
 							"owasp_jwt",
 						},
 						Pos: decision.Pos{
-							Line:   979,
+							Line:   992,
 							Column: 15,
 						},
 					},
@@ -7090,18 +7103,18 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "at most 10 minutes",
 							Pos: decision.Pos{
-								Line:   981,
+								Line:   994,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   979,
+						Line:   992,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   975,
+					Line:   988,
 					Column: 5,
 				},
 			},
@@ -7129,12 +7142,12 @@ func Snapshot() *decision.File {
 						"token_mediating_backend",
 					},
 					Pos: decision.Pos{
-						Line:   984,
+						Line:   997,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   984,
+							Line:   997,
 							Column: 12,
 						},
 					},
@@ -7146,7 +7159,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.3",
 						},
 						Pos: decision.Pos{
-							Line:   986,
+							Line:   999,
 							Column: 15,
 						},
 					},
@@ -7155,18 +7168,18 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "at most 10 minutes (the browser-apps BCP example); sessions continue with refresh tokens",
 							Pos: decision.Pos{
-								Line:   988,
+								Line:   1001,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   986,
+						Line:   999,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   982,
+					Line:   995,
 					Column: 5,
 				},
 			},
@@ -7192,12 +7205,12 @@ func Snapshot() *decision.File {
 						"oauth2_token_exchange",
 					},
 					Pos: decision.Pos{
-						Line:   991,
+						Line:   1004,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitivity": {
-							Line:   991,
+							Line:   1004,
 							Column: 12,
 						},
 					},
@@ -7209,7 +7222,7 @@ func Snapshot() *decision.File {
 							"owasp_jwt",
 						},
 						Pos: decision.Pos{
-							Line:   993,
+							Line:   1006,
 							Column: 15,
 						},
 					},
@@ -7218,18 +7231,18 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "at most 15 minutes",
 							Pos: decision.Pos{
-								Line:   995,
+								Line:   1008,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   993,
+						Line:   1006,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   989,
+					Line:   1002,
 					Column: 5,
 				},
 			},
@@ -7255,12 +7268,12 @@ func Snapshot() *decision.File {
 						"oauth2_token_exchange",
 					},
 					Pos: decision.Pos{
-						Line:   998,
+						Line:   1011,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitivity": {
-							Line:   998,
+							Line:   1011,
 							Column: 12,
 						},
 					},
@@ -7271,7 +7284,7 @@ func Snapshot() *decision.File {
 							"oauth21 §7.1",
 						},
 						Pos: decision.Pos{
-							Line:   1000,
+							Line:   1013,
 							Column: 15,
 						},
 					},
@@ -7280,18 +7293,18 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "at most 60 minutes for a confidential server client",
 							Pos: decision.Pos{
-								Line:   1002,
+								Line:   1015,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1000,
+						Line:   1013,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   996,
+					Line:   1009,
 					Column: 5,
 				},
 			},
@@ -7319,12 +7332,12 @@ func Snapshot() *decision.File {
 								"token_lifetime",
 							},
 							Pos: decision.Pos{
-								Line:   1009,
+								Line:   1022,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"token_lifetime": {
-									Line:   1009,
+									Line:   1022,
 									Column: 12,
 								},
 							},
@@ -7344,16 +7357,16 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1010,
+								Line:   1023,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1010,
+									Line:   1023,
 									Column: 37,
 								},
 								"token_lifetime": {
-									Line:   1010,
+									Line:   1023,
 									Column: 12,
 								},
 							},
@@ -7376,16 +7389,16 @@ func Snapshot() *decision.File {
 								"client_type",
 							},
 							Pos: decision.Pos{
-								Line:   1011,
+								Line:   1024,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"client_type": {
-									Line:   1011,
+									Line:   1024,
 									Column: 37,
 								},
 								"token_lifetime": {
-									Line:   1011,
+									Line:   1024,
 									Column: 12,
 								},
 							},
@@ -7401,18 +7414,18 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1007,
+							Line:   1020,
 							Column: 12,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1007,
+								Line:   1020,
 								Column: 13,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1006,
+						Line:   1019,
 						Column: 7,
 					},
 				},
@@ -7424,7 +7437,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.3",
 						},
 						Pos: decision.Pos{
-							Line:   1013,
+							Line:   1026,
 							Column: 15,
 						},
 					},
@@ -7432,7 +7445,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "refresh_token_max_or_idle_lifetime",
 							Pos: decision.Pos{
-								Line:   1017,
+								Line:   1030,
 								Column: 11,
 							},
 						},
@@ -7443,18 +7456,18 @@ func Snapshot() *decision.File {
 							Why:  "The answers ask for access tokens that last longer than this client and sensitivity allow; a bearer token is usable by whoever copies it until it expires.",
 							Safe: "Short-lived access tokens (see the setting) with refresh tokens for long sessions; refresh tokens have a maximum and an idle lifetime.",
 							Pos: decision.Pos{
-								Line:   1015,
+								Line:   1028,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1013,
+						Line:   1026,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1003,
+					Line:   1016,
 					Column: 5,
 				},
 			},
@@ -7487,12 +7500,12 @@ func Snapshot() *decision.File {
 								"token_lifetime",
 							},
 							Pos: decision.Pos{
-								Line:   1024,
+								Line:   1037,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"token_lifetime": {
-									Line:   1024,
+									Line:   1037,
 									Column: 12,
 								},
 							},
@@ -7512,28 +7525,28 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1025,
+								Line:   1038,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1025,
+									Line:   1038,
 									Column: 37,
 								},
 								"token_lifetime": {
-									Line:   1025,
+									Line:   1038,
 									Column: 12,
 								},
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1021,
+						Line:   1034,
 						Column: 7,
 					},
 					KeyPos: map[string]decision.Pos{
 						"user_context": {
-							Line:   1022,
+							Line:   1035,
 							Column: 7,
 						},
 					},
@@ -7545,7 +7558,7 @@ func Snapshot() *decision.File {
 							"owasp_jwt",
 						},
 						Pos: decision.Pos{
-							Line:   1027,
+							Line:   1040,
 							Column: 15,
 						},
 					},
@@ -7555,18 +7568,18 @@ func Snapshot() *decision.File {
 							Why:  "The answers ask for access tokens that last longer than this sensitivity allows; a bearer token is usable by whoever copies it until it expires.",
 							Safe: "Short-lived access tokens (see the setting); the client requests a new one when it expires, with no refresh token.",
 							Pos: decision.Pos{
-								Line:   1029,
+								Line:   1042,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1027,
+						Line:   1040,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1018,
+					Line:   1031,
 					Column: 5,
 				},
 			},
@@ -7604,12 +7617,12 @@ func Snapshot() *decision.File {
 									"user_context",
 								},
 								Pos: decision.Pos{
-									Line:   1035,
+									Line:   1048,
 									Column: 19,
 								},
 								KeyPos: map[string]decision.Pos{
 									"user_context": {
-										Line:   1035,
+										Line:   1048,
 										Column: 20,
 									},
 								},
@@ -7624,12 +7637,12 @@ func Snapshot() *decision.File {
 									"compliance",
 								},
 								Pos: decision.Pos{
-									Line:   1035,
+									Line:   1048,
 									Column: 43,
 								},
 								KeyPos: map[string]decision.Pos{
 									"compliance": {
-										Line:   1035,
+										Line:   1048,
 										Column: 44,
 									},
 								},
@@ -7639,23 +7652,23 @@ func Snapshot() *decision.File {
 									"bff",
 								},
 								Pos: decision.Pos{
-									Line:   1035,
+									Line:   1048,
 									Column: 65,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   1035,
+							Line:   1048,
 							Column: 12,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1033,
+						Line:   1046,
 						Column: 7,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1033,
+							Line:   1046,
 							Column: 7,
 						},
 					},
@@ -7667,7 +7680,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.3",
 						},
 						Pos: decision.Pos{
-							Line:   1037,
+							Line:   1050,
 							Column: 15,
 						},
 					},
@@ -7676,7 +7689,7 @@ func Snapshot() *decision.File {
 							ID:  "refresh_tokens",
 							Why: "Keep sessions going without long-lived access tokens.",
 							Pos: decision.Pos{
-								Line:   1039,
+								Line:   1052,
 								Column: 11,
 							},
 						},
@@ -7686,7 +7699,7 @@ func Snapshot() *decision.File {
 							ID:  "unconstrained_refresh_token_public_client",
 							Why: "A public client's refresh token must be rotated on use or bound to the client's key.",
 							Pos: decision.Pos{
-								Line:   1044,
+								Line:   1057,
 								Column: 11,
 							},
 						},
@@ -7695,25 +7708,25 @@ func Snapshot() *decision.File {
 						{
 							ID: "refresh_token_rotation_or_sender_constraint",
 							Pos: decision.Pos{
-								Line:   1041,
+								Line:   1054,
 								Column: 11,
 							},
 						},
 						{
 							ID: "refresh_token_max_or_idle_lifetime",
 							Pos: decision.Pos{
-								Line:   1042,
+								Line:   1055,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1037,
+						Line:   1050,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1030,
+					Line:   1043,
 					Column: 5,
 				},
 			},
@@ -7734,12 +7747,12 @@ func Snapshot() *decision.File {
 						"client_type",
 					},
 					Pos: decision.Pos{
-						Line:   1047,
+						Line:   1060,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1047,
+							Line:   1060,
 							Column: 12,
 						},
 					},
@@ -7752,7 +7765,7 @@ func Snapshot() *decision.File {
 							"stripe_keys",
 						},
 						Pos: decision.Pos{
-							Line:   1049,
+							Line:   1062,
 							Column: 15,
 						},
 					},
@@ -7761,7 +7774,7 @@ func Snapshot() *decision.File {
 							ID:  "static_secret_in_public_client",
 							Why: "Anything shipped in the app can be extracted; the authorization server must not rely on it.",
 							Pos: decision.Pos{
-								Line:   1053,
+								Line:   1066,
 								Column: 11,
 							},
 						},
@@ -7769,7 +7782,7 @@ func Snapshot() *decision.File {
 							ID:  "secret_key_in_client_app",
 							Why: "Provider secret keys stay on servers; apps get only publishable or user-scoped credentials.",
 							Pos: decision.Pos{
-								Line:   1054,
+								Line:   1067,
 								Column: 11,
 							},
 						},
@@ -7778,18 +7791,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "public_client_no_embedded_secret",
 							Pos: decision.Pos{
-								Line:   1051,
+								Line:   1064,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1049,
+						Line:   1062,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1045,
+					Line:   1058,
 					Column: 5,
 				},
 			},
@@ -7822,27 +7835,27 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1057,
+							Line:   1070,
 							Column: 125,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1057,
+								Line:   1070,
 								Column: 126,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1057,
+						Line:   1070,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"can_hold_secret": {
-							Line:   1057,
+							Line:   1070,
 							Column: 94,
 						},
 						"client_type": {
-							Line:   1057,
+							Line:   1070,
 							Column: 12,
 						},
 					},
@@ -7854,7 +7867,7 @@ func Snapshot() *decision.File {
 							"oauth21 §8",
 						},
 						Pos: decision.Pos{
-							Line:   1059,
+							Line:   1072,
 							Column: 15,
 						},
 					},
@@ -7864,18 +7877,18 @@ func Snapshot() *decision.File {
 							Why:  "The answers say the client can keep a secret, but a secret shipped inside an installed app or tool is readable by anyone who has a copy.",
 							Safe: "Register the app as a public client with PKCE; where a confidential client is needed, put it in a backend the app talks to.",
 							Pos: decision.Pos{
-								Line:   1061,
+								Line:   1074,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1059,
+						Line:   1072,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1055,
+					Line:   1068,
 					Column: 5,
 				},
 			},
@@ -7890,7 +7903,7 @@ func Snapshot() *decision.File {
 						"browser_oauth_client",
 					},
 					Pos: decision.Pos{
-						Line:   1065,
+						Line:   1078,
 						Column: 11,
 					},
 				},
@@ -7901,7 +7914,7 @@ func Snapshot() *decision.File {
 							"rfc9700 §2.1.1",
 						},
 						Pos: decision.Pos{
-							Line:   1067,
+							Line:   1080,
 							Column: 15,
 						},
 					},
@@ -7914,12 +7927,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.1.2",
 								},
 								Pos: decision.Pos{
-									Line:   1073,
+									Line:   1086,
 									Column: 134,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1073,
+								Line:   1086,
 								Column: 11,
 							},
 						},
@@ -7931,12 +7944,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.1.1",
 								},
 								Pos: decision.Pos{
-									Line:   1074,
+									Line:   1087,
 									Column: 81,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1074,
+								Line:   1087,
 								Column: 11,
 							},
 						},
@@ -7948,12 +7961,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.1",
 								},
 								Pos: decision.Pos{
-									Line:   1075,
+									Line:   1088,
 									Column: 90,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1075,
+								Line:   1088,
 								Column: 11,
 							},
 						},
@@ -7965,12 +7978,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.6",
 								},
 								Pos: decision.Pos{
-									Line:   1076,
+									Line:   1089,
 									Column: 115,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1076,
+								Line:   1089,
 								Column: 11,
 							},
 						},
@@ -7979,32 +7992,32 @@ func Snapshot() *decision.File {
 						{
 							ID: "pkce_s256",
 							Pos: decision.Pos{
-								Line:   1069,
+								Line:   1082,
 								Column: 11,
 							},
 						},
 						{
 							ID: "exact_redirect_uri_matching",
 							Pos: decision.Pos{
-								Line:   1070,
+								Line:   1083,
 								Column: 11,
 							},
 						},
 						{
 							ID: "csrf_protection_state_or_pkce",
 							Pos: decision.Pos{
-								Line:   1071,
+								Line:   1084,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1067,
+						Line:   1080,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1063,
+					Line:   1076,
 					Column: 5,
 				},
 			},
@@ -8022,18 +8035,18 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1079,
+							Line:   1092,
 							Column: 17,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1079,
+								Line:   1092,
 								Column: 18,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1079,
+						Line:   1092,
 						Column: 11,
 					},
 				},
@@ -8044,7 +8057,7 @@ func Snapshot() *decision.File {
 							"owasp_api2",
 						},
 						Pos: decision.Pos{
-							Line:   1081,
+							Line:   1094,
 							Column: 15,
 						},
 					},
@@ -8057,12 +8070,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.4",
 								},
 								Pos: decision.Pos{
-									Line:   1083,
+									Line:   1096,
 									Column: 124,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1083,
+								Line:   1096,
 								Column: 11,
 							},
 						},
@@ -8074,23 +8087,23 @@ func Snapshot() *decision.File {
 									"owasp_api2",
 								},
 								Pos: decision.Pos{
-									Line:   1084,
+									Line:   1097,
 									Column: 105,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1084,
+								Line:   1097,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1081,
+						Line:   1094,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1077,
+					Line:   1090,
 					Column: 5,
 				},
 			},
@@ -8110,12 +8123,12 @@ func Snapshot() *decision.File {
 						"oauth2_auth_code_pkce",
 					},
 					Pos: decision.Pos{
-						Line:   1087,
+						Line:   1100,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1087,
+							Line:   1100,
 							Column: 12,
 						},
 					},
@@ -8127,7 +8140,7 @@ func Snapshot() *decision.File {
 							"rfc8252 §8.12",
 						},
 						Pos: decision.Pos{
-							Line:   1089,
+							Line:   1102,
 							Column: 15,
 						},
 					},
@@ -8140,12 +8153,12 @@ func Snapshot() *decision.File {
 									"rfc8252 §8.12",
 								},
 								Pos: decision.Pos{
-									Line:   1094,
+									Line:   1107,
 									Column: 129,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1094,
+								Line:   1107,
 								Column: 11,
 							},
 						},
@@ -8154,7 +8167,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "external_user_agent",
 							Pos: decision.Pos{
-								Line:   1091,
+								Line:   1104,
 								Column: 11,
 							},
 						},
@@ -8162,18 +8175,18 @@ func Snapshot() *decision.File {
 							ID:    "native_redirect_options",
 							Value: "a claimed `https` URL (App Links or Universal Links), or a private-use scheme in reverse-domain form",
 							Pos: decision.Pos{
-								Line:   1092,
+								Line:   1105,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1089,
+						Line:   1102,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1085,
+					Line:   1098,
 					Column: 5,
 				},
 			},
@@ -8194,12 +8207,12 @@ func Snapshot() *decision.File {
 						"oauth2_auth_code_pkce",
 					},
 					Pos: decision.Pos{
-						Line:   1097,
+						Line:   1110,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1097,
+							Line:   1110,
 							Column: 12,
 						},
 					},
@@ -8211,7 +8224,7 @@ func Snapshot() *decision.File {
 							"rfc8252 §8.12",
 						},
 						Pos: decision.Pos{
-							Line:   1099,
+							Line:   1112,
 							Column: 15,
 						},
 					},
@@ -8224,12 +8237,12 @@ func Snapshot() *decision.File {
 									"rfc8252 §8.12",
 								},
 								Pos: decision.Pos{
-									Line:   1104,
+									Line:   1117,
 									Column: 129,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1104,
+								Line:   1117,
 								Column: 11,
 							},
 						},
@@ -8238,7 +8251,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "external_user_agent",
 							Pos: decision.Pos{
-								Line:   1101,
+								Line:   1114,
 								Column: 11,
 							},
 						},
@@ -8246,18 +8259,18 @@ func Snapshot() *decision.File {
 							ID:    "native_redirect_options",
 							Value: "loopback `http://127.0.0.1:{port}` with a port chosen at run time (the server allows any port), or a private-use scheme",
 							Pos: decision.Pos{
-								Line:   1102,
+								Line:   1115,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1099,
+						Line:   1112,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1095,
+					Line:   1108,
 					Column: 5,
 				},
 			},
@@ -8269,7 +8282,7 @@ func Snapshot() *decision.File {
 						"oauth2_device_grant",
 					},
 					Pos: decision.Pos{
-						Line:   1107,
+						Line:   1120,
 						Column: 11,
 					},
 				},
@@ -8281,7 +8294,7 @@ func Snapshot() *decision.File {
 							"rfc8628 §5.4",
 						},
 						Pos: decision.Pos{
-							Line:   1109,
+							Line:   1122,
 							Column: 15,
 						},
 					},
@@ -8289,32 +8302,32 @@ func Snapshot() *decision.File {
 						{
 							ID: "device_polling_interval_slow_down",
 							Pos: decision.Pos{
-								Line:   1111,
+								Line:   1124,
 								Column: 11,
 							},
 						},
 						{
 							ID: "device_user_code_rate_limit",
 							Pos: decision.Pos{
-								Line:   1112,
+								Line:   1125,
 								Column: 11,
 							},
 						},
 						{
 							ID: "device_remote_phishing_mitigation",
 							Pos: decision.Pos{
-								Line:   1113,
+								Line:   1126,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1109,
+						Line:   1122,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1105,
+					Line:   1118,
 					Column: 5,
 				},
 			},
@@ -8338,12 +8351,12 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1119,
+								Line:   1132,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1119,
+									Line:   1132,
 									Column: 14,
 								},
 							},
@@ -8358,19 +8371,19 @@ func Snapshot() *decision.File {
 								"compliance",
 							},
 							Pos: decision.Pos{
-								Line:   1119,
+								Line:   1132,
 								Column: 46,
 							},
 							KeyPos: map[string]decision.Pos{
 								"compliance": {
-									Line:   1119,
+									Line:   1132,
 									Column: 47,
 								},
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1118,
+						Line:   1131,
 						Column: 7,
 					},
 				},
@@ -8381,7 +8394,7 @@ func Snapshot() *decision.File {
 							"owasp_session",
 						},
 						Pos: decision.Pos{
-							Line:   1121,
+							Line:   1134,
 							Column: 15,
 						},
 					},
@@ -8390,18 +8403,18 @@ func Snapshot() *decision.File {
 							ID:    "session_timeouts",
 							Value: "absolute 12 hours, idle 15 minutes (NIST 800-63B AAL3); OWASP suggests 2-5 minutes idle for high-value apps",
 							Pos: decision.Pos{
-								Line:   1123,
+								Line:   1136,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1121,
+						Line:   1134,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1115,
+					Line:   1128,
 					Column: 5,
 				},
 			},
@@ -8423,12 +8436,12 @@ func Snapshot() *decision.File {
 						"server_session_cookie",
 					},
 					Pos: decision.Pos{
-						Line:   1127,
+						Line:   1140,
 						Column: 7,
 					},
 					KeyPos: map[string]decision.Pos{
 						"compliance": {
-							Line:   1128,
+							Line:   1141,
 							Column: 7,
 						},
 					},
@@ -8440,7 +8453,7 @@ func Snapshot() *decision.File {
 							"hipaa",
 						},
 						Pos: decision.Pos{
-							Line:   1130,
+							Line:   1143,
 							Column: 15,
 						},
 					},
@@ -8449,18 +8462,18 @@ func Snapshot() *decision.File {
 							ID:    "session_timeouts",
 							Value: "idle 15 minutes, absolute 12 hours, with automatic logoff (HIPAA 164.312(a)(2)(iii); PCI DSS 8.2.8 as quoted by secondary sources: verify)",
 							Pos: decision.Pos{
-								Line:   1132,
+								Line:   1145,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1130,
+						Line:   1143,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1124,
+					Line:   1137,
 					Column: 5,
 				},
 			},
@@ -8473,7 +8486,7 @@ func Snapshot() *decision.File {
 						"server_session_cookie",
 					},
 					Pos: decision.Pos{
-						Line:   1135,
+						Line:   1148,
 						Column: 11,
 					},
 				},
@@ -8484,7 +8497,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.1",
 						},
 						Pos: decision.Pos{
-							Line:   1137,
+							Line:   1150,
 							Column: 15,
 						},
 					},
@@ -8493,7 +8506,7 @@ func Snapshot() *decision.File {
 							ID:  "tokens_in_web_storage",
 							Why: "Tokens and session ids stay out of localStorage and sessionStorage, where any injected script can read them.",
 							Pos: decision.Pos{
-								Line:   1144,
+								Line:   1157,
 								Column: 11,
 							},
 						},
@@ -8502,39 +8515,39 @@ func Snapshot() *decision.File {
 						{
 							ID: "cookie_httponly_secure_samesite",
 							Pos: decision.Pos{
-								Line:   1139,
+								Line:   1152,
 								Column: 11,
 							},
 						},
 						{
 							ID: "csrf_defense_for_cookies",
 							Pos: decision.Pos{
-								Line:   1140,
+								Line:   1153,
 								Column: 11,
 							},
 						},
 						{
 							ID: "session_timeouts",
 							Pos: decision.Pos{
-								Line:   1141,
+								Line:   1154,
 								Column: 11,
 							},
 						},
 						{
 							ID: "session_id_regeneration",
 							Pos: decision.Pos{
-								Line:   1142,
+								Line:   1155,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1137,
+						Line:   1150,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1133,
+					Line:   1146,
 					Column: 5,
 				},
 			},
@@ -8546,7 +8559,7 @@ func Snapshot() *decision.File {
 						"bff",
 					},
 					Pos: decision.Pos{
-						Line:   1147,
+						Line:   1160,
 						Column: 11,
 					},
 				},
@@ -8556,7 +8569,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.1",
 						},
 						Pos: decision.Pos{
-							Line:   1149,
+							Line:   1162,
 							Column: 15,
 						},
 					},
@@ -8564,7 +8577,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "bff_outbound_allowlist",
 							Pos: decision.Pos{
-								Line:   1151,
+								Line:   1164,
 								Column: 11,
 							},
 						},
@@ -8572,18 +8585,18 @@ func Snapshot() *decision.File {
 							ID:    "refresh_token_max_or_idle_lifetime",
 							Value: "the BFF session ends when the refresh token's maximum lifetime ends; idle expiry as well",
 							Pos: decision.Pos{
-								Line:   1152,
+								Line:   1165,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1149,
+						Line:   1162,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1145,
+					Line:   1158,
 					Column: 5,
 				},
 			},
@@ -8595,7 +8608,7 @@ func Snapshot() *decision.File {
 						"browser_oauth_client",
 					},
 					Pos: decision.Pos{
-						Line:   1155,
+						Line:   1168,
 						Column: 11,
 					},
 				},
@@ -8606,7 +8619,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.3",
 						},
 						Pos: decision.Pos{
-							Line:   1157,
+							Line:   1170,
 							Column: 15,
 						},
 					},
@@ -8615,18 +8628,18 @@ func Snapshot() *decision.File {
 							ID:  "tokens_in_web_storage",
 							Why: "Keep tokens in memory or a worker; localStorage and sessionStorage are readable by any injected script.",
 							Pos: decision.Pos{
-								Line:   1159,
+								Line:   1172,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1157,
+						Line:   1170,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1153,
+					Line:   1166,
 					Column: 5,
 				},
 			},
@@ -8642,7 +8655,7 @@ func Snapshot() *decision.File {
 								"oauth2_token_exchange",
 							},
 							Pos: decision.Pos{
-								Line:   1165,
+								Line:   1178,
 								Column: 11,
 							},
 						},
@@ -8663,12 +8676,12 @@ func Snapshot() *decision.File {
 								"oidc_login",
 							},
 							Pos: decision.Pos{
-								Line:   1166,
+								Line:   1179,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"client_type": {
-									Line:   1166,
+									Line:   1179,
 									Column: 12,
 								},
 							},
@@ -8690,23 +8703,23 @@ func Snapshot() *decision.File {
 								"oidc_login",
 							},
 							Pos: decision.Pos{
-								Line:   1167,
+								Line:   1180,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"can_hold_secret": {
-									Line:   1167,
+									Line:   1180,
 									Column: 40,
 								},
 								"client_type": {
-									Line:   1167,
+									Line:   1180,
 									Column: 12,
 								},
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1164,
+						Line:   1177,
 						Column: 7,
 					},
 				},
@@ -8717,7 +8730,7 @@ func Snapshot() *decision.File {
 							"oauth21 §2.4",
 						},
 						Pos: decision.Pos{
-							Line:   1169,
+							Line:   1182,
 							Column: 15,
 						},
 					},
@@ -8726,7 +8739,7 @@ func Snapshot() *decision.File {
 							ID:  "private_key_jwt",
 							Why: "The client signs a short JWT with its private key; the authorization server keeps only the public key.",
 							Pos: decision.Pos{
-								Line:   1173,
+								Line:   1186,
 								Column: 11,
 							},
 						},
@@ -8738,12 +8751,12 @@ func Snapshot() *decision.File {
 									"rfc8705 §2",
 								},
 								Pos: decision.Pos{
-									Line:   1174,
+									Line:   1187,
 									Column: 115,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1174,
+								Line:   1187,
 								Column: 11,
 							},
 						},
@@ -8752,18 +8765,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "asymmetric_client_auth",
 							Pos: decision.Pos{
-								Line:   1171,
+								Line:   1184,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1169,
+						Line:   1182,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1161,
+					Line:   1174,
 					Column: 5,
 				},
 			},
@@ -8782,18 +8795,18 @@ func Snapshot() *decision.File {
 							"client_type",
 						},
 						Pos: decision.Pos{
-							Line:   1177,
+							Line:   1190,
 							Column: 17,
 						},
 						KeyPos: map[string]decision.Pos{
 							"client_type": {
-								Line:   1177,
+								Line:   1190,
 								Column: 18,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1177,
+						Line:   1190,
 						Column: 11,
 					},
 				},
@@ -8803,7 +8816,7 @@ func Snapshot() *decision.File {
 							"rfc9700 §2.3",
 						},
 						Pos: decision.Pos{
-							Line:   1179,
+							Line:   1192,
 							Column: 15,
 						},
 					},
@@ -8811,25 +8824,25 @@ func Snapshot() *decision.File {
 						{
 							ID: "least_privilege_scopes",
 							Pos: decision.Pos{
-								Line:   1181,
+								Line:   1194,
 								Column: 11,
 							},
 						},
 						{
 							ID: "audience_restriction",
 							Pos: decision.Pos{
-								Line:   1182,
+								Line:   1195,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1179,
+						Line:   1192,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1175,
+					Line:   1188,
 					Column: 5,
 				},
 			},
@@ -8848,18 +8861,18 @@ func Snapshot() *decision.File {
 							"client_type",
 						},
 						Pos: decision.Pos{
-							Line:   1185,
+							Line:   1198,
 							Column: 17,
 						},
 						KeyPos: map[string]decision.Pos{
 							"client_type": {
-								Line:   1185,
+								Line:   1198,
 								Column: 18,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1185,
+						Line:   1198,
 						Column: 11,
 					},
 				},
@@ -8871,7 +8884,7 @@ func Snapshot() *decision.File {
 							"owasp_rest",
 						},
 						Pos: decision.Pos{
-							Line:   1187,
+							Line:   1200,
 							Column: 15,
 						},
 					},
@@ -8879,18 +8892,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "authorization_header_transport",
 							Pos: decision.Pos{
-								Line:   1189,
+								Line:   1202,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1187,
+						Line:   1200,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1183,
+					Line:   1196,
 					Column: 5,
 				},
 			},
@@ -8905,7 +8918,7 @@ func Snapshot() *decision.File {
 							"owasp_api2",
 						},
 						Pos: decision.Pos{
-							Line:   1193,
+							Line:   1206,
 							Column: 15,
 						},
 					},
@@ -8914,18 +8927,18 @@ func Snapshot() *decision.File {
 							ID:  "credentials_in_url",
 							Why: "Tokens, keys and passwords never travel in URLs, where logs, history and Referer headers keep them.",
 							Pos: decision.Pos{
-								Line:   1195,
+								Line:   1208,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1193,
+						Line:   1206,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1190,
+					Line:   1203,
 					Column: 5,
 				},
 			},
@@ -8937,7 +8950,7 @@ func Snapshot() *decision.File {
 						"oauth2_token_exchange",
 					},
 					Pos: decision.Pos{
-						Line:   1199,
+						Line:   1212,
 						Column: 11,
 					},
 				},
@@ -8948,7 +8961,7 @@ func Snapshot() *decision.File {
 							"owasp_micro",
 						},
 						Pos: decision.Pos{
-							Line:   1201,
+							Line:   1214,
 							Column: 15,
 						},
 					},
@@ -8961,12 +8974,12 @@ func Snapshot() *decision.File {
 									"owasp_micro",
 								},
 								Pos: decision.Pos{
-									Line:   1205,
+									Line:   1218,
 									Column: 163,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1205,
+								Line:   1218,
 								Column: 11,
 							},
 						},
@@ -8975,18 +8988,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "token_exchange_audience_and_act",
 							Pos: decision.Pos{
-								Line:   1203,
+								Line:   1216,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1201,
+						Line:   1214,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1197,
+					Line:   1210,
 					Column: 5,
 				},
 			},
@@ -9003,12 +9016,12 @@ func Snapshot() *decision.File {
 						"client_type",
 					},
 					Pos: decision.Pos{
-						Line:   1208,
+						Line:   1221,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1208,
+							Line:   1221,
 							Column: 12,
 						},
 					},
@@ -9020,7 +9033,7 @@ func Snapshot() *decision.File {
 							"owasp_micro",
 						},
 						Pos: decision.Pos{
-							Line:   1210,
+							Line:   1223,
 							Column: 15,
 						},
 					},
@@ -9029,18 +9042,18 @@ func Snapshot() *decision.File {
 							ID:  "unauthenticated_service_calls",
 							Why: "Being inside the network is not authentication: every service-to-service call is authenticated.",
 							Pos: decision.Pos{
-								Line:   1212,
+								Line:   1225,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1210,
+						Line:   1223,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1206,
+					Line:   1219,
 					Column: 5,
 				},
 			},
@@ -9067,20 +9080,20 @@ func Snapshot() *decision.File {
 						"client_type",
 					},
 					Pos: decision.Pos{
-						Line:   1215,
+						Line:   1228,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1215,
+							Line:   1228,
 							Column: 66,
 						},
 						"trust": {
-							Line:   1215,
+							Line:   1228,
 							Column: 12,
 						},
 						"user_context": {
-							Line:   1215,
+							Line:   1228,
 							Column: 44,
 						},
 					},
@@ -9091,7 +9104,7 @@ func Snapshot() *decision.File {
 							"owasp_micro",
 						},
 						Pos: decision.Pos{
-							Line:   1217,
+							Line:   1230,
 							Column: 15,
 						},
 					},
@@ -9100,7 +9113,7 @@ func Snapshot() *decision.File {
 							ID:  "mtls_service_identity",
 							Why: "Inside one trust domain a service mesh can authenticate every call without application secrets.",
 							Pos: decision.Pos{
-								Line:   1219,
+								Line:   1232,
 								Column: 11,
 							},
 						},
@@ -9114,23 +9127,23 @@ func Snapshot() *decision.File {
 									"owasp_api2",
 								},
 								Pos: decision.Pos{
-									Line:   1221,
+									Line:   1234,
 									Column: 111,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1221,
+								Line:   1234,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1217,
+						Line:   1230,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1213,
+					Line:   1226,
 					Column: 5,
 				},
 			},
@@ -9151,12 +9164,12 @@ func Snapshot() *decision.File {
 						"oauth2_client_credentials",
 					},
 					Pos: decision.Pos{
-						Line:   1224,
+						Line:   1237,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"trust": {
-							Line:   1224,
+							Line:   1237,
 							Column: 12,
 						},
 					},
@@ -9168,7 +9181,7 @@ func Snapshot() *decision.File {
 							"rfc8705 §3",
 						},
 						Pos: decision.Pos{
-							Line:   1226,
+							Line:   1239,
 							Column: 15,
 						},
 					},
@@ -9177,18 +9190,18 @@ func Snapshot() *decision.File {
 							ID:  "cert_bound_tokens",
 							Why: "Partners usually run a PKI: binding tokens to the partner's certificate makes a leaked token useless.",
 							Pos: decision.Pos{
-								Line:   1228,
+								Line:   1241,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1226,
+						Line:   1239,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1222,
+					Line:   1235,
 					Column: 5,
 				},
 			},
@@ -9206,12 +9219,12 @@ func Snapshot() *decision.File {
 						"sensitivity",
 					},
 					Pos: decision.Pos{
-						Line:   1232,
+						Line:   1245,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitivity": {
-							Line:   1232,
+							Line:   1245,
 							Column: 12,
 						},
 					},
@@ -9222,7 +9235,7 @@ func Snapshot() *decision.File {
 							"owasp_rest",
 						},
 						Pos: decision.Pos{
-							Line:   1234,
+							Line:   1247,
 							Column: 15,
 						},
 					},
@@ -9231,7 +9244,7 @@ func Snapshot() *decision.File {
 							ID:  "api_key",
 							Why: "An API key alone is not enough for sensitive, critical or high-value resources.",
 							Pos: decision.Pos{
-								Line:   1236,
+								Line:   1249,
 								Column: 11,
 							},
 						},
@@ -9239,7 +9252,7 @@ func Snapshot() *decision.File {
 							ID:  "restricted_api_key",
 							Why: "Even a restricted key is a standing bearer secret; at this sensitivity clients authenticate strongly and get short-lived tokens.",
 							Pos: decision.Pos{
-								Line:   1237,
+								Line:   1250,
 								Column: 11,
 							},
 						},
@@ -9247,18 +9260,18 @@ func Snapshot() *decision.File {
 							ID:  "api_key_only_for_critical",
 							Why: "An API key alone is not enough for sensitive, critical or high-value resources.",
 							Pos: decision.Pos{
-								Line:   1238,
+								Line:   1251,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1234,
+						Line:   1247,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1230,
+					Line:   1243,
 					Column: 5,
 				},
 			},
@@ -9283,16 +9296,16 @@ func Snapshot() *decision.File {
 						"client_type",
 					},
 					Pos: decision.Pos{
-						Line:   1241,
+						Line:   1254,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1241,
+							Line:   1254,
 							Column: 34,
 						},
 						"user_context": {
-							Line:   1241,
+							Line:   1254,
 							Column: 12,
 						},
 					},
@@ -9305,7 +9318,7 @@ func Snapshot() *decision.File {
 							"gcp_keys",
 						},
 						Pos: decision.Pos{
-							Line:   1243,
+							Line:   1256,
 							Column: 15,
 						},
 					},
@@ -9314,7 +9327,7 @@ func Snapshot() *decision.File {
 							ID:  "master_credentials_in_production",
 							Why: "Each integration gets its own scoped, revocable credential; no integration holds full-account rights.",
 							Pos: decision.Pos{
-								Line:   1245,
+								Line:   1258,
 								Column: 11,
 							},
 						},
@@ -9322,18 +9335,18 @@ func Snapshot() *decision.File {
 							ID:  "long_lived_user_managed_keys",
 							Why: "Credentials expire and rotate; downloadable keys and non-expiring personal tokens are replaced.",
 							Pos: decision.Pos{
-								Line:   1246,
+								Line:   1259,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1243,
+						Line:   1256,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1239,
+					Line:   1252,
 					Column: 5,
 				},
 			},
@@ -9350,12 +9363,12 @@ func Snapshot() *decision.File {
 						"current_schemes",
 					},
 					Pos: decision.Pos{
-						Line:   1249,
+						Line:   1262,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"current_schemes": {
-							Line:   1249,
+							Line:   1262,
 							Column: 12,
 						},
 					},
@@ -9367,7 +9380,7 @@ func Snapshot() *decision.File {
 							"stripe_keys",
 						},
 						Pos: decision.Pos{
-							Line:   1251,
+							Line:   1264,
 							Column: 15,
 						},
 					},
@@ -9376,7 +9389,7 @@ func Snapshot() *decision.File {
 							ID:  "restricted_api_key",
 							Why: "Migration step: one restricted key per integration, each with only the permissions it needs and revocable on its own.",
 							Pos: decision.Pos{
-								Line:   1255,
+								Line:   1268,
 								Column: 11,
 							},
 						},
@@ -9385,7 +9398,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "api_key_hygiene",
 							Pos: decision.Pos{
-								Line:   1257,
+								Line:   1270,
 								Column: 11,
 							},
 						},
@@ -9396,18 +9409,18 @@ func Snapshot() *decision.File {
 							Why:  "Today every integration uses one credential with full account rights: a leak anywhere exposes everything, and revoking it breaks every integration at once.",
 							Safe: "Issue one restricted, revocable credential per integration (a scoped API key or an OAuth client), move integrations one by one, then retire the master credential.",
 							Pos: decision.Pos{
-								Line:   1253,
+								Line:   1266,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1251,
+						Line:   1264,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1247,
+					Line:   1260,
 					Column: 5,
 				},
 			},
@@ -9434,23 +9447,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1260,
+							Line:   1273,
 							Column: 65,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1260,
+								Line:   1273,
 								Column: 66,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1260,
+						Line:   1273,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"current_schemes": {
-							Line:   1260,
+							Line:   1273,
 							Column: 12,
 						},
 					},
@@ -9461,7 +9474,7 @@ func Snapshot() *decision.File {
 							"owasp_api2",
 						},
 						Pos: decision.Pos{
-							Line:   1262,
+							Line:   1275,
 							Column: 15,
 						},
 					},
@@ -9471,18 +9484,18 @@ func Snapshot() *decision.File {
 							Why:  "Requests act for users, but today an API key identifies only the application.",
 							Safe: "Obtain user-delegated tokens with the recommended flow; keep keys, if at all, to identify the application.",
 							Pos: decision.Pos{
-								Line:   1264,
+								Line:   1277,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1262,
+						Line:   1275,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1258,
+					Line:   1271,
 					Column: 5,
 				},
 			},
@@ -9505,16 +9518,16 @@ func Snapshot() *decision.File {
 						"sensitivity",
 					},
 					Pos: decision.Pos{
-						Line:   1267,
+						Line:   1280,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"current_schemes": {
-							Line:   1267,
+							Line:   1280,
 							Column: 12,
 						},
 						"sensitivity": {
-							Line:   1267,
+							Line:   1280,
 							Column: 60,
 						},
 					},
@@ -9525,7 +9538,7 @@ func Snapshot() *decision.File {
 							"owasp_rest",
 						},
 						Pos: decision.Pos{
-							Line:   1269,
+							Line:   1282,
 							Column: 15,
 						},
 					},
@@ -9535,18 +9548,18 @@ func Snapshot() *decision.File {
 							Why:  "Today an API key alone protects sensitive or critical resources.",
 							Safe: "Move to the recommended scheme with strong client authentication and short-lived tokens.",
 							Pos: decision.Pos{
-								Line:   1271,
+								Line:   1284,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1269,
+						Line:   1282,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1265,
+					Line:   1278,
 					Column: 5,
 				},
 			},
@@ -9576,23 +9589,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1275,
+							Line:   1288,
 							Column: 119,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1275,
+								Line:   1288,
 								Column: 120,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1275,
+						Line:   1288,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitive_operations": {
-							Line:   1275,
+							Line:   1288,
 							Column: 12,
 						},
 					},
@@ -9604,7 +9617,7 @@ func Snapshot() *decision.File {
 							"nist80063b §7.2.1",
 						},
 						Pos: decision.Pos{
-							Line:   1277,
+							Line:   1290,
 							Column: 15,
 						},
 					},
@@ -9613,7 +9626,7 @@ func Snapshot() *decision.File {
 							ID:  "step_up_auth",
 							Why: "Sensitive operations need a stronger or fresher sign-in than reading data: the API answers with the RFC 9470 challenge.",
 							Pos: decision.Pos{
-								Line:   1279,
+								Line:   1292,
 								Column: 11,
 							},
 						},
@@ -9622,18 +9635,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "step_up_challenge",
 							Pos: decision.Pos{
-								Line:   1281,
+								Line:   1294,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1277,
+						Line:   1290,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1273,
+					Line:   1286,
 					Column: 5,
 				},
 			},
@@ -9661,23 +9674,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1284,
+							Line:   1297,
 							Column: 96,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1284,
+								Line:   1297,
 								Column: 97,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1284,
+						Line:   1297,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitive_operations": {
-							Line:   1284,
+							Line:   1297,
 							Column: 12,
 						},
 					},
@@ -9689,7 +9702,7 @@ func Snapshot() *decision.File {
 							"owasp_api2",
 						},
 						Pos: decision.Pos{
-							Line:   1286,
+							Line:   1299,
 							Column: 15,
 						},
 					},
@@ -9698,7 +9711,7 @@ func Snapshot() *decision.File {
 							ID:  "reauthentication",
 							Why: "Credential changes, account deletion and privilege changes require proving the current credentials again.",
 							Pos: decision.Pos{
-								Line:   1288,
+								Line:   1301,
 								Column: 11,
 							},
 						},
@@ -9707,7 +9720,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "reauth_for_sensitive_ops",
 							Pos: decision.Pos{
-								Line:   1290,
+								Line:   1303,
 								Column: 11,
 							},
 						},
@@ -9718,23 +9731,23 @@ func Snapshot() *decision.File {
 									"owasp_session",
 								},
 								Pos: decision.Pos{
-									Line:   1291,
+									Line:   1304,
 									Column: 49,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1291,
+								Line:   1304,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1286,
+						Line:   1299,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1282,
+					Line:   1295,
 					Column: 5,
 				},
 			},
@@ -9760,23 +9773,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1294,
+							Line:   1307,
 							Column: 51,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1294,
+								Line:   1307,
 								Column: 52,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1294,
+						Line:   1307,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitive_operations": {
-							Line:   1294,
+							Line:   1307,
 							Column: 12,
 						},
 					},
@@ -9787,7 +9800,7 @@ func Snapshot() *decision.File {
 							"owasp_txauth",
 						},
 						Pos: decision.Pos{
-							Line:   1296,
+							Line:   1309,
 							Column: 15,
 						},
 					},
@@ -9796,7 +9809,7 @@ func Snapshot() *decision.File {
 							ID:  "transaction_authorization",
 							Why: "Each payment is confirmed separately by the user, who sees the amount and the payee.",
 							Pos: decision.Pos{
-								Line:   1298,
+								Line:   1311,
 								Column: 11,
 							},
 						},
@@ -9805,18 +9818,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "transaction_signing_wysiwys",
 							Pos: decision.Pos{
-								Line:   1300,
+								Line:   1313,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1296,
+						Line:   1309,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1292,
+					Line:   1305,
 					Column: 5,
 				},
 			},
@@ -9835,12 +9848,12 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1305,
+								Line:   1318,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1305,
+									Line:   1318,
 									Column: 14,
 								},
 							},
@@ -9855,12 +9868,12 @@ func Snapshot() *decision.File {
 								"compliance",
 							},
 							Pos: decision.Pos{
-								Line:   1305,
+								Line:   1318,
 								Column: 40,
 							},
 							KeyPos: map[string]decision.Pos{
 								"compliance": {
-									Line:   1305,
+									Line:   1318,
 									Column: 41,
 								},
 							},
@@ -9876,18 +9889,18 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1304,
+							Line:   1317,
 							Column: 12,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1304,
+								Line:   1317,
 								Column: 13,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1304,
+						Line:   1317,
 						Column: 7,
 					},
 				},
@@ -9898,7 +9911,7 @@ func Snapshot() *decision.File {
 							"owasp_authn",
 						},
 						Pos: decision.Pos{
-							Line:   1307,
+							Line:   1320,
 							Column: 15,
 						},
 					},
@@ -9907,18 +9920,18 @@ func Snapshot() *decision.File {
 							ID:  "mfa_phishing_resistant",
 							Why: "Critical operations or AAL3: users authenticate with a phishing-resistant authenticator such as a passkey or security key.",
 							Pos: decision.Pos{
-								Line:   1309,
+								Line:   1322,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1307,
+						Line:   1320,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1301,
+					Line:   1314,
 					Column: 5,
 				},
 			},
@@ -9937,12 +9950,12 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1314,
+								Line:   1327,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1314,
+									Line:   1327,
 									Column: 14,
 								},
 							},
@@ -9959,12 +9972,12 @@ func Snapshot() *decision.File {
 								"compliance",
 							},
 							Pos: decision.Pos{
-								Line:   1314,
+								Line:   1327,
 								Column: 36,
 							},
 							KeyPos: map[string]decision.Pos{
 								"compliance": {
-									Line:   1314,
+									Line:   1327,
 									Column: 37,
 								},
 							},
@@ -9979,12 +9992,12 @@ func Snapshot() *decision.File {
 								"sensitive_operations",
 							},
 							Pos: decision.Pos{
-								Line:   1314,
+								Line:   1327,
 								Column: 79,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitive_operations": {
-									Line:   1314,
+									Line:   1327,
 									Column: 80,
 								},
 							},
@@ -10000,18 +10013,18 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1313,
+							Line:   1326,
 							Column: 12,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1313,
+								Line:   1326,
 								Column: 13,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1313,
+						Line:   1326,
 						Column: 7,
 					},
 				},
@@ -10022,7 +10035,7 @@ func Snapshot() *decision.File {
 							"owasp_authn",
 						},
 						Pos: decision.Pos{
-							Line:   1316,
+							Line:   1329,
 							Column: 15,
 						},
 					},
@@ -10031,18 +10044,18 @@ func Snapshot() *decision.File {
 							ID:  "mfa",
 							Why: "High sensitivity, a regulated context or privilege changes: users prove two factors.",
 							Pos: decision.Pos{
-								Line:   1318,
+								Line:   1331,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1316,
+						Line:   1329,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1310,
+					Line:   1323,
 					Column: 5,
 				},
 			},
@@ -10067,18 +10080,18 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1322,
+							Line:   1335,
 							Column: 12,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1322,
+								Line:   1335,
 								Column: 13,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1322,
+						Line:   1335,
 						Column: 7,
 					},
 				},
@@ -10088,7 +10101,7 @@ func Snapshot() *decision.File {
 							"rfc7009 §2",
 						},
 						Pos: decision.Pos{
-							Line:   1325,
+							Line:   1338,
 							Column: 15,
 						},
 					},
@@ -10096,18 +10109,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "token_revocation_endpoint",
 							Pos: decision.Pos{
-								Line:   1327,
+								Line:   1340,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1325,
+						Line:   1338,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1319,
+					Line:   1332,
 					Column: 5,
 				},
 			},
@@ -10125,12 +10138,12 @@ func Snapshot() *decision.File {
 						"client_type",
 					},
 					Pos: decision.Pos{
-						Line:   1331,
+						Line:   1344,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1331,
+							Line:   1344,
 							Column: 12,
 						},
 					},
@@ -10143,7 +10156,7 @@ func Snapshot() *decision.File {
 							"slack_signing",
 						},
 						Pos: decision.Pos{
-							Line:   1333,
+							Line:   1346,
 							Column: 15,
 						},
 					},
@@ -10152,7 +10165,7 @@ func Snapshot() *decision.File {
 							ID:  "unverified_webhook",
 							Why: "Every delivery is verified before it is processed.",
 							Pos: decision.Pos{
-								Line:   1341,
+								Line:   1354,
 								Column: 11,
 							},
 						},
@@ -10160,7 +10173,7 @@ func Snapshot() *decision.File {
 							ID:  "webhook_weak_verification",
 							Why: "Static tokens, SHA-1 and signatures over parsed bodies are not accepted.",
 							Pos: decision.Pos{
-								Line:   1342,
+								Line:   1355,
 								Column: 11,
 							},
 						},
@@ -10169,46 +10182,46 @@ func Snapshot() *decision.File {
 						{
 							ID: "webhook_hmac_raw_body",
 							Pos: decision.Pos{
-								Line:   1335,
+								Line:   1348,
 								Column: 11,
 							},
 						},
 						{
 							ID: "webhook_constant_time_compare",
 							Pos: decision.Pos{
-								Line:   1336,
+								Line:   1349,
 								Column: 11,
 							},
 						},
 						{
 							ID: "webhook_timestamp_tolerance",
 							Pos: decision.Pos{
-								Line:   1337,
+								Line:   1350,
 								Column: 11,
 							},
 						},
 						{
 							ID: "webhook_replay_dedup",
 							Pos: decision.Pos{
-								Line:   1338,
+								Line:   1351,
 								Column: 11,
 							},
 						},
 						{
 							ID: "webhook_secret_rotation",
 							Pos: decision.Pos{
-								Line:   1339,
+								Line:   1352,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1333,
+						Line:   1346,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1329,
+					Line:   1342,
 					Column: 5,
 				},
 			},

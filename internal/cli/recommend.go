@@ -1,16 +1,17 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/authadvisor/authadvisor/internal/answers"
 	"github.com/authadvisor/authadvisor/internal/decision"
 	"github.com/authadvisor/authadvisor/internal/fileout"
 	"github.com/authadvisor/authadvisor/internal/report"
+	"github.com/authadvisor/authadvisor/internal/review"
 	"github.com/authadvisor/authadvisor/internal/snippet"
 )
 
@@ -81,20 +82,14 @@ func RunRecommend(o *RecommendOptions) error {
 // writeFolder renders everything first, checks that nothing would be
 // overwritten, and only then writes.
 func (o *RecommendOptions) writeFolder(l *loaded, rec *decision.Recommendation) error {
-	md, err := report.Render(l.Templates, "markdown", rec)
+	files, err := review.Files(l.File, l.Templates, rec, o.Snippet.params(review.IdP(rec)))
+	var pe *snippet.ParamError
+	if errors.As(err, &pe) {
+		return usagef("%w", err)
+	}
 	if err != nil {
 		return err
 	}
-	files := []fileout.File{
-		{Path: "report.md", Data: md, Mode: 0o644},
-		{Path: "answers.yaml", Data: answers.Marshal(l.File, rec.Answers), Mode: 0o644},
-	}
-	snips, err := o.Snippet.render(l, rec)
-	if err != nil {
-		return err
-	}
-	files = append(files, snips...)
-
 	dir := o.IO.abs(o.OutDir)
 	if err := fileout.Plan(dir, files, o.Force); err != nil {
 		return usagef("%w", err)
@@ -144,32 +139,6 @@ func (s *snippetFlags) params(idp string) snippet.Params {
 		p.Scopes = s.Scopes
 	}
 	return p
-}
-
-func (s *snippetFlags) render(l *loaded, rec *decision.Recommendation) ([]fileout.File, error) {
-	if len(rec.Snippets) == 0 {
-		return nil, nil
-	}
-	specs := make([]snippet.Spec, len(rec.Snippets))
-	for i, r := range rec.Snippets {
-		specs[i] = snippet.Spec{ID: r.ID, Title: r.Title, Target: r.Target,
-			Template: r.Template, Path: r.Path}
-	}
-	idp := ""
-	for _, a := range rec.Answers {
-		if a.Question == "idp" && len(a.Values) == 1 {
-			idp = a.Values[0]
-		}
-	}
-	rendered, err := snippet.Render(l.Templates, specs, s.params(idp))
-	if err != nil {
-		return nil, usagef("%w", err)
-	}
-	files := make([]fileout.File, len(rendered))
-	for i, f := range rendered {
-		files[i] = fileout.File{Path: "snippets/" + f.Path, Data: f.Data, Mode: f.Mode}
-	}
-	return files, nil
 }
 
 func contains(list []string, s string) bool {

@@ -42,9 +42,12 @@ type Source struct {
 
 // Question is one question the reviewer answers.
 type Question struct {
-	ID      string   `yaml:"id"`
-	Title   string   `yaml:"title"`
-	Help    string   `yaml:"help"`
+	ID    string `yaml:"id"`
+	Title string `yaml:"title"`
+	Help  string `yaml:"help"`
+	// Group names the page of the interactive form the question is on;
+	// consecutive questions with the same group share a page.
+	Group   string   `yaml:"group"`
 	Multi   bool     `yaml:"multi"`
 	Options []Option `yaml:"options"`
 	// Default is used when the question is not answered. A question without
