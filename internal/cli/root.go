@@ -36,7 +36,7 @@ func NewRoot(io *IO) *cobra.Command {
 		newADRCmd(io, questions),
 		newQuestionsCmd(io),
 		newValidateCmd(io),
-		newGraphCmd(io),
+		newGraphCmd(io, questions),
 		newVersionCmd(io),
 	)
 	return root
