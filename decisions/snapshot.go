@@ -433,6 +433,43 @@ func Snapshot() *decision.File {
 						Value: "server_m2m",
 						Title: "Server or batch job",
 						Help:  "A backend service, cron job or script on a server you control.",
+						Implies: &decision.Condition{
+							Answers: map[string][]string{
+								"can_hold_secret": []string{
+									"yes",
+								},
+								"has_browser": []string{
+									"no",
+								},
+								"user_context": []string{
+									"none",
+									"end_user_delegated",
+								},
+							},
+							Order: []string{
+								"user_context",
+								"can_hold_secret",
+								"has_browser",
+							},
+							Pos: decision.Pos{
+								Line:   63,
+								Column: 140,
+							},
+							KeyPos: map[string]decision.Pos{
+								"can_hold_secret": {
+									Line:   63,
+									Column: 183,
+								},
+								"has_browser": {
+									Line:   63,
+									Column: 209,
+								},
+								"user_context": {
+									Line:   63,
+									Column: 141,
+								},
+							},
+						},
 						Pos: decision.Pos{
 							Line:   63,
 							Column: 9,
@@ -442,6 +479,35 @@ func Snapshot() *decision.File {
 						Value: "server_web_app",
 						Title: "Server-rendered web app",
 						Help:  "A web application whose code and tokens stay on its server.",
+						Implies: &decision.Condition{
+							Answers: map[string][]string{
+								"can_hold_secret": []string{
+									"yes",
+								},
+								"user_context": []string{
+									"end_user_first_party",
+									"end_user_delegated",
+								},
+							},
+							Order: []string{
+								"user_context",
+								"can_hold_secret",
+							},
+							Pos: decision.Pos{
+								Line:   64,
+								Column: 145,
+							},
+							KeyPos: map[string]decision.Pos{
+								"can_hold_secret": {
+									Line:   64,
+									Column: 204,
+								},
+								"user_context": {
+									Line:   64,
+									Column: 146,
+								},
+							},
+						},
 						Pos: decision.Pos{
 							Line:   64,
 							Column: 9,
@@ -451,6 +517,35 @@ func Snapshot() *decision.File {
 						Value: "spa_browser",
 						Title: "Single-page app in a browser",
 						Help:  "JavaScript running in the user's browser.",
+						Implies: &decision.Condition{
+							Answers: map[string][]string{
+								"can_hold_secret": []string{
+									"no",
+								},
+								"user_context": []string{
+									"end_user_first_party",
+									"end_user_delegated",
+								},
+							},
+							Order: []string{
+								"user_context",
+								"can_hold_secret",
+							},
+							Pos: decision.Pos{
+								Line:   65,
+								Column: 129,
+							},
+							KeyPos: map[string]decision.Pos{
+								"can_hold_secret": {
+									Line:   65,
+									Column: 188,
+								},
+								"user_context": {
+									Line:   65,
+									Column: 130,
+								},
+							},
+						},
 						Pos: decision.Pos{
 							Line:   65,
 							Column: 9,
@@ -460,6 +555,35 @@ func Snapshot() *decision.File {
 						Value: "native_mobile",
 						Title: "Native mobile app",
 						Help:  "An iOS or Android app installed on users' devices.",
+						Implies: &decision.Condition{
+							Answers: map[string][]string{
+								"can_hold_secret": []string{
+									"no",
+								},
+								"user_context": []string{
+									"end_user_first_party",
+									"end_user_delegated",
+								},
+							},
+							Order: []string{
+								"user_context",
+								"can_hold_secret",
+							},
+							Pos: decision.Pos{
+								Line:   66,
+								Column: 129,
+							},
+							KeyPos: map[string]decision.Pos{
+								"can_hold_secret": {
+									Line:   66,
+									Column: 188,
+								},
+								"user_context": {
+									Line:   66,
+									Column: 130,
+								},
+							},
+						},
 						Pos: decision.Pos{
 							Line:   66,
 							Column: 9,
@@ -469,6 +593,34 @@ func Snapshot() *decision.File {
 						Value: "native_desktop",
 						Title: "Native desktop app",
 						Help:  "An application installed on users' computers.",
+						Implies: &decision.Condition{
+							Answers: map[string][]string{
+								"can_hold_secret": []string{
+									"no",
+								},
+								"user_context": []string{
+									"end_user_first_party",
+								},
+							},
+							Order: []string{
+								"user_context",
+								"can_hold_secret",
+							},
+							Pos: decision.Pos{
+								Line:   67,
+								Column: 126,
+							},
+							KeyPos: map[string]decision.Pos{
+								"can_hold_secret": {
+									Line:   67,
+									Column: 165,
+								},
+								"user_context": {
+									Line:   67,
+									Column: 127,
+								},
+							},
+						},
 						Pos: decision.Pos{
 							Line:   67,
 							Column: 9,
@@ -478,6 +630,43 @@ func Snapshot() *decision.File {
 						Value: "cli_tool",
 						Title: "Command-line tool",
 						Help:  "A CLI run by people or by automation.",
+						Implies: &decision.Condition{
+							Answers: map[string][]string{
+								"can_hold_secret": []string{
+									"no",
+								},
+								"has_browser": []string{
+									"yes",
+								},
+								"user_context": []string{
+									"end_user_first_party",
+									"none",
+								},
+							},
+							Order: []string{
+								"user_context",
+								"can_hold_secret",
+								"has_browser",
+							},
+							Pos: decision.Pos{
+								Line:   68,
+								Column: 111,
+							},
+							KeyPos: map[string]decision.Pos{
+								"can_hold_secret": {
+									Line:   68,
+									Column: 156,
+								},
+								"has_browser": {
+									Line:   68,
+									Column: 181,
+								},
+								"user_context": {
+									Line:   68,
+									Column: 112,
+								},
+							},
+						},
 						Pos: decision.Pos{
 							Line:   68,
 							Column: 9,
@@ -487,6 +676,43 @@ func Snapshot() *decision.File {
 						Value: "input_constrained_device",
 						Title: "Input-constrained device",
 						Help:  "A TV, console, printer or IoT device where typing is impractical.",
+						Implies: &decision.Condition{
+							Answers: map[string][]string{
+								"can_hold_secret": []string{
+									"no",
+								},
+								"has_browser": []string{
+									"no",
+								},
+								"user_context": []string{
+									"end_user_first_party",
+									"none",
+								},
+							},
+							Order: []string{
+								"user_context",
+								"can_hold_secret",
+								"has_browser",
+							},
+							Pos: decision.Pos{
+								Line:   69,
+								Column: 162,
+							},
+							KeyPos: map[string]decision.Pos{
+								"can_hold_secret": {
+									Line:   69,
+									Column: 207,
+								},
+								"has_browser": {
+									Line:   69,
+									Column: 232,
+								},
+								"user_context": {
+									Line:   69,
+									Column: 163,
+								},
+							},
+						},
 						Pos: decision.Pos{
 							Line:   69,
 							Column: 9,
@@ -496,6 +722,35 @@ func Snapshot() *decision.File {
 						Value: "internal_service_mesh",
 						Title: "Internal service",
 						Help:  "A service calling another service inside your own platform.",
+						Implies: &decision.Condition{
+							Answers: map[string][]string{
+								"can_hold_secret": []string{
+									"yes",
+								},
+								"user_context": []string{
+									"none",
+									"end_user_delegated",
+								},
+							},
+							Order: []string{
+								"user_context",
+								"can_hold_secret",
+							},
+							Pos: decision.Pos{
+								Line:   70,
+								Column: 145,
+							},
+							KeyPos: map[string]decision.Pos{
+								"can_hold_secret": {
+									Line:   70,
+									Column: 188,
+								},
+								"user_context": {
+									Line:   70,
+									Column: 146,
+								},
+							},
+						},
 						Pos: decision.Pos{
 							Line:   70,
 							Column: 9,
@@ -505,6 +760,43 @@ func Snapshot() *decision.File {
 						Value: "partner_integration",
 						Title: "Partner integration",
 						Help:  "A known business partner's system.",
+						Implies: &decision.Condition{
+							Answers: map[string][]string{
+								"can_hold_secret": []string{
+									"yes",
+								},
+								"has_browser": []string{
+									"yes",
+								},
+								"user_context": []string{
+									"none",
+									"end_user_delegated",
+								},
+							},
+							Order: []string{
+								"user_context",
+								"can_hold_secret",
+								"has_browser",
+							},
+							Pos: decision.Pos{
+								Line:   71,
+								Column: 121,
+							},
+							KeyPos: map[string]decision.Pos{
+								"can_hold_secret": {
+									Line:   71,
+									Column: 164,
+								},
+								"has_browser": {
+									Line:   71,
+									Column: 190,
+								},
+								"user_context": {
+									Line:   71,
+									Column: 122,
+								},
+							},
+						},
 						Pos: decision.Pos{
 							Line:   71,
 							Column: 9,
@@ -514,6 +806,43 @@ func Snapshot() *decision.File {
 						Value: "third_party_developer_platform",
 						Title: "Third-party developer app",
 						Help:  "Apps that outside developers build on your platform.",
+						Implies: &decision.Condition{
+							Answers: map[string][]string{
+								"can_hold_secret": []string{
+									"yes",
+								},
+								"has_browser": []string{
+									"yes",
+								},
+								"user_context": []string{
+									"end_user_delegated",
+									"none",
+								},
+							},
+							Order: []string{
+								"user_context",
+								"can_hold_secret",
+								"has_browser",
+							},
+							Pos: decision.Pos{
+								Line:   72,
+								Column: 156,
+							},
+							KeyPos: map[string]decision.Pos{
+								"can_hold_secret": {
+									Line:   72,
+									Column: 199,
+								},
+								"has_browser": {
+									Line:   72,
+									Column: 225,
+								},
+								"user_context": {
+									Line:   72,
+									Column: 157,
+								},
+							},
+						},
 						Pos: decision.Pos{
 							Line:   72,
 							Column: 9,
@@ -523,6 +852,34 @@ func Snapshot() *decision.File {
 						Value: "webhook_receiver",
 						Title: "Webhook receiver",
 						Help:  "Your API receives event callbacks from another service.",
+						Implies: &decision.Condition{
+							Answers: map[string][]string{
+								"can_hold_secret": []string{
+									"yes",
+								},
+								"user_context": []string{
+									"none",
+								},
+							},
+							Order: []string{
+								"user_context",
+								"can_hold_secret",
+							},
+							Pos: decision.Pos{
+								Line:   73,
+								Column: 136,
+							},
+							KeyPos: map[string]decision.Pos{
+								"can_hold_secret": {
+									Line:   73,
+									Column: 159,
+								},
+								"user_context": {
+									Line:   73,
+									Column: 137,
+								},
+							},
+						},
 						Pos: decision.Pos{
 							Line:   73,
 							Column: 9,
@@ -532,6 +889,34 @@ func Snapshot() *decision.File {
 						Value: "webhook_sender",
 						Title: "Webhook sender",
 						Help:  "Your service sends event callbacks to other people's endpoints.",
+						Implies: &decision.Condition{
+							Answers: map[string][]string{
+								"can_hold_secret": []string{
+									"yes",
+								},
+								"user_context": []string{
+									"none",
+								},
+							},
+							Order: []string{
+								"user_context",
+								"can_hold_secret",
+							},
+							Pos: decision.Pos{
+								Line:   74,
+								Column: 140,
+							},
+							KeyPos: map[string]decision.Pos{
+								"can_hold_secret": {
+									Line:   74,
+									Column: 163,
+								},
+								"user_context": {
+									Line:   74,
+									Column: 141,
+								},
+							},
+						},
 						Pos: decision.Pos{
 							Line:   74,
 							Column: 9,
@@ -6515,8 +6900,36 @@ func Snapshot() *decision.File {
 							"client_type",
 						},
 						Not: &decision.Condition{
-							Primary: []string{
-								"bff",
+							Any: []decision.Condition{
+								{
+									Primary: []string{
+										"bff",
+									},
+									Pos: decision.Pos{
+										Line:   929,
+										Column: 120,
+									},
+								},
+								{
+									Answers: map[string][]string{
+										"user_context": []string{
+											"none",
+										},
+									},
+									Order: []string{
+										"user_context",
+									},
+									Pos: decision.Pos{
+										Line:   929,
+										Column: 138,
+									},
+									KeyPos: map[string]decision.Pos{
+										"user_context": {
+											Line:   929,
+											Column: 139,
+										},
+									},
+								},
 							},
 							Pos: decision.Pos{
 								Line:   929,

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"os"
 	"testing"
 
@@ -8,6 +9,8 @@ import (
 
 	"github.com/authadvisor/authadvisor/internal/cli"
 )
+
+var update = flag.Bool("update", false, "rewrite the expected output in scripts")
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
@@ -18,7 +21,8 @@ func TestMain(m *testing.M) {
 // TestScripts runs the whole-CLI scripts in testdata/script.
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
-		Dir: "testdata/script",
+		Dir:           "testdata/script",
+		UpdateScripts: *update,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("AUTHADVISOR_DATE", "2026-01-15")
 			env.Setenv("NO_COLOR", "1")

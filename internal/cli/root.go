@@ -37,6 +37,7 @@ func NewRoot(io *IO) *cobra.Command {
 		newQuestionsCmd(io),
 		newValidateCmd(io),
 		newGraphCmd(io, questions),
+		newMatrixCmd(io, questions),
 		newVersionCmd(io),
 	)
 	return root

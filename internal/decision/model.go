@@ -66,7 +66,11 @@ type Option struct {
 	Value string `yaml:"value"`
 	Title string `yaml:"title"`
 	Help  string `yaml:"help"`
-	Pos   Pos    `yaml:"-"`
+	// Implies gives the typical answers to other questions for a client
+	// that chose this option, one row per listed value in `authadvisor
+	// matrix`.
+	Implies *Condition `yaml:"implies"`
+	Pos     Pos        `yaml:"-"`
 }
 
 // Value is an answer as written in YAML: a scalar or a list of scalars.

@@ -118,7 +118,23 @@ func (v *validator) checkOptions(q *Question) {
 		if !q.InUse && o.Title == "" {
 			v.addf(o.Pos, "option %q of %q has no title", o.Value, q.ID)
 		}
+		if o.Implies != nil {
+			v.checkImplies(q, o)
+		}
 	}
+}
+
+// checkImplies checks an option's implied answers: plain question ids with
+// values, naming other questions.
+func (v *validator) checkImplies(q *Question, o Option) {
+	c := o.Implies
+	if len(c.Any)+len(c.All)+len(c.Primary) > 0 || c.Not != nil {
+		v.addf(c.Pos, "implies of %q lists answers only, not any, all, not or primary", o.Value)
+	}
+	if _, self := c.Answers[q.ID]; self {
+		v.addf(c.Pos, "option %q of %q cannot imply an answer to its own question", o.Value, q.ID)
+	}
+	v.checkCondition(c, nil)
 }
 
 func (v *validator) checkDefault(q *Question) {

@@ -41,7 +41,7 @@ func JSON(r *decision.Recommendation) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-func execute(fsys fs.FS, name string, v view) ([]byte, error) {
+func execute(fsys fs.FS, name string, data any) ([]byte, error) {
 	src, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return nil, fmt.Errorf("template %s: %w", name, err)
@@ -54,7 +54,7 @@ func execute(fsys fs.FS, name string, v view) ([]byte, error) {
 		return nil, fmt.Errorf("template %s: %w", name, err)
 	}
 	var buf bytes.Buffer
-	if err := t.Execute(&buf, v); err != nil {
+	if err := t.Execute(&buf, data); err != nil {
 		return nil, fmt.Errorf("template %s: %w", name, err)
 	}
 	return buf.Bytes(), nil

@@ -51,16 +51,7 @@ type esc func(string) string
 
 func newView(r *decision.Recommendation, e, cell esc) view {
 	v := view{Decisions: e(r.Decisions), Mermaid: Mermaid(r)}
-	for _, a := range r.Answers {
-		vals := strings.Join(a.Values, ", ")
-		if vals == "" {
-			vals = "(none)"
-		}
-		if a.Defaulted {
-			vals += " (default)"
-		}
-		v.Answers = append(v.Answers, answerRow{cell(a.Question), cell(a.Title), cell(vals)})
-	}
+	v.Answers = answerRows(r.Answers, cell)
 	titles := make([]string, len(r.Primary))
 	for i, it := range r.Primary {
 		titles[i] = e(it.Title)
@@ -83,6 +74,21 @@ func newView(r *decision.Recommendation, e, cell esc) view {
 		v.Sources = append(v.Sources, sourceLine(s, e))
 	}
 	return v
+}
+
+func answerRows(answers []decision.Answer, cell esc) []answerRow {
+	out := make([]answerRow, len(answers))
+	for i, a := range answers {
+		vals := strings.Join(a.Values, ", ")
+		if vals == "" {
+			vals = "(none)"
+		}
+		if a.Defaulted {
+			vals += " (default)"
+		}
+		out[i] = answerRow{cell(a.Question), cell(a.Title), cell(vals)}
+	}
+	return out
 }
 
 func rows(items []decision.Item, e esc) []itemRow {
