@@ -1,0 +1,172 @@
+package snippet
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestGoSnippetsBuild renders every Go snippet, then builds and vets the
+// result with the real Go toolchain, offline, and checks that the values
+// compiled into DefaultConfig functions equal the parameters.
+func TestGoSnippetsBuild(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds Go modules; skipped with -short")
+	}
+	type tc struct {
+		name string
+		p    Params
+	}
+	cases := []tc{{"hostile", hostileParams()}}
+	for _, idp := range IdPs() {
+		cases = append(cases, tc{idp, DefaultParams(idp)})
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			goDir := renderGo(t, c.p)
+			writeRoundTrip(t, goDir, c.p.Module)
+			runGo(t, goDir, "build", "./...")
+			runGo(t, goDir, "vet", "./...")
+			checkRoundTrip(t, runGo(t, goDir, "run", "./cmd/roundtrip"), c.p)
+		})
+	}
+}
+
+// TestGoSnippetsBehaviour runs the tests in testdata/gotest next to the
+// rendered packages: they drive the generated code with httptest servers
+// on 127.0.0.1.
+func TestGoSnippetsBehaviour(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and tests Go modules; skipped with -short")
+	}
+	goDir := renderGo(t, DefaultParams(IdPGeneric))
+	tests, err := filepath.Glob(filepath.Join("testdata", "gotest", "*", "*_test.go"))
+	if err != nil || len(tests) == 0 {
+		t.Fatalf("no behaviour tests found: %v", err)
+	}
+	for _, src := range tests {
+		pkg := filepath.Base(filepath.Dir(src))
+		data, err := os.ReadFile(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dst := filepath.Join(goDir, pkg, filepath.Base(src))
+		if err := os.WriteFile(dst, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	runGo(t, goDir, "vet", "./...")
+	out := runGo(t, goDir, "test", "-count=1", "./...")
+	for _, src := range tests {
+		pkg := filepath.Base(filepath.Dir(src))
+		if !strings.Contains(out, "ok  \t"+DefaultModule+"/"+pkg) {
+			t.Errorf("package %s did not report ok:\n%s", pkg, out)
+		}
+	}
+}
+
+// renderGo renders all Go snippets into a temp dir and returns its go/.
+func renderGo(t *testing.T, p Params) string {
+	t.Helper()
+	files, err := Render(templatesFS(), specsOf("go"), p)
+	if err != nil {
+		t.Fatalf("Render: %v", err)
+	}
+	dir := t.TempDir()
+	writeFiles(t, dir, files)
+	return filepath.Join(dir, "go")
+}
+
+// runGo runs the go command offline in dir and returns its combined output.
+func runGo(t *testing.T, dir string, args ...string) string {
+	t.Helper()
+	goBin, err := exec.LookPath("go")
+	if err != nil {
+		t.Fatalf("go command not found: %v", err)
+	}
+	ctx, cancel := context.WithTimeout(t.Context(), 5*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, goBin, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(),
+		"GOFLAGS=-mod=mod", "GOPROXY=off", "GOSUMDB=off", "GOWORK=off",
+		"GOTOOLCHAIN=local")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("go %s in %s: %v\n%s", strings.Join(args, " "), dir, err, out)
+	}
+	return string(out)
+}
+
+// roundTrip lists, per package, the DefaultConfig fields that hold
+// parameters, as Go expressions and the parameter each must equal.
+func roundTrip(p Params) []struct{ expr, want any } {
+	return []struct{ expr, want any }{
+		{"authcode.DefaultConfig().Issuer", p.Issuer},
+		{"authcode.DefaultConfig().ClientID", p.ClientID},
+		{"authcode.DefaultConfig().Scopes", p.Scopes},
+		{"clientcreds.DefaultConfig().Issuer", p.Issuer},
+		{"clientcreds.DefaultConfig().ClientID", p.ClientID},
+		{"clientcreds.DefaultConfig().Scopes", p.Scopes},
+		{"clientcreds.DefaultConfig().Audience", p.Audience},
+		{"device.DefaultConfig().Issuer", p.Issuer},
+		{"device.DefaultConfig().ClientID", p.ClientID},
+		{"device.DefaultConfig().Scopes", p.Scopes},
+		{"jwtauth.DefaultConfig().Issuer", p.Issuer},
+		{"jwtauth.DefaultConfig().Audience", p.Audience},
+		{"introspect.DefaultConfig().Issuer", p.Issuer},
+		{"introspect.DefaultConfig().Audience", p.Audience},
+		{"introspect.DefaultConfig().ClientID", p.ClientID},
+		{"tokenexchange.DefaultConfig().Issuer", p.Issuer},
+		{"tokenexchange.DefaultConfig().ClientID", p.ClientID},
+		{"mtls.DefaultClientOptions().ServerName", p.APIHost},
+	}
+}
+
+// writeRoundTrip writes cmd/roundtrip, which prints the roundTrip
+// expressions as a JSON array.
+func writeRoundTrip(t *testing.T, goDir, module string) {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString("package main\n\nimport (\n\t\"encoding/json\"\n\t\"os\"\n\n")
+	for _, pkg := range []string{"authcode", "clientcreds", "device", "introspect",
+		"jwtauth", "mtls", "tokenexchange"} {
+		fmt.Fprintf(&b, "\t%q\n", module+"/"+pkg)
+	}
+	b.WriteString(")\n\nfunc main() {\n\t_ = json.NewEncoder(os.Stdout).Encode([]any{\n")
+	for _, rt := range roundTrip(Params{}) {
+		fmt.Fprintf(&b, "\t\t%s,\n", rt.expr)
+	}
+	b.WriteString("\t})\n}\n")
+	writeFiles(t, goDir, []File{{Path: "cmd/roundtrip/main.go",
+		Data: []byte(b.String()), Mode: 0o644}})
+}
+
+// checkRoundTrip compares the printed values with the parameters.
+func checkRoundTrip(t *testing.T, out string, p Params) {
+	t.Helper()
+	var got []any
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("roundtrip output: %v\n%s", err, out)
+	}
+	cases := roundTrip(p)
+	if len(got) != len(cases) {
+		t.Fatalf("roundtrip printed %d values, want %d", len(got), len(cases))
+	}
+	for i, c := range cases {
+		wantJSON, _ := json.Marshal(c.want)
+		var want any
+		_ = json.Unmarshal(wantJSON, &want)
+		if !reflect.DeepEqual(got[i], want) {
+			t.Errorf("%s = %#v, want %#v", c.expr, got[i], want)
+		}
+	}
+}

@@ -1,0 +1,114 @@
+package snippet
+
+import (
+	"path"
+	"strings"
+)
+
+// options are render settings that are not user parameters. Render uses
+// defaultOptions; tests point certificates and listeners at a temp dir.
+type options struct {
+	tlsDir    string // folder holding the nginx certificate files
+	listen    string // nginx listen address (port, or address:port)
+	validator string // URL nginx's auth_request subrequest is proxied to
+}
+
+func defaultOptions() options {
+	return options{
+		tlsDir:    "/etc/nginx/tls",
+		listen:    "443",
+		validator: "http://127.0.0.1:8181/validate",
+	}
+}
+
+// view is what a snippet template sees: the validated parameters plus
+// values derived from them, already in final form.
+type view struct {
+	Params
+	Spec Spec
+	// IdPName is the display name of the identity provider.
+	IdPName string
+	// RequireATJWT is whether jwtauth insists on `typ: at+jwt`
+	// (RFC 9068 §4); providers known to send `JWT` get false.
+	RequireATJWT bool
+	// AudienceClaim is the claim compared with Audience: "aud", or
+	// "client_id" for Cognito access tokens.
+	AudienceClaim string
+	// AudienceParam is the token-request parameter that names the API:
+	// "resource" (RFC 8707), "audience" (Auth0) or "" (scope carries it).
+	AudienceParam string
+	Nginx         nginxView
+}
+
+// nginxView holds the values nginx templates place in directives.
+type nginxView struct {
+	Listen       string
+	CertFile     string
+	KeyFile      string
+	ClientCAFile string
+	Validator    string
+	Upstream     string // Params.Upstream without a trailing slash
+}
+
+func newView(p Params, s Spec, opt options) view {
+	v := view{
+		Params:        p,
+		Spec:          s,
+		IdPName:       idpName(p.IdP),
+		RequireATJWT:  p.IdP == IdPGeneric,
+		AudienceClaim: "aud",
+		AudienceParam: "resource",
+	}
+	switch p.IdP {
+	case IdPAuth0:
+		v.AudienceParam = "audience"
+	case IdPEntraID, IdPCognito, IdPOkta, IdPKeycloak:
+		v.AudienceParam = ""
+	}
+	if p.IdP == IdPCognito {
+		v.AudienceClaim = "client_id"
+	}
+	v.Nginx = nginxView{
+		Listen:       opt.listen,
+		CertFile:     path.Join(opt.tlsDir, "server.crt"),
+		KeyFile:      path.Join(opt.tlsDir, "server.key"),
+		ClientCAFile: path.Join(opt.tlsDir, "client-ca.crt"),
+		Validator:    opt.validator,
+		Upstream:     strings.TrimSuffix(p.Upstream, "/"),
+	}
+	return v
+}
+
+func idpName(idp string) string {
+	switch idp {
+	case IdPKeycloak:
+		return "Keycloak"
+	case IdPAuth0:
+		return "Auth0"
+	case IdPOkta:
+		return "Okta"
+	case IdPEntraID:
+		return "Microsoft Entra ID"
+	case IdPCognito:
+		return "Amazon Cognito"
+	}
+	return "a generic OpenID provider"
+}
+
+// readmeView is what a target's README template sees.
+type readmeView struct {
+	view
+	Target string
+	Files  []readmeEntry
+	// GoMod lists the modules go/go.mod requires directly.
+	GoMod []module
+}
+
+// readmeEntry describes one rendered file in the README.
+type readmeEntry struct {
+	ID    string
+	Title string
+	Path  string // relative to the target folder
+	Dir   string // folder of Path, relative to the target folder
+	Notes string // the snippet template's "readme" block, rendered
+}
