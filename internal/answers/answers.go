@@ -45,13 +45,15 @@ func Parse(name string, data []byte, f *decision.File) (decision.Answers, error)
 			Msg: "an answers file is a mapping of question ids to values"}}
 	}
 	a := decision.Answers{}
+	seen := map[string]bool{}
 	var ps decision.Problems
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
-		if _, dup := a[k.Value]; dup {
+		if seen[k.Value] {
 			ps = append(ps, problem(name, k, "question %q is answered twice", k.Value))
 			continue
 		}
+		seen[k.Value] = true
 		vals, err := readValue(f, k, v)
 		if err != nil {
 			ps = append(ps, decision.Problem{File: name, Pos: err.pos, Msg: err.msg})
