@@ -13,3 +13,8 @@ const DefaultName = "decisions/default.yaml"
 var Default []byte
 
 //go:generate go run ./internal/snapshot
+
+// Schema is the JSON Schema of decision files.
+//
+//go:embed decision-file.schema.json
+var Schema []byte

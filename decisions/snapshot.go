@@ -17,7 +17,7 @@ func Snapshot() *decision.File {
 				Title: "RFC 9700: Best Current Practice for OAuth 2.0 Security",
 				URL:   "https://www.rfc-editor.org/rfc/rfc9700",
 				Pos: decision.Pos{
-					Line:   15,
+					Line:   16,
 					Column: 5,
 				},
 			},
@@ -27,7 +27,7 @@ func Snapshot() *decision.File {
 				Title: "The OAuth 2.1 Authorization Framework (draft-ietf-oauth-v2-1)",
 				URL:   "https://datatracker.ietf.org/doc/draft-ietf-oauth-v2-1/",
 				Pos: decision.Pos{
-					Line:   16,
+					Line:   17,
 					Column: 5,
 				},
 			},
@@ -37,7 +37,7 @@ func Snapshot() *decision.File {
 				Title: "OAuth 2.0 for Browser-Based Applications (draft-ietf-oauth-browser-based-apps)",
 				URL:   "https://datatracker.ietf.org/doc/draft-ietf-oauth-browser-based-apps/",
 				Pos: decision.Pos{
-					Line:   17,
+					Line:   18,
 					Column: 5,
 				},
 			},
@@ -47,7 +47,7 @@ func Snapshot() *decision.File {
 				Title: "RFC 8252: OAuth 2.0 for Native Apps",
 				URL:   "https://www.rfc-editor.org/rfc/rfc8252",
 				Pos: decision.Pos{
-					Line:   18,
+					Line:   19,
 					Column: 5,
 				},
 			},
@@ -57,7 +57,7 @@ func Snapshot() *decision.File {
 				Title: "RFC 8628: OAuth 2.0 Device Authorization Grant",
 				URL:   "https://www.rfc-editor.org/rfc/rfc8628",
 				Pos: decision.Pos{
-					Line:   19,
+					Line:   20,
 					Column: 5,
 				},
 			},
@@ -67,7 +67,7 @@ func Snapshot() *decision.File {
 				Title: "RFC 8705: OAuth 2.0 Mutual-TLS Client Authentication and Certificate-Bound Access Tokens",
 				URL:   "https://www.rfc-editor.org/rfc/rfc8705",
 				Pos: decision.Pos{
-					Line:   20,
+					Line:   21,
 					Column: 5,
 				},
 			},
@@ -77,7 +77,7 @@ func Snapshot() *decision.File {
 				Title: "RFC 9449: OAuth 2.0 Demonstrating Proof of Possession (DPoP)",
 				URL:   "https://www.rfc-editor.org/rfc/rfc9449",
 				Pos: decision.Pos{
-					Line:   21,
+					Line:   22,
 					Column: 5,
 				},
 			},
@@ -87,7 +87,7 @@ func Snapshot() *decision.File {
 				Title: "RFC 9470: OAuth 2.0 Step Up Authentication Challenge Protocol",
 				URL:   "https://www.rfc-editor.org/rfc/rfc9470",
 				Pos: decision.Pos{
-					Line:   22,
+					Line:   23,
 					Column: 5,
 				},
 			},
@@ -97,7 +97,7 @@ func Snapshot() *decision.File {
 				Title: "RFC 8693: OAuth 2.0 Token Exchange",
 				URL:   "https://www.rfc-editor.org/rfc/rfc8693",
 				Pos: decision.Pos{
-					Line:   23,
+					Line:   24,
 					Column: 5,
 				},
 			},
@@ -107,7 +107,7 @@ func Snapshot() *decision.File {
 				Title: "Transaction Tokens (draft-ietf-oauth-transaction-tokens)",
 				URL:   "https://datatracker.ietf.org/doc/draft-ietf-oauth-transaction-tokens/",
 				Pos: decision.Pos{
-					Line:   24,
+					Line:   25,
 					Column: 5,
 				},
 			},
@@ -117,7 +117,7 @@ func Snapshot() *decision.File {
 				Title: "RFC 8725: JSON Web Token Best Current Practices",
 				URL:   "https://www.rfc-editor.org/rfc/rfc8725",
 				Pos: decision.Pos{
-					Line:   25,
+					Line:   26,
 					Column: 5,
 				},
 			},
@@ -127,7 +127,7 @@ func Snapshot() *decision.File {
 				Title: "RFC 9068: JWT Profile for OAuth 2.0 Access Tokens",
 				URL:   "https://www.rfc-editor.org/rfc/rfc9068",
 				Pos: decision.Pos{
-					Line:   26,
+					Line:   27,
 					Column: 5,
 				},
 			},
@@ -137,7 +137,7 @@ func Snapshot() *decision.File {
 				Title: "RFC 7662: OAuth 2.0 Token Introspection",
 				URL:   "https://www.rfc-editor.org/rfc/rfc7662",
 				Pos: decision.Pos{
-					Line:   27,
+					Line:   28,
 					Column: 5,
 				},
 			},
@@ -147,7 +147,7 @@ func Snapshot() *decision.File {
 				Title: "RFC 7009: OAuth 2.0 Token Revocation",
 				URL:   "https://www.rfc-editor.org/rfc/rfc7009",
 				Pos: decision.Pos{
-					Line:   28,
+					Line:   29,
 					Column: 5,
 				},
 			},
@@ -157,7 +157,7 @@ func Snapshot() *decision.File {
 				Title: "RFC 7636: Proof Key for Code Exchange (PKCE)",
 				URL:   "https://www.rfc-editor.org/rfc/rfc7636",
 				Pos: decision.Pos{
-					Line:   29,
+					Line:   30,
 					Column: 5,
 				},
 			},
@@ -167,7 +167,7 @@ func Snapshot() *decision.File {
 				Title: "RFC 9126: OAuth 2.0 Pushed Authorization Requests",
 				URL:   "https://www.rfc-editor.org/rfc/rfc9126",
 				Pos: decision.Pos{
-					Line:   30,
+					Line:   31,
 					Column: 5,
 				},
 			},
@@ -177,7 +177,7 @@ func Snapshot() *decision.File {
 				Title: "RFC 9207: OAuth 2.0 Authorization Server Issuer Identification",
 				URL:   "https://www.rfc-editor.org/rfc/rfc9207",
 				Pos: decision.Pos{
-					Line:   31,
+					Line:   32,
 					Column: 5,
 				},
 			},
@@ -187,7 +187,7 @@ func Snapshot() *decision.File {
 				Title: "RFC 8414: OAuth 2.0 Authorization Server Metadata",
 				URL:   "https://www.rfc-editor.org/rfc/rfc8414",
 				Pos: decision.Pos{
-					Line:   32,
+					Line:   33,
 					Column: 5,
 				},
 			},
@@ -197,7 +197,7 @@ func Snapshot() *decision.File {
 				Title: "RFC 8707: Resource Indicators for OAuth 2.0",
 				URL:   "https://www.rfc-editor.org/rfc/rfc8707",
 				Pos: decision.Pos{
-					Line:   33,
+					Line:   34,
 					Column: 5,
 				},
 			},
@@ -207,7 +207,7 @@ func Snapshot() *decision.File {
 				Title: "FAPI 2.0 Security Profile",
 				URL:   "https://openid.net/specs/fapi-security-profile-2_0-final.html",
 				Pos: decision.Pos{
-					Line:   34,
+					Line:   35,
 					Column: 5,
 				},
 			},
@@ -217,7 +217,7 @@ func Snapshot() *decision.File {
 				Title: "NIST SP 800-63B: Digital Identity Guidelines, Authentication and Lifecycle Management",
 				URL:   "https://pages.nist.gov/800-63-3/sp800-63b.html",
 				Pos: decision.Pos{
-					Line:   35,
+					Line:   36,
 					Column: 5,
 				},
 			},
@@ -227,7 +227,7 @@ func Snapshot() *decision.File {
 				Title: "OWASP REST Security Cheat Sheet",
 				URL:   "https://cheatsheetseries.owasp.org/cheatsheets/REST_Security_Cheat_Sheet.html",
 				Pos: decision.Pos{
-					Line:   36,
+					Line:   37,
 					Column: 5,
 				},
 			},
@@ -237,7 +237,7 @@ func Snapshot() *decision.File {
 				Title: "OWASP JSON Web Token Cheat Sheet",
 				URL:   "https://cheatsheetseries.owasp.org/cheatsheets/JSON_Web_Token_Cheat_Sheet.html",
 				Pos: decision.Pos{
-					Line:   37,
+					Line:   38,
 					Column: 5,
 				},
 			},
@@ -247,7 +247,7 @@ func Snapshot() *decision.File {
 				Title: "OWASP Session Management Cheat Sheet",
 				URL:   "https://cheatsheetseries.owasp.org/cheatsheets/Session_Management_Cheat_Sheet.html",
 				Pos: decision.Pos{
-					Line:   38,
+					Line:   39,
 					Column: 5,
 				},
 			},
@@ -257,7 +257,7 @@ func Snapshot() *decision.File {
 				Title: "OWASP Authentication Cheat Sheet",
 				URL:   "https://cheatsheetseries.owasp.org/cheatsheets/Authentication_Cheat_Sheet.html",
 				Pos: decision.Pos{
-					Line:   39,
+					Line:   40,
 					Column: 5,
 				},
 			},
@@ -267,7 +267,7 @@ func Snapshot() *decision.File {
 				Title: "OWASP OAuth 2.0 Protocol Cheat Sheet",
 				URL:   "https://cheatsheetseries.owasp.org/cheatsheets/OAuth2_Cheat_Sheet.html",
 				Pos: decision.Pos{
-					Line:   40,
+					Line:   41,
 					Column: 5,
 				},
 			},
@@ -277,7 +277,7 @@ func Snapshot() *decision.File {
 				Title: "OWASP Microservices Security Cheat Sheet",
 				URL:   "https://cheatsheetseries.owasp.org/cheatsheets/Microservices_Security_Cheat_Sheet.html",
 				Pos: decision.Pos{
-					Line:   41,
+					Line:   42,
 					Column: 5,
 				},
 			},
@@ -287,7 +287,7 @@ func Snapshot() *decision.File {
 				Title: "OWASP Transaction Authorization Cheat Sheet",
 				URL:   "https://cheatsheetseries.owasp.org/cheatsheets/Transaction_Authorization_Cheat_Sheet.html",
 				Pos: decision.Pos{
-					Line:   42,
+					Line:   43,
 					Column: 5,
 				},
 			},
@@ -297,7 +297,7 @@ func Snapshot() *decision.File {
 				Title: "OWASP API Security Top 10 2023, API2 Broken Authentication",
 				URL:   "https://owasp.org/API-Security/editions/2023/en/0xa2-broken-authentication/",
 				Pos: decision.Pos{
-					Line:   43,
+					Line:   44,
 					Column: 5,
 				},
 			},
@@ -307,7 +307,7 @@ func Snapshot() *decision.File {
 				Title: "Auth0: Which OAuth 2.0 Flow Should I Use?",
 				URL:   "https://auth0.com/docs/get-started/authentication-and-authorization-flow/which-oauth-2-0-flow-should-i-use",
 				Pos: decision.Pos{
-					Line:   44,
+					Line:   45,
 					Column: 5,
 				},
 			},
@@ -317,7 +317,7 @@ func Snapshot() *decision.File {
 				Title: "Microsoft identity platform: app types and authentication flows",
 				URL:   "https://learn.microsoft.com/entra/identity-platform/authentication-flows-app-scenarios",
 				Pos: decision.Pos{
-					Line:   45,
+					Line:   46,
 					Column: 5,
 				},
 			},
@@ -327,7 +327,7 @@ func Snapshot() *decision.File {
 				Title: "GitHub: generating an installation access token for a GitHub App",
 				URL:   "https://docs.github.com/apps/creating-github-apps/authenticating-with-a-github-app/generating-an-installation-access-token-for-a-github-app",
 				Pos: decision.Pos{
-					Line:   46,
+					Line:   47,
 					Column: 5,
 				},
 			},
@@ -337,7 +337,7 @@ func Snapshot() *decision.File {
 				Title: "GitHub: managing your personal access tokens",
 				URL:   "https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/managing-your-personal-access-tokens",
 				Pos: decision.Pos{
-					Line:   47,
+					Line:   48,
 					Column: 5,
 				},
 			},
@@ -347,7 +347,7 @@ func Snapshot() *decision.File {
 				Title: "GitHub: validating webhook deliveries",
 				URL:   "https://docs.github.com/webhooks/using-webhooks/validating-webhook-deliveries",
 				Pos: decision.Pos{
-					Line:   48,
+					Line:   49,
 					Column: 5,
 				},
 			},
@@ -357,7 +357,7 @@ func Snapshot() *decision.File {
 				Title: "Stripe: API keys best practices and restricted keys",
 				URL:   "https://docs.stripe.com/keys-best-practices",
 				Pos: decision.Pos{
-					Line:   49,
+					Line:   50,
 					Column: 5,
 				},
 			},
@@ -367,7 +367,7 @@ func Snapshot() *decision.File {
 				Title: "Stripe: receive and verify webhook events",
 				URL:   "https://docs.stripe.com/webhooks",
 				Pos: decision.Pos{
-					Line:   50,
+					Line:   51,
 					Column: 5,
 				},
 			},
@@ -377,7 +377,7 @@ func Snapshot() *decision.File {
 				Title: "Twilio: API keys",
 				URL:   "https://www.twilio.com/docs/iam/api-keys",
 				Pos: decision.Pos{
-					Line:   51,
+					Line:   52,
 					Column: 5,
 				},
 			},
@@ -387,7 +387,7 @@ func Snapshot() *decision.File {
 				Title: "Slack: verifying requests from Slack",
 				URL:   "https://api.slack.com/authentication/verifying-requests-from-slack",
 				Pos: decision.Pos{
-					Line:   52,
+					Line:   53,
 					Column: 5,
 				},
 			},
@@ -397,7 +397,7 @@ func Snapshot() *decision.File {
 				Title: "Google Cloud: best practices for managing service account keys",
 				URL:   "https://cloud.google.com/iam/docs/best-practices-for-managing-service-account-keys",
 				Pos: decision.Pos{
-					Line:   53,
+					Line:   54,
 					Column: 5,
 				},
 			},
@@ -407,7 +407,7 @@ func Snapshot() *decision.File {
 				Title: "PCI DSS v4.0 (requirement 8; read through secondary quotations)",
 				URL:   "https://www.pcisecuritystandards.org/document_library/",
 				Pos: decision.Pos{
-					Line:   54,
+					Line:   55,
 					Column: 5,
 				},
 			},
@@ -417,7 +417,7 @@ func Snapshot() *decision.File {
 				Title: "HIPAA Security Rule, 45 CFR 164.312 technical safeguards",
 				URL:   "https://www.ecfr.gov/current/title-45/subtitle-A/subchapter-C/part-164/subpart-C/section-164.312",
 				Pos: decision.Pos{
-					Line:   55,
+					Line:   56,
 					Column: 5,
 				},
 			},
@@ -452,26 +452,26 @@ func Snapshot() *decision.File {
 								"has_browser",
 							},
 							Pos: decision.Pos{
-								Line:   63,
+								Line:   64,
 								Column: 140,
 							},
 							KeyPos: map[string]decision.Pos{
 								"can_hold_secret": {
-									Line:   63,
+									Line:   64,
 									Column: 183,
 								},
 								"has_browser": {
-									Line:   63,
+									Line:   64,
 									Column: 209,
 								},
 								"user_context": {
-									Line:   63,
+									Line:   64,
 									Column: 141,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   63,
+							Line:   64,
 							Column: 9,
 						},
 					},
@@ -494,55 +494,17 @@ func Snapshot() *decision.File {
 								"can_hold_secret",
 							},
 							Pos: decision.Pos{
-								Line:   64,
+								Line:   65,
 								Column: 145,
 							},
 							KeyPos: map[string]decision.Pos{
 								"can_hold_secret": {
-									Line:   64,
+									Line:   65,
 									Column: 204,
 								},
 								"user_context": {
-									Line:   64,
+									Line:   65,
 									Column: 146,
-								},
-							},
-						},
-						Pos: decision.Pos{
-							Line:   64,
-							Column: 9,
-						},
-					},
-					{
-						Value: "spa_browser",
-						Title: "Single-page app in a browser",
-						Help:  "JavaScript running in the user's browser.",
-						Implies: &decision.Condition{
-							Answers: map[string][]string{
-								"can_hold_secret": []string{
-									"no",
-								},
-								"user_context": []string{
-									"end_user_first_party",
-									"end_user_delegated",
-								},
-							},
-							Order: []string{
-								"user_context",
-								"can_hold_secret",
-							},
-							Pos: decision.Pos{
-								Line:   65,
-								Column: 129,
-							},
-							KeyPos: map[string]decision.Pos{
-								"can_hold_secret": {
-									Line:   65,
-									Column: 188,
-								},
-								"user_context": {
-									Line:   65,
-									Column: 130,
 								},
 							},
 						},
@@ -552,9 +514,9 @@ func Snapshot() *decision.File {
 						},
 					},
 					{
-						Value: "native_mobile",
-						Title: "Native mobile app",
-						Help:  "An iOS or Android app installed on users' devices.",
+						Value: "spa_browser",
+						Title: "Single-page app in a browser",
+						Help:  "JavaScript running in the user's browser.",
 						Implies: &decision.Condition{
 							Answers: map[string][]string{
 								"can_hold_secret": []string{
@@ -590,6 +552,44 @@ func Snapshot() *decision.File {
 						},
 					},
 					{
+						Value: "native_mobile",
+						Title: "Native mobile app",
+						Help:  "An iOS or Android app installed on users' devices.",
+						Implies: &decision.Condition{
+							Answers: map[string][]string{
+								"can_hold_secret": []string{
+									"no",
+								},
+								"user_context": []string{
+									"end_user_first_party",
+									"end_user_delegated",
+								},
+							},
+							Order: []string{
+								"user_context",
+								"can_hold_secret",
+							},
+							Pos: decision.Pos{
+								Line:   67,
+								Column: 129,
+							},
+							KeyPos: map[string]decision.Pos{
+								"can_hold_secret": {
+									Line:   67,
+									Column: 188,
+								},
+								"user_context": {
+									Line:   67,
+									Column: 130,
+								},
+							},
+						},
+						Pos: decision.Pos{
+							Line:   67,
+							Column: 9,
+						},
+					},
+					{
 						Value: "native_desktop",
 						Title: "Native desktop app",
 						Help:  "An application installed on users' computers.",
@@ -607,22 +607,22 @@ func Snapshot() *decision.File {
 								"can_hold_secret",
 							},
 							Pos: decision.Pos{
-								Line:   67,
+								Line:   68,
 								Column: 126,
 							},
 							KeyPos: map[string]decision.Pos{
 								"can_hold_secret": {
-									Line:   67,
+									Line:   68,
 									Column: 165,
 								},
 								"user_context": {
-									Line:   67,
+									Line:   68,
 									Column: 127,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   67,
+							Line:   68,
 							Column: 9,
 						},
 					},
@@ -649,26 +649,26 @@ func Snapshot() *decision.File {
 								"has_browser",
 							},
 							Pos: decision.Pos{
-								Line:   68,
+								Line:   69,
 								Column: 111,
 							},
 							KeyPos: map[string]decision.Pos{
 								"can_hold_secret": {
-									Line:   68,
+									Line:   69,
 									Column: 156,
 								},
 								"has_browser": {
-									Line:   68,
+									Line:   69,
 									Column: 181,
 								},
 								"user_context": {
-									Line:   68,
+									Line:   69,
 									Column: 112,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   68,
+							Line:   69,
 							Column: 9,
 						},
 					},
@@ -695,26 +695,26 @@ func Snapshot() *decision.File {
 								"has_browser",
 							},
 							Pos: decision.Pos{
-								Line:   69,
+								Line:   70,
 								Column: 162,
 							},
 							KeyPos: map[string]decision.Pos{
 								"can_hold_secret": {
-									Line:   69,
+									Line:   70,
 									Column: 207,
 								},
 								"has_browser": {
-									Line:   69,
+									Line:   70,
 									Column: 232,
 								},
 								"user_context": {
-									Line:   69,
+									Line:   70,
 									Column: 163,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   69,
+							Line:   70,
 							Column: 9,
 						},
 					},
@@ -737,22 +737,22 @@ func Snapshot() *decision.File {
 								"can_hold_secret",
 							},
 							Pos: decision.Pos{
-								Line:   70,
+								Line:   71,
 								Column: 145,
 							},
 							KeyPos: map[string]decision.Pos{
 								"can_hold_secret": {
-									Line:   70,
+									Line:   71,
 									Column: 188,
 								},
 								"user_context": {
-									Line:   70,
+									Line:   71,
 									Column: 146,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   70,
+							Line:   71,
 							Column: 9,
 						},
 					},
@@ -779,26 +779,26 @@ func Snapshot() *decision.File {
 								"has_browser",
 							},
 							Pos: decision.Pos{
-								Line:   71,
+								Line:   72,
 								Column: 121,
 							},
 							KeyPos: map[string]decision.Pos{
 								"can_hold_secret": {
-									Line:   71,
+									Line:   72,
 									Column: 164,
 								},
 								"has_browser": {
-									Line:   71,
+									Line:   72,
 									Column: 190,
 								},
 								"user_context": {
-									Line:   71,
+									Line:   72,
 									Column: 122,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   71,
+							Line:   72,
 							Column: 9,
 						},
 					},
@@ -825,26 +825,26 @@ func Snapshot() *decision.File {
 								"has_browser",
 							},
 							Pos: decision.Pos{
-								Line:   72,
+								Line:   73,
 								Column: 156,
 							},
 							KeyPos: map[string]decision.Pos{
 								"can_hold_secret": {
-									Line:   72,
+									Line:   73,
 									Column: 199,
 								},
 								"has_browser": {
-									Line:   72,
+									Line:   73,
 									Column: 225,
 								},
 								"user_context": {
-									Line:   72,
+									Line:   73,
 									Column: 157,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   72,
+							Line:   73,
 							Column: 9,
 						},
 					},
@@ -866,22 +866,22 @@ func Snapshot() *decision.File {
 								"can_hold_secret",
 							},
 							Pos: decision.Pos{
-								Line:   73,
+								Line:   74,
 								Column: 136,
 							},
 							KeyPos: map[string]decision.Pos{
 								"can_hold_secret": {
-									Line:   73,
+									Line:   74,
 									Column: 159,
 								},
 								"user_context": {
-									Line:   73,
+									Line:   74,
 									Column: 137,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   73,
+							Line:   74,
 							Column: 9,
 						},
 					},
@@ -903,28 +903,28 @@ func Snapshot() *decision.File {
 								"can_hold_secret",
 							},
 							Pos: decision.Pos{
-								Line:   74,
+								Line:   75,
 								Column: 140,
 							},
 							KeyPos: map[string]decision.Pos{
 								"can_hold_secret": {
-									Line:   74,
+									Line:   75,
 									Column: 163,
 								},
 								"user_context": {
-									Line:   74,
+									Line:   75,
 									Column: 141,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   74,
+							Line:   75,
 							Column: 9,
 						},
 					},
 				},
 				Pos: decision.Pos{
-					Line:   58,
+					Line:   59,
 					Column: 5,
 				},
 			},
@@ -939,7 +939,7 @@ func Snapshot() *decision.File {
 						Title: "No user",
 						Help:  "The client acts for itself.",
 						Pos: decision.Pos{
-							Line:   80,
+							Line:   81,
 							Column: 9,
 						},
 					},
@@ -948,7 +948,7 @@ func Snapshot() *decision.File {
 						Title: "Our own users in our own app",
 						Help:  "Users sign in to an app you build.",
 						Pos: decision.Pos{
-							Line:   81,
+							Line:   82,
 							Column: 9,
 						},
 					},
@@ -957,13 +957,13 @@ func Snapshot() *decision.File {
 						Title: "A user delegates access",
 						Help:  "The client acts on a user's behalf with the user's consent.",
 						Pos: decision.Pos{
-							Line:   82,
+							Line:   83,
 							Column: 9,
 						},
 					},
 				},
 				Pos: decision.Pos{
-					Line:   75,
+					Line:   76,
 					Column: 5,
 				},
 			},
@@ -978,7 +978,7 @@ func Snapshot() *decision.File {
 						Title: "Yes",
 						Help:  "A confidential client: the secret stays on a server.",
 						Pos: decision.Pos{
-							Line:   88,
+							Line:   89,
 							Column: 9,
 						},
 					},
@@ -987,13 +987,13 @@ func Snapshot() *decision.File {
 						Title: "No",
 						Help:  "A public client: its code is in users' hands.",
 						Pos: decision.Pos{
-							Line:   89,
+							Line:   90,
 							Column: 9,
 						},
 					},
 				},
 				Pos: decision.Pos{
-					Line:   83,
+					Line:   84,
 					Column: 5,
 				},
 			},
@@ -1007,7 +1007,7 @@ func Snapshot() *decision.File {
 						Value: "yes",
 						Title: "Yes",
 						Pos: decision.Pos{
-							Line:   96,
+							Line:   97,
 							Column: 9,
 						},
 					},
@@ -1015,7 +1015,7 @@ func Snapshot() *decision.File {
 						Value: "no",
 						Title: "No",
 						Pos: decision.Pos{
-							Line:   97,
+							Line:   98,
 							Column: 9,
 						},
 					},
@@ -1034,18 +1034,18 @@ func Snapshot() *decision.File {
 						"client_type",
 					},
 					Pos: decision.Pos{
-						Line:   94,
+						Line:   95,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   94,
+							Line:   95,
 							Column: 12,
 						},
 					},
 				},
 				Pos: decision.Pos{
-					Line:   90,
+					Line:   91,
 					Column: 5,
 				},
 			},
@@ -1059,7 +1059,7 @@ func Snapshot() *decision.File {
 						Title: "Public internet",
 						Help:  "Anyone could run or reach the client.",
 						Pos: decision.Pos{
-							Line:   102,
+							Line:   103,
 							Column: 9,
 						},
 					},
@@ -1068,7 +1068,7 @@ func Snapshot() *decision.File {
 						Title: "Known partner",
 						Help:  "A contracted partner across an organisation boundary.",
 						Pos: decision.Pos{
-							Line:   103,
+							Line:   104,
 							Column: 9,
 						},
 					},
@@ -1077,13 +1077,13 @@ func Snapshot() *decision.File {
 						Title: "Inside our network",
 						Help:  "Within the same trust domain as the API.",
 						Pos: decision.Pos{
-							Line:   104,
+							Line:   105,
 							Column: 9,
 						},
 					},
 				},
 				Pos: decision.Pos{
-					Line:   98,
+					Line:   99,
 					Column: 5,
 				},
 			},
@@ -1097,7 +1097,7 @@ func Snapshot() *decision.File {
 						Value: "minutes",
 						Title: "Minutes",
 						Pos: decision.Pos{
-							Line:   110,
+							Line:   111,
 							Column: 9,
 						},
 					},
@@ -1105,7 +1105,7 @@ func Snapshot() *decision.File {
 						Value: "hours",
 						Title: "Hours",
 						Pos: decision.Pos{
-							Line:   111,
+							Line:   112,
 							Column: 9,
 						},
 					},
@@ -1113,7 +1113,7 @@ func Snapshot() *decision.File {
 						Value: "days",
 						Title: "Days",
 						Pos: decision.Pos{
-							Line:   112,
+							Line:   113,
 							Column: 9,
 						},
 					},
@@ -1121,13 +1121,13 @@ func Snapshot() *decision.File {
 						Value: "long_lived",
 						Title: "Weeks or longer",
 						Pos: decision.Pos{
-							Line:   113,
+							Line:   114,
 							Column: 9,
 						},
 					},
 				},
 				Pos: decision.Pos{
-					Line:   105,
+					Line:   106,
 					Column: 5,
 				},
 			},
@@ -1141,7 +1141,7 @@ func Snapshot() *decision.File {
 						Title: "Eventually",
 						Help:  "Within the access token's lifetime.",
 						Pos: decision.Pos{
-							Line:   118,
+							Line:   119,
 							Column: 9,
 						},
 					},
@@ -1150,13 +1150,13 @@ func Snapshot() *decision.File {
 						Title: "At once",
 						Help:  "The next request after revocation must fail.",
 						Pos: decision.Pos{
-							Line:   119,
+							Line:   120,
 							Column: 9,
 						},
 					},
 				},
 				Pos: decision.Pos{
-					Line:   114,
+					Line:   115,
 					Column: 5,
 				},
 			},
@@ -1170,7 +1170,7 @@ func Snapshot() *decision.File {
 						Title: "Low",
 						Help:  "Public or low-value data.",
 						Pos: decision.Pos{
-							Line:   124,
+							Line:   125,
 							Column: 9,
 						},
 					},
@@ -1179,7 +1179,7 @@ func Snapshot() *decision.File {
 						Title: "Medium",
 						Help:  "Personal or business data.",
 						Pos: decision.Pos{
-							Line:   125,
+							Line:   126,
 							Column: 9,
 						},
 					},
@@ -1188,7 +1188,7 @@ func Snapshot() *decision.File {
 						Title: "High",
 						Help:  "Financial, health or regulated data.",
 						Pos: decision.Pos{
-							Line:   126,
+							Line:   127,
 							Column: 9,
 						},
 					},
@@ -1197,13 +1197,13 @@ func Snapshot() *decision.File {
 						Title: "Critical",
 						Help:  "Moving money, administering accounts, or irreversible actions.",
 						Pos: decision.Pos{
-							Line:   127,
+							Line:   128,
 							Column: 9,
 						},
 					},
 				},
 				Pos: decision.Pos{
-					Line:   120,
+					Line:   121,
 					Column: 5,
 				},
 			},
@@ -1218,7 +1218,7 @@ func Snapshot() *decision.File {
 						Value: "payments",
 						Title: "Payments or transfers",
 						Pos: decision.Pos{
-							Line:   134,
+							Line:   135,
 							Column: 9,
 						},
 					},
@@ -1226,7 +1226,7 @@ func Snapshot() *decision.File {
 						Value: "credential_change",
 						Title: "Changing passwords, email or second factors",
 						Pos: decision.Pos{
-							Line:   135,
+							Line:   136,
 							Column: 9,
 						},
 					},
@@ -1234,7 +1234,7 @@ func Snapshot() *decision.File {
 						Value: "account_deletion",
 						Title: "Deleting an account",
 						Pos: decision.Pos{
-							Line:   136,
+							Line:   137,
 							Column: 9,
 						},
 					},
@@ -1242,7 +1242,7 @@ func Snapshot() *decision.File {
 						Value: "privilege_change",
 						Title: "Granting roles or admin rights",
 						Pos: decision.Pos{
-							Line:   137,
+							Line:   138,
 							Column: 9,
 						},
 					},
@@ -1250,13 +1250,13 @@ func Snapshot() *decision.File {
 						Value: "bulk_export",
 						Title: "Bulk export of data",
 						Pos: decision.Pos{
-							Line:   138,
+							Line:   139,
 							Column: 9,
 						},
 					},
 				},
 				Pos: decision.Pos{
-					Line:   128,
+					Line:   129,
 					Column: 5,
 				},
 			},
@@ -1271,7 +1271,7 @@ func Snapshot() *decision.File {
 						Value: "fapi",
 						Title: "FAPI 2.0 (open banking, high-value APIs)",
 						Pos: decision.Pos{
-							Line:   145,
+							Line:   146,
 							Column: 9,
 						},
 					},
@@ -1279,7 +1279,7 @@ func Snapshot() *decision.File {
 						Value: "pci_dss",
 						Title: "PCI DSS",
 						Pos: decision.Pos{
-							Line:   146,
+							Line:   147,
 							Column: 9,
 						},
 					},
@@ -1287,7 +1287,7 @@ func Snapshot() *decision.File {
 						Value: "hipaa",
 						Title: "HIPAA",
 						Pos: decision.Pos{
-							Line:   147,
+							Line:   148,
 							Column: 9,
 						},
 					},
@@ -1295,7 +1295,7 @@ func Snapshot() *decision.File {
 						Value: "nist_aal2",
 						Title: "NIST 800-63B AAL2",
 						Pos: decision.Pos{
-							Line:   148,
+							Line:   149,
 							Column: 9,
 						},
 					},
@@ -1303,13 +1303,13 @@ func Snapshot() *decision.File {
 						Value: "nist_aal3",
 						Title: "NIST 800-63B AAL3",
 						Pos: decision.Pos{
-							Line:   149,
+							Line:   150,
 							Column: 9,
 						},
 					},
 				},
 				Pos: decision.Pos{
-					Line:   139,
+					Line:   140,
 					Column: 5,
 				},
 			},
@@ -1323,7 +1323,7 @@ func Snapshot() *decision.File {
 						Value: "none",
 						Title: "None (validate in the service)",
 						Pos: decision.Pos{
-							Line:   156,
+							Line:   157,
 							Column: 9,
 						},
 					},
@@ -1331,7 +1331,7 @@ func Snapshot() *decision.File {
 						Value: "nginx",
 						Title: "NGINX",
 						Pos: decision.Pos{
-							Line:   157,
+							Line:   158,
 							Column: 9,
 						},
 					},
@@ -1339,7 +1339,7 @@ func Snapshot() *decision.File {
 						Value: "envoy",
 						Title: "Envoy",
 						Pos: decision.Pos{
-							Line:   158,
+							Line:   159,
 							Column: 9,
 						},
 					},
@@ -1347,7 +1347,7 @@ func Snapshot() *decision.File {
 						Value: "kong",
 						Title: "Kong",
 						Pos: decision.Pos{
-							Line:   159,
+							Line:   160,
 							Column: 9,
 						},
 					},
@@ -1355,7 +1355,7 @@ func Snapshot() *decision.File {
 						Value: "istio",
 						Title: "Istio",
 						Pos: decision.Pos{
-							Line:   160,
+							Line:   161,
 							Column: 9,
 						},
 					},
@@ -1365,12 +1365,12 @@ func Snapshot() *decision.File {
 						"none",
 					},
 					Pos: decision.Pos{
-						Line:   154,
+						Line:   155,
 						Column: 14,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   150,
+					Line:   151,
 					Column: 5,
 				},
 			},
@@ -1384,7 +1384,7 @@ func Snapshot() *decision.File {
 						Value: "generic_oidc",
 						Title: "Any OpenID provider",
 						Pos: decision.Pos{
-							Line:   167,
+							Line:   168,
 							Column: 9,
 						},
 					},
@@ -1392,7 +1392,7 @@ func Snapshot() *decision.File {
 						Value: "keycloak",
 						Title: "Keycloak",
 						Pos: decision.Pos{
-							Line:   168,
+							Line:   169,
 							Column: 9,
 						},
 					},
@@ -1400,7 +1400,7 @@ func Snapshot() *decision.File {
 						Value: "auth0",
 						Title: "Auth0",
 						Pos: decision.Pos{
-							Line:   169,
+							Line:   170,
 							Column: 9,
 						},
 					},
@@ -1408,7 +1408,7 @@ func Snapshot() *decision.File {
 						Value: "okta",
 						Title: "Okta",
 						Pos: decision.Pos{
-							Line:   170,
+							Line:   171,
 							Column: 9,
 						},
 					},
@@ -1416,7 +1416,7 @@ func Snapshot() *decision.File {
 						Value: "entra_id",
 						Title: "Microsoft Entra ID",
 						Pos: decision.Pos{
-							Line:   171,
+							Line:   172,
 							Column: 9,
 						},
 					},
@@ -1424,7 +1424,7 @@ func Snapshot() *decision.File {
 						Value: "cognito",
 						Title: "Amazon Cognito",
 						Pos: decision.Pos{
-							Line:   172,
+							Line:   173,
 							Column: 9,
 						},
 					},
@@ -1434,12 +1434,12 @@ func Snapshot() *decision.File {
 						"generic_oidc",
 					},
 					Pos: decision.Pos{
-						Line:   165,
+						Line:   166,
 						Column: 14,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   161,
+					Line:   162,
 					Column: 5,
 				},
 			},
@@ -1453,294 +1453,294 @@ func Snapshot() *decision.File {
 					{
 						Value: "api_key",
 						Pos: decision.Pos{
-							Line:   181,
+							Line:   182,
 							Column: 9,
 						},
 					},
 					{
 						Value: "restricted_api_key",
 						Pos: decision.Pos{
-							Line:   182,
+							Line:   183,
 							Column: 9,
 						},
 					},
 					{
 						Value: "oauth2_client_credentials",
 						Pos: decision.Pos{
-							Line:   183,
+							Line:   184,
 							Column: 9,
 						},
 					},
 					{
 						Value: "oauth2_auth_code_pkce",
 						Pos: decision.Pos{
-							Line:   184,
+							Line:   185,
 							Column: 9,
 						},
 					},
 					{
 						Value: "oidc_login",
 						Pos: decision.Pos{
-							Line:   185,
+							Line:   186,
 							Column: 9,
 						},
 					},
 					{
 						Value: "server_session_cookie",
 						Pos: decision.Pos{
-							Line:   186,
+							Line:   187,
 							Column: 9,
 						},
 					},
 					{
 						Value: "jwt_access_token",
 						Pos: decision.Pos{
-							Line:   187,
+							Line:   188,
 							Column: 9,
 						},
 					},
 					{
 						Value: "opaque_token_introspection",
 						Pos: decision.Pos{
-							Line:   188,
+							Line:   189,
 							Column: 9,
 						},
 					},
 					{
 						Value: "mtls_client_auth",
 						Pos: decision.Pos{
-							Line:   189,
+							Line:   190,
 							Column: 9,
 						},
 					},
 					{
 						Value: "private_key_jwt",
 						Pos: decision.Pos{
-							Line:   190,
+							Line:   191,
 							Column: 9,
 						},
 					},
 					{
 						Value: "mtls_service_identity",
 						Pos: decision.Pos{
-							Line:   191,
+							Line:   192,
 							Column: 9,
 						},
 					},
 					{
 						Value: "hmac_webhook_signature",
 						Pos: decision.Pos{
-							Line:   192,
+							Line:   193,
 							Column: 9,
 						},
 					},
 					{
 						Value: "app_installation_token",
 						Pos: decision.Pos{
-							Line:   193,
+							Line:   194,
 							Column: 9,
 						},
 					},
 					{
 						Value: "oauth2_device_grant",
 						Pos: decision.Pos{
-							Line:   194,
+							Line:   195,
 							Column: 9,
 						},
 					},
 					{
 						Value: "bff",
 						Pos: decision.Pos{
-							Line:   195,
+							Line:   196,
 							Column: 9,
 						},
 					},
 					{
 						Value: "browser_oauth_client",
 						Pos: decision.Pos{
-							Line:   196,
+							Line:   197,
 							Column: 9,
 						},
 					},
 					{
 						Value: "implicit_grant",
 						Pos: decision.Pos{
-							Line:   197,
+							Line:   198,
 							Column: 9,
 						},
 					},
 					{
 						Value: "ropc_grant",
 						Pos: decision.Pos{
-							Line:   198,
+							Line:   199,
 							Column: 9,
 						},
 					},
 					{
 						Value: "embedded_webview_authorization",
 						Pos: decision.Pos{
-							Line:   199,
+							Line:   200,
 							Column: 9,
 						},
 					},
 					{
 						Value: "credentials_in_url",
 						Pos: decision.Pos{
-							Line:   200,
+							Line:   201,
 							Column: 9,
 						},
 					},
 					{
 						Value: "api_key_for_user_auth",
 						Pos: decision.Pos{
-							Line:   201,
+							Line:   202,
 							Column: 9,
 						},
 					},
 					{
 						Value: "password_sharing_with_third_party",
 						Pos: decision.Pos{
-							Line:   202,
+							Line:   203,
 							Column: 9,
 						},
 					},
 					{
 						Value: "static_secret_in_public_client",
 						Pos: decision.Pos{
-							Line:   203,
+							Line:   204,
 							Column: 9,
 						},
 					},
 					{
 						Value: "unconstrained_refresh_token_public_client",
 						Pos: decision.Pos{
-							Line:   204,
+							Line:   205,
 							Column: 9,
 						},
 					},
 					{
 						Value: "tokens_in_web_storage",
 						Pos: decision.Pos{
-							Line:   205,
+							Line:   206,
 							Column: 9,
 						},
 					},
 					{
 						Value: "jwt_alg_none",
 						Pos: decision.Pos{
-							Line:   206,
+							Line:   207,
 							Column: 9,
 						},
 					},
 					{
 						Value: "jwt_without_exp",
 						Pos: decision.Pos{
-							Line:   207,
+							Line:   208,
 							Column: 9,
 						},
 					},
 					{
 						Value: "jwt_without_aud_validation",
 						Pos: decision.Pos{
-							Line:   208,
+							Line:   209,
 							Column: 9,
 						},
 					},
 					{
 						Value: "jwt_key_from_header",
 						Pos: decision.Pos{
-							Line:   209,
+							Line:   210,
 							Column: 9,
 						},
 					},
 					{
 						Value: "long_lived_bearer_access_token",
 						Pos: decision.Pos{
-							Line:   210,
+							Line:   211,
 							Column: 9,
 						},
 					},
 					{
 						Value: "stateless_jwt_session",
 						Pos: decision.Pos{
-							Line:   211,
+							Line:   212,
 							Column: 9,
 						},
 					},
 					{
 						Value: "wildcard_redirect_uri",
 						Pos: decision.Pos{
-							Line:   212,
+							Line:   213,
 							Column: 9,
 						},
 					},
 					{
 						Value: "http_redirect_uri",
 						Pos: decision.Pos{
-							Line:   213,
+							Line:   214,
 							Column: 9,
 						},
 					},
 					{
 						Value: "pkce_plain",
 						Pos: decision.Pos{
-							Line:   214,
+							Line:   215,
 							Column: 9,
 						},
 					},
 					{
 						Value: "unauthenticated_service_calls",
 						Pos: decision.Pos{
-							Line:   215,
+							Line:   216,
 							Column: 9,
 						},
 					},
 					{
 						Value: "forward_external_token_internally",
 						Pos: decision.Pos{
-							Line:   216,
+							Line:   217,
 							Column: 9,
 						},
 					},
 					{
 						Value: "unverified_webhook",
 						Pos: decision.Pos{
-							Line:   217,
+							Line:   218,
 							Column: 9,
 						},
 					},
 					{
 						Value: "webhook_weak_verification",
 						Pos: decision.Pos{
-							Line:   218,
+							Line:   219,
 							Column: 9,
 						},
 					},
 					{
 						Value: "api_key_only_for_critical",
 						Pos: decision.Pos{
-							Line:   219,
+							Line:   220,
 							Column: 9,
 						},
 					},
 					{
 						Value: "long_lived_user_managed_keys",
 						Pos: decision.Pos{
-							Line:   220,
+							Line:   221,
 							Column: 9,
 						},
 					},
 					{
 						Value: "master_credentials_in_production",
 						Pos: decision.Pos{
-							Line:   221,
+							Line:   222,
 							Column: 9,
 						},
 					},
 					{
 						Value: "secret_key_in_client_app",
 						Pos: decision.Pos{
-							Line:   222,
+							Line:   223,
 							Column: 9,
 						},
 					},
@@ -1749,13 +1749,13 @@ func Snapshot() *decision.File {
 					Items: []string{},
 					List:  true,
 					Pos: decision.Pos{
-						Line:   179,
+						Line:   180,
 						Column: 14,
 					},
 				},
 				InUse: true,
 				Pos: decision.Pos{
-					Line:   173,
+					Line:   174,
 					Column: 5,
 				},
 			},
@@ -1789,12 +1789,12 @@ func Snapshot() *decision.File {
 						"oauth21 §4.1",
 					},
 					Pos: decision.Pos{
-						Line:   228,
+						Line:   229,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   225,
+					Line:   226,
 					Column: 5,
 				},
 			},
@@ -1822,12 +1822,12 @@ func Snapshot() *decision.File {
 						"owasp_authn",
 					},
 					Pos: decision.Pos{
-						Line:   236,
+						Line:   237,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   233,
+					Line:   234,
 					Column: 5,
 				},
 			},
@@ -1859,12 +1859,12 @@ func Snapshot() *decision.File {
 						"browserapps §6.1",
 					},
 					Pos: decision.Pos{
-						Line:   244,
+						Line:   245,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   241,
+					Line:   242,
 					Column: 5,
 				},
 			},
@@ -1884,12 +1884,12 @@ func Snapshot() *decision.File {
 						"browserapps §6.2",
 					},
 					Pos: decision.Pos{
-						Line:   252,
+						Line:   253,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   249,
+					Line:   250,
 					Column: 5,
 				},
 			},
@@ -1915,12 +1915,12 @@ func Snapshot() *decision.File {
 						"browserapps §6.3",
 					},
 					Pos: decision.Pos{
-						Line:   258,
+						Line:   259,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   255,
+					Line:   256,
 					Column: 5,
 				},
 			},
@@ -1950,12 +1950,12 @@ func Snapshot() *decision.File {
 						"owasp_session",
 					},
 					Pos: decision.Pos{
-						Line:   265,
+						Line:   266,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   262,
+					Line:   263,
 					Column: 5,
 				},
 			},
@@ -1984,12 +1984,12 @@ func Snapshot() *decision.File {
 						"auth0_flows",
 					},
 					Pos: decision.Pos{
-						Line:   273,
+						Line:   274,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   270,
+					Line:   271,
 					Column: 5,
 				},
 			},
@@ -2010,12 +2010,12 @@ func Snapshot() *decision.File {
 						"oauth21 §2.4",
 					},
 					Pos: decision.Pos{
-						Line:   281,
+						Line:   282,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   278,
+					Line:   279,
 					Column: 5,
 				},
 			},
@@ -2040,12 +2040,12 @@ func Snapshot() *decision.File {
 						"rfc8705 §2",
 					},
 					Pos: decision.Pos{
-						Line:   287,
+						Line:   288,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   284,
+					Line:   285,
 					Column: 5,
 				},
 			},
@@ -2075,12 +2075,12 @@ func Snapshot() *decision.File {
 						"rfc8628 §3",
 					},
 					Pos: decision.Pos{
-						Line:   294,
+						Line:   295,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   291,
+					Line:   292,
 					Column: 5,
 				},
 			},
@@ -2104,12 +2104,12 @@ func Snapshot() *decision.File {
 						"rfc8693 §2.1",
 					},
 					Pos: decision.Pos{
-						Line:   302,
+						Line:   303,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   299,
+					Line:   300,
 					Column: 5,
 				},
 			},
@@ -2129,12 +2129,12 @@ func Snapshot() *decision.File {
 						"rfc8693 §1.1",
 					},
 					Pos: decision.Pos{
-						Line:   309,
+						Line:   310,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   306,
+					Line:   307,
 					Column: 5,
 				},
 			},
@@ -2153,12 +2153,12 @@ func Snapshot() *decision.File {
 						"txntokens",
 					},
 					Pos: decision.Pos{
-						Line:   315,
+						Line:   316,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   312,
+					Line:   313,
 					Column: 5,
 				},
 			},
@@ -2177,12 +2177,12 @@ func Snapshot() *decision.File {
 						"owasp_micro",
 					},
 					Pos: decision.Pos{
-						Line:   321,
+						Line:   322,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   318,
+					Line:   319,
 					Column: 5,
 				},
 			},
@@ -2211,12 +2211,12 @@ func Snapshot() *decision.File {
 						"owasp_rest",
 					},
 					Pos: decision.Pos{
-						Line:   327,
+						Line:   328,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   324,
+					Line:   325,
 					Column: 5,
 				},
 			},
@@ -2239,12 +2239,12 @@ func Snapshot() *decision.File {
 						"rfc8705 §3",
 					},
 					Pos: decision.Pos{
-						Line:   335,
+						Line:   336,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   332,
+					Line:   333,
 					Column: 5,
 				},
 			},
@@ -2265,12 +2265,12 @@ func Snapshot() *decision.File {
 						"rfc9449 §1",
 					},
 					Pos: decision.Pos{
-						Line:   342,
+						Line:   343,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   339,
+					Line:   340,
 					Column: 5,
 				},
 			},
@@ -2300,12 +2300,12 @@ func Snapshot() *decision.File {
 						"oauth21 §5.2",
 					},
 					Pos: decision.Pos{
-						Line:   348,
+						Line:   349,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   345,
+					Line:   346,
 					Column: 5,
 				},
 			},
@@ -2334,12 +2334,12 @@ func Snapshot() *decision.File {
 						"owasp_micro",
 					},
 					Pos: decision.Pos{
-						Line:   356,
+						Line:   357,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   353,
+					Line:   354,
 					Column: 5,
 				},
 			},
@@ -2358,12 +2358,12 @@ func Snapshot() *decision.File {
 						"rfc7009 §2",
 					},
 					Pos: decision.Pos{
-						Line:   364,
+						Line:   365,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   361,
+					Line:   362,
 					Column: 5,
 				},
 			},
@@ -2383,12 +2383,12 @@ func Snapshot() *decision.File {
 						"oauth21 §4.3",
 					},
 					Pos: decision.Pos{
-						Line:   370,
+						Line:   371,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   367,
+					Line:   368,
 					Column: 5,
 				},
 			},
@@ -2418,12 +2418,12 @@ func Snapshot() *decision.File {
 						"owasp_rest",
 					},
 					Pos: decision.Pos{
-						Line:   376,
+						Line:   377,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   373,
+					Line:   374,
 					Column: 5,
 				},
 			},
@@ -2452,12 +2452,12 @@ func Snapshot() *decision.File {
 						"twilio_keys",
 					},
 					Pos: decision.Pos{
-						Line:   384,
+						Line:   385,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   381,
+					Line:   382,
 					Column: 5,
 				},
 			},
@@ -2480,12 +2480,12 @@ func Snapshot() *decision.File {
 						"github_apps",
 					},
 					Pos: decision.Pos{
-						Line:   392,
+						Line:   393,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   389,
+					Line:   390,
 					Column: 5,
 				},
 			},
@@ -2505,12 +2505,12 @@ func Snapshot() *decision.File {
 						"gcp_keys",
 					},
 					Pos: decision.Pos{
-						Line:   399,
+						Line:   400,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   396,
+					Line:   397,
 					Column: 5,
 				},
 			},
@@ -2543,12 +2543,12 @@ func Snapshot() *decision.File {
 						"slack_signing",
 					},
 					Pos: decision.Pos{
-						Line:   405,
+						Line:   406,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   402,
+					Line:   403,
 					Column: 5,
 				},
 			},
@@ -2575,12 +2575,12 @@ func Snapshot() *decision.File {
 						"nist80063b §7.2.1",
 					},
 					Pos: decision.Pos{
-						Line:   413,
+						Line:   414,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   410,
+					Line:   411,
 					Column: 5,
 				},
 			},
@@ -2600,12 +2600,12 @@ func Snapshot() *decision.File {
 						"owasp_api2",
 					},
 					Pos: decision.Pos{
-						Line:   421,
+						Line:   422,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   418,
+					Line:   419,
 					Column: 5,
 				},
 			},
@@ -2625,12 +2625,12 @@ func Snapshot() *decision.File {
 						"nist80063b §4.2",
 					},
 					Pos: decision.Pos{
-						Line:   427,
+						Line:   428,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   424,
+					Line:   425,
 					Column: 5,
 				},
 			},
@@ -2649,12 +2649,12 @@ func Snapshot() *decision.File {
 						"nist80063b §4.3",
 					},
 					Pos: decision.Pos{
-						Line:   433,
+						Line:   434,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   430,
+					Line:   431,
 					Column: 5,
 				},
 			},
@@ -2673,12 +2673,12 @@ func Snapshot() *decision.File {
 						"owasp_txauth",
 					},
 					Pos: decision.Pos{
-						Line:   439,
+						Line:   440,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   436,
+					Line:   437,
 					Column: 5,
 				},
 			},
@@ -2703,12 +2703,12 @@ func Snapshot() *decision.File {
 						"fapi2 §5",
 					},
 					Pos: decision.Pos{
-						Line:   445,
+						Line:   446,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   442,
+					Line:   443,
 					Column: 5,
 				},
 			},
@@ -2725,12 +2725,12 @@ func Snapshot() *decision.File {
 						"rfc7636 §4.2",
 					},
 					Pos: decision.Pos{
-						Line:   451,
+						Line:   452,
 						Column: 230,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   451,
+					Line:   452,
 					Column: 5,
 				},
 			},
@@ -2745,12 +2745,12 @@ func Snapshot() *decision.File {
 						"oauth21 §10",
 					},
 					Pos: decision.Pos{
-						Line:   452,
+						Line:   453,
 						Column: 246,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   452,
+					Line:   453,
 					Column: 5,
 				},
 			},
@@ -2764,12 +2764,12 @@ func Snapshot() *decision.File {
 						"rfc9700 §2.1",
 					},
 					Pos: decision.Pos{
-						Line:   453,
+						Line:   454,
 						Column: 260,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   453,
+					Line:   454,
 					Column: 5,
 				},
 			},
@@ -2785,12 +2785,12 @@ func Snapshot() *decision.File {
 						"fapi2 §5",
 					},
 					Pos: decision.Pos{
-						Line:   454,
+						Line:   455,
 						Column: 265,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   454,
+					Line:   455,
 					Column: 5,
 				},
 			},
@@ -2805,12 +2805,12 @@ func Snapshot() *decision.File {
 						"owasp_jwt",
 					},
 					Pos: decision.Pos{
-						Line:   455,
+						Line:   456,
 						Column: 196,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   455,
+					Line:   456,
 					Column: 5,
 				},
 			},
@@ -2826,12 +2826,12 @@ func Snapshot() *decision.File {
 						"rfc8707 §2",
 					},
 					Pos: decision.Pos{
-						Line:   456,
+						Line:   457,
 						Column: 271,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   456,
+					Line:   457,
 					Column: 5,
 				},
 			},
@@ -2846,12 +2846,12 @@ func Snapshot() *decision.File {
 						"fapi2 §5",
 					},
 					Pos: decision.Pos{
-						Line:   457,
+						Line:   458,
 						Column: 205,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   457,
+					Line:   458,
 					Column: 5,
 				},
 			},
@@ -2866,12 +2866,12 @@ func Snapshot() *decision.File {
 						"fapi2 §5",
 					},
 					Pos: decision.Pos{
-						Line:   458,
+						Line:   459,
 						Column: 239,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   458,
+					Line:   459,
 					Column: 5,
 				},
 			},
@@ -2886,12 +2886,12 @@ func Snapshot() *decision.File {
 						"oauth21 §2.4",
 					},
 					Pos: decision.Pos{
-						Line:   459,
+						Line:   460,
 						Column: 236,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   459,
+					Line:   460,
 					Column: 5,
 				},
 			},
@@ -2906,12 +2906,12 @@ func Snapshot() *decision.File {
 						"browserapps §6.3",
 					},
 					Pos: decision.Pos{
-						Line:   460,
+						Line:   461,
 						Column: 293,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   460,
+					Line:   461,
 					Column: 5,
 				},
 			},
@@ -2926,12 +2926,12 @@ func Snapshot() *decision.File {
 						"rfc9700 §4.14.2",
 					},
 					Pos: decision.Pos{
-						Line:   461,
+						Line:   462,
 						Column: 303,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   461,
+					Line:   462,
 					Column: 5,
 				},
 			},
@@ -2950,12 +2950,12 @@ func Snapshot() *decision.File {
 						"owasp_rest",
 					},
 					Pos: decision.Pos{
-						Line:   462,
+						Line:   463,
 						Column: 275,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   462,
+					Line:   463,
 					Column: 5,
 				},
 			},
@@ -2970,12 +2970,12 @@ func Snapshot() *decision.File {
 						"owasp_session",
 					},
 					Pos: decision.Pos{
-						Line:   463,
+						Line:   464,
 						Column: 254,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   463,
+					Line:   464,
 					Column: 5,
 				},
 			},
@@ -2990,12 +2990,12 @@ func Snapshot() *decision.File {
 						"owasp_session",
 					},
 					Pos: decision.Pos{
-						Line:   464,
+						Line:   465,
 						Column: 283,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   464,
+					Line:   465,
 					Column: 5,
 				},
 			},
@@ -3010,12 +3010,12 @@ func Snapshot() *decision.File {
 						"oauth21 §8",
 					},
 					Pos: decision.Pos{
-						Line:   465,
+						Line:   466,
 						Column: 233,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   465,
+					Line:   466,
 					Column: 5,
 				},
 			},
@@ -3029,12 +3029,12 @@ func Snapshot() *decision.File {
 						"rfc8252 §7",
 					},
 					Pos: decision.Pos{
-						Line:   466,
+						Line:   467,
 						Column: 262,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   466,
+					Line:   467,
 					Column: 5,
 				},
 			},
@@ -3049,12 +3049,12 @@ func Snapshot() *decision.File {
 						"rfc8252 §8.5",
 					},
 					Pos: decision.Pos{
-						Line:   467,
+						Line:   468,
 						Column: 285,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   467,
+					Line:   468,
 					Column: 5,
 				},
 			},
@@ -3068,12 +3068,12 @@ func Snapshot() *decision.File {
 						"rfc8628 §3.5",
 					},
 					Pos: decision.Pos{
-						Line:   468,
+						Line:   469,
 						Column: 240,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   468,
+					Line:   469,
 					Column: 5,
 				},
 			},
@@ -3087,12 +3087,12 @@ func Snapshot() *decision.File {
 						"rfc8628 §5.1",
 					},
 					Pos: decision.Pos{
-						Line:   469,
+						Line:   470,
 						Column: 223,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   469,
+					Line:   470,
 					Column: 5,
 				},
 			},
@@ -3106,12 +3106,12 @@ func Snapshot() *decision.File {
 						"rfc8628 §5.4",
 					},
 					Pos: decision.Pos{
-						Line:   470,
+						Line:   471,
 						Column: 270,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   470,
+					Line:   471,
 					Column: 5,
 				},
 			},
@@ -3126,12 +3126,12 @@ func Snapshot() *decision.File {
 						"rfc8693 §4.1",
 					},
 					Pos: decision.Pos{
-						Line:   471,
+						Line:   472,
 						Column: 302,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   471,
+					Line:   472,
 					Column: 5,
 				},
 			},
@@ -3154,12 +3154,12 @@ func Snapshot() *decision.File {
 						"rfc9068 §4",
 					},
 					Pos: decision.Pos{
-						Line:   472,
+						Line:   473,
 						Column: 266,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   472,
+					Line:   473,
 					Column: 5,
 				},
 			},
@@ -3174,12 +3174,12 @@ func Snapshot() *decision.File {
 						"owasp_micro",
 					},
 					Pos: decision.Pos{
-						Line:   473,
+						Line:   474,
 						Column: 244,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   473,
+					Line:   474,
 					Column: 5,
 				},
 			},
@@ -3193,12 +3193,12 @@ func Snapshot() *decision.File {
 						"rfc7009 §2",
 					},
 					Pos: decision.Pos{
-						Line:   474,
+						Line:   475,
 						Column: 194,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   474,
+					Line:   475,
 					Column: 5,
 				},
 			},
@@ -3213,12 +3213,12 @@ func Snapshot() *decision.File {
 						"rfc9470 §4",
 					},
 					Pos: decision.Pos{
-						Line:   475,
+						Line:   476,
 						Column: 281,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   475,
+					Line:   476,
 					Column: 5,
 				},
 			},
@@ -3233,12 +3233,12 @@ func Snapshot() *decision.File {
 						"owasp_api2",
 					},
 					Pos: decision.Pos{
-						Line:   476,
+						Line:   477,
 						Column: 308,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   476,
+					Line:   477,
 					Column: 5,
 				},
 			},
@@ -3253,12 +3253,12 @@ func Snapshot() *decision.File {
 						"owasp_session",
 					},
 					Pos: decision.Pos{
-						Line:   477,
+						Line:   478,
 						Column: 217,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   477,
+					Line:   478,
 					Column: 5,
 				},
 			},
@@ -3272,12 +3272,12 @@ func Snapshot() *decision.File {
 						"owasp_session",
 					},
 					Pos: decision.Pos{
-						Line:   478,
+						Line:   479,
 						Column: 189,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   478,
+					Line:   479,
 					Column: 5,
 				},
 			},
@@ -3292,12 +3292,12 @@ func Snapshot() *decision.File {
 						"stripe_webhooks",
 					},
 					Pos: decision.Pos{
-						Line:   479,
+						Line:   480,
 						Column: 220,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   479,
+					Line:   480,
 					Column: 5,
 				},
 			},
@@ -3312,12 +3312,12 @@ func Snapshot() *decision.File {
 						"slack_signing",
 					},
 					Pos: decision.Pos{
-						Line:   480,
+						Line:   481,
 						Column: 219,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   480,
+					Line:   481,
 					Column: 5,
 				},
 			},
@@ -3332,12 +3332,12 @@ func Snapshot() *decision.File {
 						"stripe_webhooks",
 					},
 					Pos: decision.Pos{
-						Line:   481,
+						Line:   482,
 						Column: 200,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   481,
+					Line:   482,
 					Column: 5,
 				},
 			},
@@ -3351,12 +3351,12 @@ func Snapshot() *decision.File {
 						"github_webhooks",
 					},
 					Pos: decision.Pos{
-						Line:   482,
+						Line:   483,
 						Column: 223,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   482,
+					Line:   483,
 					Column: 5,
 				},
 			},
@@ -3370,12 +3370,12 @@ func Snapshot() *decision.File {
 						"stripe_webhooks",
 					},
 					Pos: decision.Pos{
-						Line:   483,
+						Line:   484,
 						Column: 188,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   483,
+					Line:   484,
 					Column: 5,
 				},
 			},
@@ -3391,12 +3391,12 @@ func Snapshot() *decision.File {
 						"twilio_keys",
 					},
 					Pos: decision.Pos{
-						Line:   484,
+						Line:   485,
 						Column: 306,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   484,
+					Line:   485,
 					Column: 5,
 				},
 			},
@@ -3411,12 +3411,12 @@ func Snapshot() *decision.File {
 						"rfc9126 §2",
 					},
 					Pos: decision.Pos{
-						Line:   485,
+						Line:   486,
 						Column: 246,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   485,
+					Line:   486,
 					Column: 5,
 				},
 			},
@@ -3430,12 +3430,12 @@ func Snapshot() *decision.File {
 						"fapi2 §5",
 					},
 					Pos: decision.Pos{
-						Line:   486,
+						Line:   487,
 						Column: 185,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   486,
+					Line:   487,
 					Column: 5,
 				},
 			},
@@ -3449,12 +3449,12 @@ func Snapshot() *decision.File {
 						"fapi2 §5",
 					},
 					Pos: decision.Pos{
-						Line:   487,
+						Line:   488,
 						Column: 181,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   487,
+					Line:   488,
 					Column: 5,
 				},
 			},
@@ -3468,12 +3468,12 @@ func Snapshot() *decision.File {
 						"rfc9449 §4.3",
 					},
 					Pos: decision.Pos{
-						Line:   488,
+						Line:   489,
 						Column: 295,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   488,
+					Line:   489,
 					Column: 5,
 				},
 			},
@@ -3487,12 +3487,12 @@ func Snapshot() *decision.File {
 						"rfc8705 §3",
 					},
 					Pos: decision.Pos{
-						Line:   489,
+						Line:   490,
 						Column: 231,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   489,
+					Line:   490,
 					Column: 5,
 				},
 			},
@@ -3506,12 +3506,12 @@ func Snapshot() *decision.File {
 						"owasp_txauth",
 					},
 					Pos: decision.Pos{
-						Line:   490,
+						Line:   491,
 						Column: 279,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   490,
+					Line:   491,
 					Column: 5,
 				},
 			},
@@ -3526,12 +3526,12 @@ func Snapshot() *decision.File {
 						"rfc8414 §3",
 					},
 					Pos: decision.Pos{
-						Line:   491,
+						Line:   492,
 						Column: 229,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   491,
+					Line:   492,
 					Column: 5,
 				},
 			},
@@ -3545,12 +3545,12 @@ func Snapshot() *decision.File {
 						"browserapps §6.1",
 					},
 					Pos: decision.Pos{
-						Line:   492,
+						Line:   493,
 						Column: 203,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   492,
+					Line:   493,
 					Column: 5,
 				},
 			},
@@ -3566,12 +3566,12 @@ func Snapshot() *decision.File {
 						"oauth21 §10",
 					},
 					Pos: decision.Pos{
-						Line:   495,
+						Line:   496,
 						Column: 163,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   495,
+					Line:   496,
 					Column: 5,
 				},
 			},
@@ -3585,12 +3585,12 @@ func Snapshot() *decision.File {
 						"browserapps",
 					},
 					Pos: decision.Pos{
-						Line:   496,
+						Line:   497,
 						Column: 216,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   496,
+					Line:   497,
 					Column: 5,
 				},
 			},
@@ -3603,12 +3603,12 @@ func Snapshot() *decision.File {
 						"rfc8252 §8.12",
 					},
 					Pos: decision.Pos{
-						Line:   497,
+						Line:   498,
 						Column: 170,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   497,
+					Line:   498,
 					Column: 5,
 				},
 			},
@@ -3623,12 +3623,12 @@ func Snapshot() *decision.File {
 						"owasp_rest",
 					},
 					Pos: decision.Pos{
-						Line:   498,
+						Line:   499,
 						Column: 170,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   498,
+					Line:   499,
 					Column: 5,
 				},
 			},
@@ -3641,12 +3641,12 @@ func Snapshot() *decision.File {
 						"owasp_api2",
 					},
 					Pos: decision.Pos{
-						Line:   499,
+						Line:   500,
 						Column: 171,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   499,
+					Line:   500,
 					Column: 5,
 				},
 			},
@@ -3660,12 +3660,12 @@ func Snapshot() *decision.File {
 						"auth0_flows",
 					},
 					Pos: decision.Pos{
-						Line:   500,
+						Line:   501,
 						Column: 202,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   500,
+					Line:   501,
 					Column: 5,
 				},
 			},
@@ -3679,12 +3679,12 @@ func Snapshot() *decision.File {
 						"rfc8252 §8.5",
 					},
 					Pos: decision.Pos{
-						Line:   501,
+						Line:   502,
 						Column: 197,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   501,
+					Line:   502,
 					Column: 5,
 				},
 			},
@@ -3697,12 +3697,12 @@ func Snapshot() *decision.File {
 						"rfc9700 §4.14.2",
 					},
 					Pos: decision.Pos{
-						Line:   502,
+						Line:   503,
 						Column: 235,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   502,
+					Line:   503,
 					Column: 5,
 				},
 			},
@@ -3716,12 +3716,12 @@ func Snapshot() *decision.File {
 						"nist80063b §7.1",
 					},
 					Pos: decision.Pos{
-						Line:   503,
+						Line:   504,
 						Column: 160,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   503,
+					Line:   504,
 					Column: 5,
 				},
 			},
@@ -3735,12 +3735,12 @@ func Snapshot() *decision.File {
 						"owasp_api2",
 					},
 					Pos: decision.Pos{
-						Line:   504,
+						Line:   505,
 						Column: 125,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   504,
+					Line:   505,
 					Column: 5,
 				},
 			},
@@ -3754,12 +3754,12 @@ func Snapshot() *decision.File {
 						"owasp_api2",
 					},
 					Pos: decision.Pos{
-						Line:   505,
+						Line:   506,
 						Column: 136,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   505,
+					Line:   506,
 					Column: 5,
 				},
 			},
@@ -3772,12 +3772,12 @@ func Snapshot() *decision.File {
 						"rfc8725 §3.9",
 					},
 					Pos: decision.Pos{
-						Line:   506,
+						Line:   507,
 						Column: 150,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   506,
+					Line:   507,
 					Column: 5,
 				},
 			},
@@ -3791,12 +3791,12 @@ func Snapshot() *decision.File {
 						"owasp_jwt",
 					},
 					Pos: decision.Pos{
-						Line:   507,
+						Line:   508,
 						Column: 171,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   507,
+					Line:   508,
 					Column: 5,
 				},
 			},
@@ -3810,12 +3810,12 @@ func Snapshot() *decision.File {
 						"owasp_jwt",
 					},
 					Pos: decision.Pos{
-						Line:   508,
+						Line:   509,
 						Column: 187,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   508,
+					Line:   509,
 					Column: 5,
 				},
 			},
@@ -3829,12 +3829,12 @@ func Snapshot() *decision.File {
 						"owasp_rest",
 					},
 					Pos: decision.Pos{
-						Line:   509,
+						Line:   510,
 						Column: 153,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   509,
+					Line:   510,
 					Column: 5,
 				},
 			},
@@ -3847,12 +3847,12 @@ func Snapshot() *decision.File {
 						"rfc9700 §2.1",
 					},
 					Pos: decision.Pos{
-						Line:   510,
+						Line:   511,
 						Column: 165,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   510,
+					Line:   511,
 					Column: 5,
 				},
 			},
@@ -3865,12 +3865,12 @@ func Snapshot() *decision.File {
 						"rfc9700 §2.6",
 					},
 					Pos: decision.Pos{
-						Line:   511,
+						Line:   512,
 						Column: 131,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   511,
+					Line:   512,
 					Column: 5,
 				},
 			},
@@ -3883,12 +3883,12 @@ func Snapshot() *decision.File {
 						"rfc9700 §2.1.1",
 					},
 					Pos: decision.Pos{
-						Line:   512,
+						Line:   513,
 						Column: 167,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   512,
+					Line:   513,
 					Column: 5,
 				},
 			},
@@ -3902,12 +3902,12 @@ func Snapshot() *decision.File {
 						"owasp_micro",
 					},
 					Pos: decision.Pos{
-						Line:   513,
+						Line:   514,
 						Column: 172,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   513,
+					Line:   514,
 					Column: 5,
 				},
 			},
@@ -3920,12 +3920,12 @@ func Snapshot() *decision.File {
 						"owasp_micro",
 					},
 					Pos: decision.Pos{
-						Line:   514,
+						Line:   515,
 						Column: 193,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   514,
+					Line:   515,
 					Column: 5,
 				},
 			},
@@ -3939,12 +3939,12 @@ func Snapshot() *decision.File {
 						"stripe_webhooks",
 					},
 					Pos: decision.Pos{
-						Line:   515,
+						Line:   516,
 						Column: 129,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   515,
+					Line:   516,
 					Column: 5,
 				},
 			},
@@ -3958,12 +3958,12 @@ func Snapshot() *decision.File {
 						"slack_signing",
 					},
 					Pos: decision.Pos{
-						Line:   516,
+						Line:   517,
 						Column: 185,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   516,
+					Line:   517,
 					Column: 5,
 				},
 			},
@@ -3976,12 +3976,12 @@ func Snapshot() *decision.File {
 						"owasp_rest",
 					},
 					Pos: decision.Pos{
-						Line:   517,
+						Line:   518,
 						Column: 185,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   517,
+					Line:   518,
 					Column: 5,
 				},
 			},
@@ -3995,12 +3995,12 @@ func Snapshot() *decision.File {
 						"github_pats",
 					},
 					Pos: decision.Pos{
-						Line:   518,
+						Line:   519,
 						Column: 194,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   518,
+					Line:   519,
 					Column: 5,
 				},
 			},
@@ -4014,12 +4014,12 @@ func Snapshot() *decision.File {
 						"stripe_keys",
 					},
 					Pos: decision.Pos{
-						Line:   519,
+						Line:   520,
 						Column: 245,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   519,
+					Line:   520,
 					Column: 5,
 				},
 			},
@@ -4032,12 +4032,12 @@ func Snapshot() *decision.File {
 						"stripe_keys",
 					},
 					Pos: decision.Pos{
-						Line:   520,
+						Line:   521,
 						Column: 169,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   520,
+					Line:   521,
 					Column: 5,
 				},
 			},
@@ -4050,12 +4050,12 @@ func Snapshot() *decision.File {
 						"fapi2 §5",
 					},
 					Pos: decision.Pos{
-						Line:   521,
+						Line:   522,
 						Column: 136,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   521,
+					Line:   522,
 					Column: 5,
 				},
 			},
@@ -4068,12 +4068,12 @@ func Snapshot() *decision.File {
 						"fapi2 §5",
 					},
 					Pos: decision.Pos{
-						Line:   522,
+						Line:   523,
 						Column: 150,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   522,
+					Line:   523,
 					Column: 5,
 				},
 			},
@@ -4086,12 +4086,12 @@ func Snapshot() *decision.File {
 						"fapi2 §5",
 					},
 					Pos: decision.Pos{
-						Line:   523,
+						Line:   524,
 						Column: 161,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   523,
+					Line:   524,
 					Column: 5,
 				},
 			},
@@ -4104,12 +4104,12 @@ func Snapshot() *decision.File {
 						"fapi2 §5",
 					},
 					Pos: decision.Pos{
-						Line:   524,
+						Line:   525,
 						Column: 257,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   524,
+					Line:   525,
 					Column: 5,
 				},
 			},
@@ -4122,7 +4122,7 @@ func Snapshot() *decision.File {
 				Template: "snippets/go/authcode.go.tmpl",
 				Path:     "go/authcode/authcode.go",
 				Pos: decision.Pos{
-					Line:   527,
+					Line:   528,
 					Column: 5,
 				},
 			},
@@ -4133,7 +4133,7 @@ func Snapshot() *decision.File {
 				Template: "snippets/go/clientcreds.go.tmpl",
 				Path:     "go/clientcreds/clientcreds.go",
 				Pos: decision.Pos{
-					Line:   528,
+					Line:   529,
 					Column: 5,
 				},
 			},
@@ -4144,7 +4144,7 @@ func Snapshot() *decision.File {
 				Template: "snippets/go/device.go.tmpl",
 				Path:     "go/device/device.go",
 				Pos: decision.Pos{
-					Line:   529,
+					Line:   530,
 					Column: 5,
 				},
 			},
@@ -4155,7 +4155,7 @@ func Snapshot() *decision.File {
 				Template: "snippets/go/jwtauth.go.tmpl",
 				Path:     "go/jwtauth/jwtauth.go",
 				Pos: decision.Pos{
-					Line:   530,
+					Line:   531,
 					Column: 5,
 				},
 			},
@@ -4166,7 +4166,7 @@ func Snapshot() *decision.File {
 				Template: "snippets/go/introspect.go.tmpl",
 				Path:     "go/introspect/introspect.go",
 				Pos: decision.Pos{
-					Line:   531,
+					Line:   532,
 					Column: 5,
 				},
 			},
@@ -4177,7 +4177,7 @@ func Snapshot() *decision.File {
 				Template: "snippets/go/apikey.go.tmpl",
 				Path:     "go/apikey/apikey.go",
 				Pos: decision.Pos{
-					Line:   532,
+					Line:   533,
 					Column: 5,
 				},
 			},
@@ -4188,7 +4188,7 @@ func Snapshot() *decision.File {
 				Template: "snippets/go/mtls.go.tmpl",
 				Path:     "go/mtls/mtls.go",
 				Pos: decision.Pos{
-					Line:   533,
+					Line:   534,
 					Column: 5,
 				},
 			},
@@ -4199,7 +4199,7 @@ func Snapshot() *decision.File {
 				Template: "snippets/go/webhook.go.tmpl",
 				Path:     "go/webhook/webhook.go",
 				Pos: decision.Pos{
-					Line:   534,
+					Line:   535,
 					Column: 5,
 				},
 			},
@@ -4210,7 +4210,7 @@ func Snapshot() *decision.File {
 				Template: "snippets/go/stepup.go.tmpl",
 				Path:     "go/stepup/stepup.go",
 				Pos: decision.Pos{
-					Line:   535,
+					Line:   536,
 					Column: 5,
 				},
 			},
@@ -4221,7 +4221,7 @@ func Snapshot() *decision.File {
 				Template: "snippets/go/session.go.tmpl",
 				Path:     "go/session/session.go",
 				Pos: decision.Pos{
-					Line:   536,
+					Line:   537,
 					Column: 5,
 				},
 			},
@@ -4232,7 +4232,7 @@ func Snapshot() *decision.File {
 				Template: "snippets/go/tokenexchange.go.tmpl",
 				Path:     "go/tokenexchange/tokenexchange.go",
 				Pos: decision.Pos{
-					Line:   537,
+					Line:   538,
 					Column: 5,
 				},
 			},
@@ -4252,18 +4252,18 @@ func Snapshot() *decision.File {
 						"gateway",
 					},
 					Pos: decision.Pos{
-						Line:   538,
+						Line:   539,
 						Column: 186,
 					},
 					KeyPos: map[string]decision.Pos{
 						"gateway": {
-							Line:   538,
+							Line:   539,
 							Column: 187,
 						},
 					},
 				},
 				Pos: decision.Pos{
-					Line:   538,
+					Line:   539,
 					Column: 5,
 				},
 			},
@@ -4283,18 +4283,18 @@ func Snapshot() *decision.File {
 						"gateway",
 					},
 					Pos: decision.Pos{
-						Line:   539,
+						Line:   540,
 						Column: 154,
 					},
 					KeyPos: map[string]decision.Pos{
 						"gateway": {
-							Line:   539,
+							Line:   540,
 							Column: 155,
 						},
 					},
 				},
 				Pos: decision.Pos{
-					Line:   539,
+					Line:   540,
 					Column: 5,
 				},
 			},
@@ -4313,7 +4313,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "server_user",
 							Pos: decision.Pos{
-								Line:   548,
+								Line:   549,
 								Column: 11,
 							},
 						},
@@ -4323,7 +4323,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "web_user",
 							Pos: decision.Pos{
-								Line:   549,
+								Line:   550,
 								Column: 11,
 							},
 						},
@@ -4333,7 +4333,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "spa_backend",
 							Pos: decision.Pos{
-								Line:   550,
+								Line:   551,
 								Column: 11,
 							},
 						},
@@ -4344,7 +4344,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "native_user",
 							Pos: decision.Pos{
-								Line:   551,
+								Line:   552,
 								Column: 11,
 							},
 						},
@@ -4354,7 +4354,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "cli_user",
 							Pos: decision.Pos{
-								Line:   552,
+								Line:   553,
 								Column: 11,
 							},
 						},
@@ -4364,7 +4364,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "device_user",
 							Pos: decision.Pos{
-								Line:   553,
+								Line:   554,
 								Column: 11,
 							},
 						},
@@ -4374,7 +4374,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "mesh_user",
 							Pos: decision.Pos{
-								Line:   554,
+								Line:   555,
 								Column: 11,
 							},
 						},
@@ -4384,7 +4384,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "partner_user",
 							Pos: decision.Pos{
-								Line:   555,
+								Line:   556,
 								Column: 11,
 							},
 						},
@@ -4394,7 +4394,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "platform_user",
 							Pos: decision.Pos{
-								Line:   556,
+								Line:   557,
 								Column: 11,
 							},
 						},
@@ -4405,13 +4405,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "webhook",
 							Pos: decision.Pos{
-								Line:   557,
+								Line:   558,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   544,
+						Line:   545,
 						Column: 7,
 					},
 				},
@@ -4426,14 +4426,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_sensitivity",
 							Pos: decision.Pos{
-								Line:   563,
+								Line:   564,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "server_for_user",
 					Pos: decision.Pos{
-						Line:   559,
+						Line:   560,
 						Column: 7,
 					},
 				},
@@ -4448,7 +4448,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_low",
 							Pos: decision.Pos{
-								Line:   569,
+								Line:   570,
 								Column: 11,
 							},
 						},
@@ -4458,7 +4458,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_medium",
 							Pos: decision.Pos{
-								Line:   570,
+								Line:   571,
 								Column: 11,
 							},
 						},
@@ -4469,13 +4469,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_high",
 							Pos: decision.Pos{
-								Line:   571,
+								Line:   572,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   565,
+						Line:   566,
 						Column: 7,
 					},
 				},
@@ -4489,7 +4489,7 @@ func Snapshot() *decision.File {
 								"auth0_flows",
 							},
 							Pos: decision.Pos{
-								Line:   575,
+								Line:   576,
 								Column: 17,
 							},
 						},
@@ -4498,7 +4498,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_client_credentials",
 								Why: "No user is involved and the client can keep a secret, so it authenticates as itself and receives short-lived, scoped tokens.",
 								Pos: decision.Pos{
-									Line:   577,
+									Line:   578,
 									Column: 13,
 								},
 							},
@@ -4513,12 +4513,12 @@ func Snapshot() *decision.File {
 										"stripe_keys",
 									},
 									Pos: decision.Pos{
-										Line:   579,
+										Line:   580,
 										Column: 200,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   579,
+									Line:   580,
 									Column: 13,
 								},
 							},
@@ -4530,12 +4530,12 @@ func Snapshot() *decision.File {
 										"gcp_keys",
 									},
 									Pos: decision.Pos{
-										Line:   580,
+										Line:   581,
 										Column: 182,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   580,
+									Line:   581,
 									Column: 13,
 								},
 							},
@@ -4549,23 +4549,23 @@ func Snapshot() *decision.File {
 										"stripe_keys",
 									},
 									Pos: decision.Pos{
-										Line:   582,
+										Line:   583,
 										Column: 43,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   582,
+									Line:   583,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   575,
+							Line:   576,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   572,
+						Line:   573,
 						Column: 7,
 					},
 				},
@@ -4579,7 +4579,7 @@ func Snapshot() *decision.File {
 								"rfc9700 §2.5",
 							},
 							Pos: decision.Pos{
-								Line:   586,
+								Line:   587,
 								Column: 17,
 							},
 						},
@@ -4588,7 +4588,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_client_credentials",
 								Why: "No user is involved; a confidential client should get short-lived, scoped tokens rather than present a standing secret on every call.",
 								Pos: decision.Pos{
-									Line:   588,
+									Line:   589,
 									Column: 13,
 								},
 							},
@@ -4603,12 +4603,12 @@ func Snapshot() *decision.File {
 										"stripe_keys",
 									},
 									Pos: decision.Pos{
-										Line:   590,
+										Line:   591,
 										Column: 185,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   590,
+									Line:   591,
 									Column: 13,
 								},
 							},
@@ -4620,12 +4620,12 @@ func Snapshot() *decision.File {
 										"gcp_keys",
 									},
 									Pos: decision.Pos{
-										Line:   591,
+										Line:   592,
 										Column: 148,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   591,
+									Line:   592,
 									Column: 13,
 								},
 							},
@@ -4637,12 +4637,12 @@ func Snapshot() *decision.File {
 										"rfc8705 §2",
 									},
 									Pos: decision.Pos{
-										Line:   592,
+										Line:   593,
 										Column: 160,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   592,
+									Line:   593,
 									Column: 13,
 								},
 							},
@@ -4656,23 +4656,23 @@ func Snapshot() *decision.File {
 										"stripe_keys",
 									},
 									Pos: decision.Pos{
-										Line:   594,
+										Line:   595,
 										Column: 43,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   594,
+									Line:   595,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   586,
+							Line:   587,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   583,
+						Line:   584,
 						Column: 7,
 					},
 				},
@@ -4687,7 +4687,7 @@ func Snapshot() *decision.File {
 								"owasp_rest",
 							},
 							Pos: decision.Pos{
-								Line:   598,
+								Line:   599,
 								Column: 17,
 							},
 						},
@@ -4696,7 +4696,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_client_credentials",
 								Why: "At this sensitivity the client must authenticate strongly and receive short-lived, sender-constrained tokens; a static key alone is not enough.",
 								Pos: decision.Pos{
-									Line:   600,
+									Line:   601,
 									Column: 13,
 								},
 							},
@@ -4711,12 +4711,12 @@ func Snapshot() *decision.File {
 										"owasp_rest",
 									},
 									Pos: decision.Pos{
-										Line:   602,
+										Line:   603,
 										Column: 149,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   602,
+									Line:   603,
 									Column: 13,
 								},
 							},
@@ -4728,23 +4728,23 @@ func Snapshot() *decision.File {
 										"gcp_keys",
 									},
 									Pos: decision.Pos{
-										Line:   603,
+										Line:   604,
 										Column: 156,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   603,
+									Line:   604,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   598,
+							Line:   599,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   595,
+						Line:   596,
 						Column: 7,
 					},
 				},
@@ -4758,7 +4758,7 @@ func Snapshot() *decision.File {
 								"oauth21 §4.1",
 							},
 							Pos: decision.Pos{
-								Line:   607,
+								Line:   608,
 								Column: 17,
 							},
 						},
@@ -4767,7 +4767,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "The server needs the user's consent: it runs the authorization code flow once as a confidential client and keeps the refresh token server-side.",
 								Pos: decision.Pos{
-									Line:   609,
+									Line:   610,
 									Column: 13,
 								},
 							},
@@ -4781,23 +4781,23 @@ func Snapshot() *decision.File {
 										"rfc8693 §1.1",
 									},
 									Pos: decision.Pos{
-										Line:   611,
+										Line:   612,
 										Column: 175,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   611,
+									Line:   612,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   607,
+							Line:   608,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   604,
+						Line:   605,
 						Column: 7,
 					},
 				},
@@ -4812,7 +4812,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_sensitivity",
 							Pos: decision.Pos{
-								Line:   617,
+								Line:   618,
 								Column: 11,
 							},
 						},
@@ -4822,7 +4822,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "web_first_party",
 							Pos: decision.Pos{
-								Line:   618,
+								Line:   619,
 								Column: 11,
 							},
 						},
@@ -4832,13 +4832,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "web_delegated",
 							Pos: decision.Pos{
-								Line:   619,
+								Line:   620,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   613,
+						Line:   614,
 						Column: 7,
 					},
 				},
@@ -4853,7 +4853,7 @@ func Snapshot() *decision.File {
 								"browserapps",
 							},
 							Pos: decision.Pos{
-								Line:   623,
+								Line:   624,
 								Column: 17,
 							},
 						},
@@ -4862,7 +4862,7 @@ func Snapshot() *decision.File {
 								ID:  "oidc_login",
 								Why: "Users sign in through OpenID Connect with the authorization code flow; the server is a confidential client.",
 								Pos: decision.Pos{
-									Line:   625,
+									Line:   626,
 									Column: 13,
 								},
 							},
@@ -4870,7 +4870,7 @@ func Snapshot() *decision.File {
 								ID:  "server_session_cookie",
 								Why: "After sign-in the browser holds only a hardened session cookie; tokens never leave the server.",
 								Pos: decision.Pos{
-									Line:   626,
+									Line:   627,
 									Column: 13,
 								},
 							},
@@ -4884,23 +4884,23 @@ func Snapshot() *decision.File {
 										"browserapps §6.1",
 									},
 									Pos: decision.Pos{
-										Line:   628,
+										Line:   629,
 										Column: 120,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   628,
+									Line:   629,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   623,
+							Line:   624,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   620,
+						Line:   621,
 						Column: 7,
 					},
 				},
@@ -4914,7 +4914,7 @@ func Snapshot() *decision.File {
 								"rfc9700 §2.1.1",
 							},
 							Pos: decision.Pos{
-								Line:   632,
+								Line:   633,
 								Column: 17,
 							},
 						},
@@ -4923,7 +4923,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "The server-side app obtains the user's consent with the authorization code flow as a confidential client; tokens stay on the server.",
 								Pos: decision.Pos{
-									Line:   634,
+									Line:   635,
 									Column: 13,
 								},
 							},
@@ -4931,7 +4931,7 @@ func Snapshot() *decision.File {
 								ID:  "server_session_cookie",
 								Why: "The browser holds only a session cookie that maps to the tokens on the server.",
 								Pos: decision.Pos{
-									Line:   635,
+									Line:   636,
 									Column: 13,
 								},
 							},
@@ -4945,23 +4945,23 @@ func Snapshot() *decision.File {
 										"owasp_authn",
 									},
 									Pos: decision.Pos{
-										Line:   637,
+										Line:   638,
 										Column: 99,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   637,
+									Line:   638,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   632,
+							Line:   633,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   629,
+						Line:   630,
 						Column: 7,
 					},
 				},
@@ -4976,7 +4976,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "spa_backend_user",
 							Pos: decision.Pos{
-								Line:   643,
+								Line:   644,
 								Column: 11,
 							},
 						},
@@ -4986,13 +4986,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "spa_sensitivity",
 							Pos: decision.Pos{
-								Line:   644,
+								Line:   645,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   639,
+						Line:   640,
 						Column: 7,
 					},
 				},
@@ -5007,14 +5007,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "spa_same_site",
 							Pos: decision.Pos{
-								Line:   649,
+								Line:   650,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "spa_bff",
 					Pos: decision.Pos{
-						Line:   645,
+						Line:   646,
 						Column: 7,
 					},
 				},
@@ -5029,14 +5029,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "spa_browser_client",
 							Pos: decision.Pos{
-								Line:   655,
+								Line:   656,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "spa_bff",
 					Pos: decision.Pos{
-						Line:   651,
+						Line:   652,
 						Column: 7,
 					},
 				},
@@ -5050,7 +5050,7 @@ func Snapshot() *decision.File {
 								"owasp_session",
 							},
 							Pos: decision.Pos{
-								Line:   660,
+								Line:   661,
 								Column: 17,
 							},
 						},
@@ -5059,7 +5059,7 @@ func Snapshot() *decision.File {
 								ID:  "server_session_cookie",
 								Why: "A first-party SPA served with its own backend needs no OAuth tokens in the browser: an HttpOnly session cookie is simpler and safer.",
 								Pos: decision.Pos{
-									Line:   662,
+									Line:   663,
 									Column: 13,
 								},
 							},
@@ -5067,7 +5067,7 @@ func Snapshot() *decision.File {
 								ID:  "oidc_login",
 								Why: "The backend signs users in with OpenID Connect as a confidential client.",
 								Pos: decision.Pos{
-									Line:   663,
+									Line:   664,
 									Column: 13,
 								},
 							},
@@ -5081,23 +5081,23 @@ func Snapshot() *decision.File {
 										"browserapps §6.1",
 									},
 									Pos: decision.Pos{
-										Line:   665,
+										Line:   666,
 										Column: 120,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   665,
+									Line:   666,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   660,
+							Line:   661,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   657,
+						Line:   658,
 						Column: 7,
 					},
 				},
@@ -5110,7 +5110,7 @@ func Snapshot() *decision.File {
 								"browserapps §6.1",
 							},
 							Pos: decision.Pos{
-								Line:   669,
+								Line:   670,
 								Column: 17,
 							},
 						},
@@ -5119,7 +5119,7 @@ func Snapshot() *decision.File {
 								ID:  "bff",
 								Why: "Sensitive or personal data, or a backend that can keep secrets: a BFF is the confidential client and tokens never reach JavaScript.",
 								Pos: decision.Pos{
-									Line:   671,
+									Line:   672,
 									Column: 13,
 								},
 							},
@@ -5127,7 +5127,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "The BFF runs the authorization code flow with PKCE as a confidential client.",
 								Pos: decision.Pos{
-									Line:   672,
+									Line:   673,
 									Column: 13,
 								},
 							},
@@ -5141,12 +5141,12 @@ func Snapshot() *decision.File {
 										"browserapps §6.2",
 									},
 									Pos: decision.Pos{
-										Line:   674,
+										Line:   675,
 										Column: 146,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   674,
+									Line:   675,
 									Column: 13,
 								},
 							},
@@ -5158,12 +5158,12 @@ func Snapshot() *decision.File {
 										"browserapps §6.1",
 									},
 									Pos: decision.Pos{
-										Line:   675,
+										Line:   676,
 										Column: 94,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   675,
+									Line:   676,
 									Column: 13,
 								},
 							},
@@ -5177,23 +5177,23 @@ func Snapshot() *decision.File {
 										"browserapps §6.3",
 									},
 									Pos: decision.Pos{
-										Line:   677,
+										Line:   678,
 										Column: 152,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   677,
+									Line:   678,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   669,
+							Line:   670,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   666,
+						Line:   667,
 						Column: 7,
 					},
 				},
@@ -5207,7 +5207,7 @@ func Snapshot() *decision.File {
 								"rfc9700 §2.1.1",
 							},
 							Pos: decision.Pos{
-								Line:   681,
+								Line:   682,
 								Column: 17,
 							},
 						},
@@ -5216,7 +5216,7 @@ func Snapshot() *decision.File {
 								ID:  "browser_oauth_client",
 								Why: "Low-sensitivity data and no backend: the SPA may be a public client, keeping tokens short-lived and in memory.",
 								Pos: decision.Pos{
-									Line:   683,
+									Line:   684,
 									Column: 13,
 								},
 							},
@@ -5224,7 +5224,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "The SPA uses the authorization code flow with PKCE; the implicit grant is not an option.",
 								Pos: decision.Pos{
-									Line:   684,
+									Line:   685,
 									Column: 13,
 								},
 							},
@@ -5238,12 +5238,12 @@ func Snapshot() *decision.File {
 										"browserapps §6.1",
 									},
 									Pos: decision.Pos{
-										Line:   686,
+										Line:   687,
 										Column: 150,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   686,
+									Line:   687,
 									Column: 13,
 								},
 							},
@@ -5255,12 +5255,12 @@ func Snapshot() *decision.File {
 										"browserapps",
 									},
 									Pos: decision.Pos{
-										Line:   687,
+										Line:   688,
 										Column: 163,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   687,
+									Line:   688,
 									Column: 13,
 								},
 							},
@@ -5273,23 +5273,23 @@ func Snapshot() *decision.File {
 										"browserapps §6.3",
 									},
 									Pos: decision.Pos{
-										Line:   688,
+										Line:   689,
 										Column: 135,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   688,
+									Line:   689,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   681,
+							Line:   682,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   678,
+						Line:   679,
 						Column: 7,
 					},
 				},
@@ -5304,14 +5304,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "native_sensitivity",
 							Pos: decision.Pos{
-								Line:   694,
+								Line:   695,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "native_app",
 					Pos: decision.Pos{
-						Line:   690,
+						Line:   691,
 						Column: 7,
 					},
 				},
@@ -5327,14 +5327,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "native_public_key",
 							Pos: decision.Pos{
-								Line:   700,
+								Line:   701,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "native_app",
 					Pos: decision.Pos{
-						Line:   696,
+						Line:   697,
 						Column: 7,
 					},
 				},
@@ -5348,7 +5348,7 @@ func Snapshot() *decision.File {
 								"rfc9700 §2.1.1",
 							},
 							Pos: decision.Pos{
-								Line:   705,
+								Line:   706,
 								Column: 17,
 							},
 						},
@@ -5357,7 +5357,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "Native apps sign users in through the system browser with the authorization code flow and PKCE, as public clients.",
 								Pos: decision.Pos{
-									Line:   707,
+									Line:   708,
 									Column: 13,
 								},
 							},
@@ -5371,23 +5371,23 @@ func Snapshot() *decision.File {
 										"owasp_authn",
 									},
 									Pos: decision.Pos{
-										Line:   709,
+										Line:   710,
 										Column: 94,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   709,
+									Line:   710,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   705,
+							Line:   706,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   702,
+						Line:   703,
 						Column: 7,
 					},
 				},
@@ -5401,7 +5401,7 @@ func Snapshot() *decision.File {
 								"oauth21 §8",
 							},
 							Pos: decision.Pos{
-								Line:   713,
+								Line:   714,
 								Column: 17,
 							},
 						},
@@ -5410,7 +5410,7 @@ func Snapshot() *decision.File {
 								ID:  "restricted_api_key",
 								Why: "Without a user the app can only identify itself for metering and rate limits; its key is public (like a publishable key) and must grant nothing sensitive.",
 								Pos: decision.Pos{
-									Line:   715,
+									Line:   716,
 									Column: 13,
 								},
 							},
@@ -5424,23 +5424,23 @@ func Snapshot() *decision.File {
 										"rfc8252 §6",
 									},
 									Pos: decision.Pos{
-										Line:   717,
+										Line:   718,
 										Column: 162,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   717,
+									Line:   718,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   713,
+							Line:   714,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   710,
+						Line:   711,
 						Column: 7,
 					},
 				},
@@ -5455,14 +5455,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_sensitivity",
 							Pos: decision.Pos{
-								Line:   723,
+								Line:   724,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "cli_browser",
 					Pos: decision.Pos{
-						Line:   719,
+						Line:   720,
 						Column: 7,
 					},
 				},
@@ -5477,7 +5477,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "cli_pkce",
 							Pos: decision.Pos{
-								Line:   729,
+								Line:   730,
 								Column: 11,
 							},
 						},
@@ -5487,13 +5487,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "device_grant",
 							Pos: decision.Pos{
-								Line:   730,
+								Line:   731,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   725,
+						Line:   726,
 						Column: 7,
 					},
 				},
@@ -5507,7 +5507,7 @@ func Snapshot() *decision.File {
 								"rfc9700 §2.1.1",
 							},
 							Pos: decision.Pos{
-								Line:   734,
+								Line:   735,
 								Column: 17,
 							},
 						},
@@ -5516,7 +5516,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "The CLI opens the system browser and receives the code on a loopback redirect (127.0.0.1, any port).",
 								Pos: decision.Pos{
-									Line:   736,
+									Line:   737,
 									Column: 13,
 								},
 							},
@@ -5530,23 +5530,23 @@ func Snapshot() *decision.File {
 										"rfc8628 §1",
 									},
 									Pos: decision.Pos{
-										Line:   738,
+										Line:   739,
 										Column: 125,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   738,
+									Line:   739,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   734,
+							Line:   735,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   731,
+						Line:   732,
 						Column: 7,
 					},
 				},
@@ -5559,7 +5559,7 @@ func Snapshot() *decision.File {
 								"rfc8628 §1",
 							},
 							Pos: decision.Pos{
-								Line:   742,
+								Line:   743,
 								Column: 17,
 							},
 						},
@@ -5568,7 +5568,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_device_grant",
 								Why: "No browser or keyboard on the client: the user approves on a second device while the client polls.",
 								Pos: decision.Pos{
-									Line:   744,
+									Line:   745,
 									Column: 13,
 								},
 							},
@@ -5583,23 +5583,23 @@ func Snapshot() *decision.File {
 										"rfc8252 §6",
 									},
 									Pos: decision.Pos{
-										Line:   746,
+										Line:   747,
 										Column: 161,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   746,
+									Line:   747,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   742,
+							Line:   743,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   739,
+						Line:   740,
 						Column: 7,
 					},
 				},
@@ -5614,14 +5614,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "device_identity",
 							Pos: decision.Pos{
-								Line:   752,
+								Line:   753,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "device_grant",
 					Pos: decision.Pos{
-						Line:   748,
+						Line:   749,
 						Column: 7,
 					},
 				},
@@ -5635,7 +5635,7 @@ func Snapshot() *decision.File {
 								"oauth21 §4.2",
 							},
 							Pos: decision.Pos{
-								Line:   757,
+								Line:   758,
 								Column: 17,
 							},
 						},
@@ -5644,7 +5644,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_client_credentials",
 								Why: "Each device is its own confidential client with a per-device key, provisioned at manufacture or enrolment; no anchor prescribes more (a judgement call).",
 								Pos: decision.Pos{
-									Line:   759,
+									Line:   760,
 									Column: 13,
 								},
 							},
@@ -5652,7 +5652,7 @@ func Snapshot() *decision.File {
 								ID:  "mtls_client_auth",
 								Why: "A per-device certificate authenticates the device and can bind its tokens.",
 								Pos: decision.Pos{
-									Line:   760,
+									Line:   761,
 									Column: 13,
 								},
 							},
@@ -5666,23 +5666,23 @@ func Snapshot() *decision.File {
 										"rfc9700 §2.5",
 									},
 									Pos: decision.Pos{
-										Line:   762,
+										Line:   763,
 										Column: 142,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   762,
+									Line:   763,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   757,
+							Line:   758,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   754,
+						Line:   755,
 						Column: 7,
 					},
 				},
@@ -5697,14 +5697,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "mesh_service",
 							Pos: decision.Pos{
-								Line:   768,
+								Line:   769,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "mesh_propagation",
 					Pos: decision.Pos{
-						Line:   764,
+						Line:   765,
 						Column: 7,
 					},
 				},
@@ -5717,7 +5717,7 @@ func Snapshot() *decision.File {
 								"owasp_micro",
 							},
 							Pos: decision.Pos{
-								Line:   773,
+								Line:   774,
 								Column: 17,
 							},
 						},
@@ -5726,7 +5726,7 @@ func Snapshot() *decision.File {
 								ID:  "mtls_service_identity",
 								Why: "Every service-to-service connection is mutually authenticated with workload certificates from the mesh.",
 								Pos: decision.Pos{
-									Line:   775,
+									Line:   776,
 									Column: 13,
 								},
 							},
@@ -5741,23 +5741,23 @@ func Snapshot() *decision.File {
 										"oauth21 §4.2",
 									},
 									Pos: decision.Pos{
-										Line:   777,
+										Line:   778,
 										Column: 159,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   777,
+									Line:   778,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   773,
+							Line:   774,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   770,
+						Line:   771,
 						Column: 7,
 					},
 				},
@@ -5771,7 +5771,7 @@ func Snapshot() *decision.File {
 								"owasp_micro",
 							},
 							Pos: decision.Pos{
-								Line:   781,
+								Line:   782,
 								Column: 17,
 							},
 						},
@@ -5780,7 +5780,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_token_exchange",
 								Why: "Each service exchanges the token it received for one restricted to the next service, keeping the user as subject and itself as actor.",
 								Pos: decision.Pos{
-									Line:   783,
+									Line:   784,
 									Column: 13,
 								},
 							},
@@ -5788,7 +5788,7 @@ func Snapshot() *decision.File {
 								ID:  "mtls_service_identity",
 								Why: "Connections between services are still mutually authenticated; the user's context travels in the exchanged token.",
 								Pos: decision.Pos{
-									Line:   784,
+									Line:   785,
 									Column: 13,
 								},
 							},
@@ -5802,12 +5802,12 @@ func Snapshot() *decision.File {
 										"txntokens",
 									},
 									Pos: decision.Pos{
-										Line:   786,
+										Line:   787,
 										Column: 145,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   786,
+									Line:   787,
 									Column: 13,
 								},
 							},
@@ -5819,12 +5819,12 @@ func Snapshot() *decision.File {
 										"owasp_micro",
 									},
 									Pos: decision.Pos{
-										Line:   787,
+										Line:   788,
 										Column: 150,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   787,
+									Line:   788,
 									Column: 13,
 								},
 							},
@@ -5836,23 +5836,23 @@ func Snapshot() *decision.File {
 										"ms_flows",
 									},
 									Pos: decision.Pos{
-										Line:   788,
+										Line:   789,
 										Column: 105,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   788,
+									Line:   789,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   781,
+							Line:   782,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   778,
+						Line:   779,
 						Column: 7,
 					},
 				},
@@ -5867,14 +5867,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_sensitivity",
 							Pos: decision.Pos{
-								Line:   794,
+								Line:   795,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "partner_delegated",
 					Pos: decision.Pos{
-						Line:   790,
+						Line:   791,
 						Column: 7,
 					},
 				},
@@ -5889,7 +5889,7 @@ func Snapshot() *decision.File {
 								"owasp_authn",
 							},
 							Pos: decision.Pos{
-								Line:   799,
+								Line:   800,
 								Column: 17,
 							},
 						},
@@ -5898,7 +5898,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "Users grant the partner scoped, revocable access through the authorization code flow; the partner never sees their passwords and never uses a shared key.",
 								Pos: decision.Pos{
-									Line:   801,
+									Line:   802,
 									Column: 13,
 								},
 							},
@@ -5912,23 +5912,23 @@ func Snapshot() *decision.File {
 										"rfc8693 §1.1",
 									},
 									Pos: decision.Pos{
-										Line:   803,
+										Line:   804,
 										Column: 224,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   803,
+									Line:   804,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   799,
+							Line:   800,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   796,
+						Line:   797,
 						Column: 7,
 					},
 				},
@@ -5943,14 +5943,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "platform_installation",
 							Pos: decision.Pos{
-								Line:   809,
+								Line:   810,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "platform_delegated",
 					Pos: decision.Pos{
-						Line:   805,
+						Line:   806,
 						Column: 7,
 					},
 				},
@@ -5963,7 +5963,7 @@ func Snapshot() *decision.File {
 								"github_apps",
 							},
 							Pos: decision.Pos{
-								Line:   814,
+								Line:   815,
 								Column: 17,
 							},
 						},
@@ -5972,7 +5972,7 @@ func Snapshot() *decision.File {
 								ID:  "app_installation_token",
 								Why: "The app authenticates with its private key and receives an hour-long token limited to one installation and the permissions the tenant granted.",
 								Pos: decision.Pos{
-									Line:   816,
+									Line:   817,
 									Column: 13,
 								},
 							},
@@ -5986,23 +5986,23 @@ func Snapshot() *decision.File {
 										"oauth21 §4.2",
 									},
 									Pos: decision.Pos{
-										Line:   818,
+										Line:   819,
 										Column: 141,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   818,
+									Line:   819,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   814,
+							Line:   815,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   811,
+						Line:   812,
 						Column: 7,
 					},
 				},
@@ -6016,7 +6016,7 @@ func Snapshot() *decision.File {
 								"owasp_authn",
 							},
 							Pos: decision.Pos{
-								Line:   822,
+								Line:   823,
 								Column: 17,
 							},
 						},
@@ -6025,7 +6025,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "Users consent to scoped access for each third-party app; apps never see passwords and access can be revoked per app.",
 								Pos: decision.Pos{
-									Line:   824,
+									Line:   825,
 									Column: 13,
 								},
 							},
@@ -6039,23 +6039,23 @@ func Snapshot() *decision.File {
 										"owasp_authn",
 									},
 									Pos: decision.Pos{
-										Line:   826,
+										Line:   827,
 										Column: 109,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   826,
+									Line:   827,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   822,
+							Line:   823,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   819,
+						Line:   820,
 						Column: 7,
 					},
 				},
@@ -6070,7 +6070,7 @@ func Snapshot() *decision.File {
 								"slack_signing",
 							},
 							Pos: decision.Pos{
-								Line:   831,
+								Line:   832,
 								Column: 17,
 							},
 						},
@@ -6079,7 +6079,7 @@ func Snapshot() *decision.File {
 								ID:  "hmac_webhook_signature",
 								Why: "Each delivery is signed with HMAC-SHA256 over a timestamp and the raw body with a per-endpoint secret, and verified before processing.",
 								Pos: decision.Pos{
-									Line:   833,
+									Line:   834,
 									Column: 13,
 								},
 							},
@@ -6093,29 +6093,29 @@ func Snapshot() *decision.File {
 										"rfc8705 §2",
 									},
 									Pos: decision.Pos{
-										Line:   835,
+										Line:   836,
 										Column: 148,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   835,
+									Line:   836,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   831,
+							Line:   832,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   828,
+						Line:   829,
 						Column: 7,
 					},
 				},
 			},
 			Pos: decision.Pos{
-				Line:   542,
+				Line:   543,
 				Column: 3,
 			},
 		},
@@ -6133,12 +6133,12 @@ func Snapshot() *decision.File {
 						"compliance",
 					},
 					Pos: decision.Pos{
-						Line:   846,
+						Line:   847,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"compliance": {
-							Line:   846,
+							Line:   847,
 							Column: 12,
 						},
 					},
@@ -6149,7 +6149,7 @@ func Snapshot() *decision.File {
 							"fapi2 §5",
 						},
 						Pos: decision.Pos{
-							Line:   848,
+							Line:   849,
 							Column: 15,
 						},
 					},
@@ -6158,7 +6158,7 @@ func Snapshot() *decision.File {
 							ID:  "fapi2_security_profile",
 							Why: "FAPI 2.0 is required: the whole profile applies to the client, the authorization server and the API.",
 							Pos: decision.Pos{
-								Line:   850,
+								Line:   851,
 								Column: 11,
 							},
 						},
@@ -6168,7 +6168,7 @@ func Snapshot() *decision.File {
 							ID:  "public_client_in_fapi",
 							Why: "FAPI 2.0 admits only confidential clients.",
 							Pos: decision.Pos{
-								Line:   857,
+								Line:   858,
 								Column: 11,
 							},
 						},
@@ -6176,7 +6176,7 @@ func Snapshot() *decision.File {
 							ID:  "bearer_token_in_fapi",
 							Why: "FAPI 2.0 requires sender-constrained access tokens.",
 							Pos: decision.Pos{
-								Line:   858,
+								Line:   859,
 								Column: 11,
 							},
 						},
@@ -6184,7 +6184,7 @@ func Snapshot() *decision.File {
 							ID:  "client_secret_in_fapi",
 							Why: "FAPI 2.0 allows only mTLS or private_key_jwt client authentication.",
 							Pos: decision.Pos{
-								Line:   859,
+								Line:   860,
 								Column: 11,
 							},
 						},
@@ -6192,7 +6192,7 @@ func Snapshot() *decision.File {
 							ID:  "refresh_token_rotation_in_fapi",
 							Why: "FAPI 2.0 does not rotate refresh tokens of its confidential, sender-constrained clients.",
 							Pos: decision.Pos{
-								Line:   860,
+								Line:   861,
 								Column: 11,
 							},
 						},
@@ -6200,7 +6200,7 @@ func Snapshot() *decision.File {
 							ID:  "ropc_grant",
 							Why: "FAPI 2.0 authorization servers reject the password grant.",
 							Pos: decision.Pos{
-								Line:   861,
+								Line:   862,
 								Column: 11,
 							},
 						},
@@ -6210,7 +6210,7 @@ func Snapshot() *decision.File {
 							ID:    "sender_constrained_tokens",
 							Value: "mTLS certificate-bound tokens or DPoP; FAPI 2.0 admits no bearer access tokens",
 							Pos: decision.Pos{
-								Line:   852,
+								Line:   853,
 								Column: 11,
 							},
 						},
@@ -6218,14 +6218,14 @@ func Snapshot() *decision.File {
 							ID:    "asymmetric_client_auth",
 							Value: "`private_key_jwt` or mTLS only; FAPI 2.0 admits no client secrets",
 							Pos: decision.Pos{
-								Line:   853,
+								Line:   854,
 								Column: 11,
 							},
 						},
 						{
 							ID: "fapi_algorithms",
 							Pos: decision.Pos{
-								Line:   854,
+								Line:   855,
 								Column: 11,
 							},
 						},
@@ -6237,23 +6237,23 @@ func Snapshot() *decision.File {
 									"rfc8414 §3",
 								},
 								Pos: decision.Pos{
-									Line:   855,
+									Line:   856,
 									Column: 37,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   855,
+								Line:   856,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   848,
+						Line:   849,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   844,
+					Line:   845,
 					Column: 5,
 				},
 			},
@@ -6282,21 +6282,21 @@ func Snapshot() *decision.File {
 							"bff",
 						},
 						Pos: decision.Pos{
-							Line:   864,
+							Line:   865,
 							Column: 132,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   864,
+						Line:   865,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   864,
+							Line:   865,
 							Column: 32,
 						},
 						"compliance": {
-							Line:   864,
+							Line:   865,
 							Column: 12,
 						},
 					},
@@ -6307,7 +6307,7 @@ func Snapshot() *decision.File {
 							"fapi2 §5",
 						},
 						Pos: decision.Pos{
-							Line:   866,
+							Line:   867,
 							Column: 15,
 						},
 					},
@@ -6317,18 +6317,18 @@ func Snapshot() *decision.File {
 							Why:  "FAPI 2.0 is required, but this client type is public: FAPI admits only confidential clients.",
 							Safe: "Run the OAuth client in a backend that authenticates with private_key_jwt or mTLS, and let the app talk only to that backend.",
 							Pos: decision.Pos{
-								Line:   868,
+								Line:   869,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   866,
+						Line:   867,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   862,
+					Line:   863,
 					Column: 5,
 				},
 			},
@@ -6349,12 +6349,12 @@ func Snapshot() *decision.File {
 						"bff",
 					},
 					Pos: decision.Pos{
-						Line:   871,
+						Line:   872,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"compliance": {
-							Line:   871,
+							Line:   872,
 							Column: 12,
 						},
 					},
@@ -6365,7 +6365,7 @@ func Snapshot() *decision.File {
 							"fapi2 §5",
 						},
 						Pos: decision.Pos{
-							Line:   873,
+							Line:   874,
 							Column: 15,
 						},
 					},
@@ -6378,12 +6378,12 @@ func Snapshot() *decision.File {
 									"rfc9126 §2",
 								},
 								Pos: decision.Pos{
-									Line:   875,
+									Line:   876,
 									Column: 29,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   875,
+								Line:   876,
 								Column: 11,
 							},
 						},
@@ -6395,12 +6395,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.1.1",
 								},
 								Pos: decision.Pos{
-									Line:   876,
+									Line:   877,
 									Column: 35,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   876,
+								Line:   877,
 								Column: 11,
 							},
 						},
@@ -6412,30 +6412,30 @@ func Snapshot() *decision.File {
 									"rfc9207 §2",
 								},
 								Pos: decision.Pos{
-									Line:   877,
+									Line:   878,
 									Column: 48,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   877,
+								Line:   878,
 								Column: 11,
 							},
 						},
 						{
 							ID: "auth_code_lifetime_60s",
 							Pos: decision.Pos{
-								Line:   878,
+								Line:   879,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   873,
+						Line:   874,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   869,
+					Line:   870,
 					Column: 5,
 				},
 			},
@@ -6447,7 +6447,7 @@ func Snapshot() *decision.File {
 						"app_installation_token",
 					},
 					Pos: decision.Pos{
-						Line:   882,
+						Line:   883,
 						Column: 11,
 					},
 				},
@@ -6457,7 +6457,7 @@ func Snapshot() *decision.File {
 							"github_apps",
 						},
 						Pos: decision.Pos{
-							Line:   884,
+							Line:   885,
 							Column: 15,
 						},
 					},
@@ -6471,12 +6471,12 @@ func Snapshot() *decision.File {
 									"gcp_keys",
 								},
 								Pos: decision.Pos{
-									Line:   889,
+									Line:   890,
 									Column: 147,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   889,
+								Line:   890,
 								Column: 11,
 							},
 						},
@@ -6486,7 +6486,7 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "about one hour, minted on demand from the app's signed JWT",
 							Pos: decision.Pos{
-								Line:   886,
+								Line:   887,
 								Column: 11,
 							},
 						},
@@ -6494,18 +6494,18 @@ func Snapshot() *decision.File {
 							ID:    "asymmetric_client_auth",
 							Value: "the app authenticates with a short JWT signed by its private key; no shared secret",
 							Pos: decision.Pos{
-								Line:   887,
+								Line:   888,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   884,
+						Line:   885,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   880,
+					Line:   881,
 					Column: 5,
 				},
 			},
@@ -6530,16 +6530,16 @@ func Snapshot() *decision.File {
 						"sensitive_operations",
 					},
 					Pos: decision.Pos{
-						Line:   893,
+						Line:   894,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitive_operations": {
-							Line:   893,
+							Line:   894,
 							Column: 34,
 						},
 						"user_context": {
-							Line:   893,
+							Line:   894,
 							Column: 12,
 						},
 					},
@@ -6551,7 +6551,7 @@ func Snapshot() *decision.File {
 							"owasp_rest",
 						},
 						Pos: decision.Pos{
-							Line:   895,
+							Line:   896,
 							Column: 15,
 						},
 					},
@@ -6560,18 +6560,18 @@ func Snapshot() *decision.File {
 							ID:    "least_privilege_scopes",
 							Value: "a separate scope for each sensitive operation, granted only to the clients that need it",
 							Pos: decision.Pos{
-								Line:   897,
+								Line:   898,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   895,
+						Line:   896,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   891,
+					Line:   892,
 					Column: 5,
 				},
 			},
@@ -6598,23 +6598,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   900,
+							Line:   901,
 							Column: 85,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   900,
+								Line:   901,
 								Column: 86,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   900,
+						Line:   901,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   900,
+							Line:   901,
 							Column: 12,
 						},
 					},
@@ -6627,7 +6627,7 @@ func Snapshot() *decision.File {
 							"rfc9700 §2.3",
 						},
 						Pos: decision.Pos{
-							Line:   902,
+							Line:   903,
 							Column: 15,
 						},
 					},
@@ -6636,7 +6636,7 @@ func Snapshot() *decision.File {
 							ID:  "password_sharing_with_third_party",
 							Why: "Third parties must never collect or store users' passwords; consent goes through the authorization server.",
 							Pos: decision.Pos{
-								Line:   907,
+								Line:   908,
 								Column: 11,
 							},
 						},
@@ -6648,12 +6648,12 @@ func Snapshot() *decision.File {
 									"owasp_api2",
 								},
 								Pos: decision.Pos{
-									Line:   908,
+									Line:   909,
 									Column: 116,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   908,
+								Line:   909,
 								Column: 11,
 							},
 						},
@@ -6663,7 +6663,7 @@ func Snapshot() *decision.File {
 							ID:    "least_privilege_scopes",
 							Value: "granular scopes that users see and consent to, per app",
 							Pos: decision.Pos{
-								Line:   904,
+								Line:   905,
 								Column: 11,
 							},
 						},
@@ -6675,23 +6675,23 @@ func Snapshot() *decision.File {
 									"rfc7009 §2",
 								},
 								Pos: decision.Pos{
-									Line:   905,
+									Line:   906,
 									Column: 136,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   905,
+								Line:   906,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   902,
+						Line:   903,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   898,
+					Line:   899,
 					Column: 5,
 				},
 			},
@@ -6729,12 +6729,12 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   915,
+								Line:   916,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   915,
+									Line:   916,
 									Column: 14,
 								},
 							},
@@ -6750,12 +6750,12 @@ func Snapshot() *decision.File {
 								"token_lifetime",
 							},
 							Pos: decision.Pos{
-								Line:   915,
+								Line:   916,
 								Column: 46,
 							},
 							KeyPos: map[string]decision.Pos{
 								"token_lifetime": {
-									Line:   915,
+									Line:   916,
 									Column: 47,
 								},
 							},
@@ -6766,17 +6766,17 @@ func Snapshot() *decision.File {
 							"bff",
 						},
 						Pos: decision.Pos{
-							Line:   916,
+							Line:   917,
 							Column: 12,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   913,
+						Line:   914,
 						Column: 7,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   913,
+							Line:   914,
 							Column: 7,
 						},
 					},
@@ -6789,7 +6789,7 @@ func Snapshot() *decision.File {
 							"owasp_oauth2",
 						},
 						Pos: decision.Pos{
-							Line:   918,
+							Line:   919,
 							Column: 15,
 						},
 					},
@@ -6798,7 +6798,7 @@ func Snapshot() *decision.File {
 							ID:  "dpop",
 							Why: "Binds access and refresh tokens to a key the app holds, so copied tokens are useless.",
 							Pos: decision.Pos{
-								Line:   923,
+								Line:   924,
 								Column: 11,
 							},
 						},
@@ -6808,25 +6808,25 @@ func Snapshot() *decision.File {
 							ID:    "sender_constrained_tokens",
 							Value: "DPoP (RFC 9449) with a non-extractable key held by the app",
 							Pos: decision.Pos{
-								Line:   920,
+								Line:   921,
 								Column: 11,
 							},
 						},
 						{
 							ID: "dpop_proof_validation",
 							Pos: decision.Pos{
-								Line:   921,
+								Line:   922,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   918,
+						Line:   919,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   910,
+					Line:   911,
 					Column: 5,
 				},
 			},
@@ -6854,12 +6854,12 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   928,
+								Line:   929,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   928,
+									Line:   929,
 									Column: 14,
 								},
 							},
@@ -6875,12 +6875,12 @@ func Snapshot() *decision.File {
 								"token_lifetime",
 							},
 							Pos: decision.Pos{
-								Line:   928,
+								Line:   929,
 								Column: 46,
 							},
 							KeyPos: map[string]decision.Pos{
 								"token_lifetime": {
-									Line:   928,
+									Line:   929,
 									Column: 47,
 								},
 							},
@@ -6906,7 +6906,7 @@ func Snapshot() *decision.File {
 										"bff",
 									},
 									Pos: decision.Pos{
-										Line:   929,
+										Line:   930,
 										Column: 120,
 									},
 								},
@@ -6920,35 +6920,35 @@ func Snapshot() *decision.File {
 										"user_context",
 									},
 									Pos: decision.Pos{
-										Line:   929,
+										Line:   930,
 										Column: 138,
 									},
 									KeyPos: map[string]decision.Pos{
 										"user_context": {
-											Line:   929,
+											Line:   930,
 											Column: 139,
 										},
 									},
 								},
 							},
 							Pos: decision.Pos{
-								Line:   929,
+								Line:   930,
 								Column: 113,
 							},
 						},
 						Pos: decision.Pos{
-							Line:   929,
+							Line:   930,
 							Column: 12,
 						},
 						KeyPos: map[string]decision.Pos{
 							"client_type": {
-								Line:   929,
+								Line:   930,
 								Column: 13,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   927,
+						Line:   928,
 						Column: 7,
 					},
 				},
@@ -6960,7 +6960,7 @@ func Snapshot() *decision.File {
 							"owasp_oauth2",
 						},
 						Pos: decision.Pos{
-							Line:   931,
+							Line:   932,
 							Column: 15,
 						},
 					},
@@ -6969,7 +6969,7 @@ func Snapshot() *decision.File {
 							ID:  "cert_bound_tokens",
 							Why: "The usual choice between servers: the token works only over a TLS connection with the client's certificate.",
 							Pos: decision.Pos{
-								Line:   936,
+								Line:   937,
 								Column: 11,
 							},
 						},
@@ -6981,12 +6981,12 @@ func Snapshot() *decision.File {
 									"rfc9449 §1",
 								},
 								Pos: decision.Pos{
-									Line:   937,
+									Line:   938,
 									Column: 120,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   937,
+								Line:   938,
 								Column: 11,
 							},
 						},
@@ -6996,25 +6996,25 @@ func Snapshot() *decision.File {
 							ID:    "sender_constrained_tokens",
 							Value: "mTLS certificate-bound tokens (RFC 8705), or DPoP where TLS ends before the API",
 							Pos: decision.Pos{
-								Line:   933,
+								Line:   934,
 								Column: 11,
 							},
 						},
 						{
 							ID: "cert_thumbprint_binding",
 							Pos: decision.Pos{
-								Line:   934,
+								Line:   935,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   931,
+						Line:   932,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   924,
+					Line:   925,
 					Column: 5,
 				},
 			},
@@ -7045,16 +7045,16 @@ func Snapshot() *decision.File {
 						"app_installation_token",
 					},
 					Pos: decision.Pos{
-						Line:   941,
+						Line:   942,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"revocation": {
-							Line:   941,
+							Line:   942,
 							Column: 37,
 						},
 						"sensitivity": {
-							Line:   941,
+							Line:   942,
 							Column: 12,
 						},
 					},
@@ -7066,7 +7066,7 @@ func Snapshot() *decision.File {
 							"rfc7662 §2",
 						},
 						Pos: decision.Pos{
-							Line:   943,
+							Line:   944,
 							Column: 15,
 						},
 					},
@@ -7076,18 +7076,18 @@ func Snapshot() *decision.File {
 							Why:  "The answers accept eventual revocation, but the operations are critical: a revoked token must stop working at the next critical call.",
 							Safe: "Check tokens online (introspection) for critical calls; keep access tokens to a few minutes elsewhere.",
 							Pos: decision.Pos{
-								Line:   945,
+								Line:   946,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   943,
+						Line:   944,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   939,
+					Line:   940,
 					Column: 5,
 				},
 			},
@@ -7116,12 +7116,12 @@ func Snapshot() *decision.File {
 								"revocation",
 							},
 							Pos: decision.Pos{
-								Line:   950,
+								Line:   951,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"revocation": {
-									Line:   950,
+									Line:   951,
 									Column: 14,
 								},
 							},
@@ -7136,19 +7136,19 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   950,
+								Line:   951,
 								Column: 38,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   950,
+									Line:   951,
 									Column: 39,
 								},
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   949,
+						Line:   950,
 						Column: 7,
 					},
 				},
@@ -7159,7 +7159,7 @@ func Snapshot() *decision.File {
 							"owasp_micro",
 						},
 						Pos: decision.Pos{
-							Line:   952,
+							Line:   953,
 							Column: 15,
 						},
 					},
@@ -7168,7 +7168,7 @@ func Snapshot() *decision.File {
 							ID:  "opaque_token_introspection",
 							Why: "Revocation must take effect at once: the API asks the authorization server whether each token is still active.",
 							Pos: decision.Pos{
-								Line:   954,
+								Line:   955,
 								Column: 11,
 							},
 						},
@@ -7177,18 +7177,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "introspection_for_revocation",
 							Pos: decision.Pos{
-								Line:   956,
+								Line:   957,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   952,
+						Line:   953,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   946,
+					Line:   947,
 					Column: 5,
 				},
 			},
@@ -7224,23 +7224,23 @@ func Snapshot() *decision.File {
 							"sensitivity",
 						},
 						Pos: decision.Pos{
-							Line:   962,
+							Line:   963,
 							Column: 12,
 						},
 						KeyPos: map[string]decision.Pos{
 							"sensitivity": {
-								Line:   962,
+								Line:   963,
 								Column: 13,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   960,
+						Line:   961,
 						Column: 7,
 					},
 					KeyPos: map[string]decision.Pos{
 						"revocation": {
-							Line:   961,
+							Line:   962,
 							Column: 7,
 						},
 					},
@@ -7252,7 +7252,7 @@ func Snapshot() *decision.File {
 							"owasp_micro",
 						},
 						Pos: decision.Pos{
-							Line:   964,
+							Line:   965,
 							Column: 15,
 						},
 					},
@@ -7261,18 +7261,18 @@ func Snapshot() *decision.File {
 							ID:  "jwt_access_token",
 							Why: "Revocation may be eventual, so APIs validate signed JWT access tokens locally; a revoked grant ends when its short-lived token expires.",
 							Pos: decision.Pos{
-								Line:   966,
+								Line:   967,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   964,
+						Line:   965,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   957,
+					Line:   958,
 					Column: 5,
 				},
 			},
@@ -7284,7 +7284,7 @@ func Snapshot() *decision.File {
 						"jwt_access_token",
 					},
 					Pos: decision.Pos{
-						Line:   969,
+						Line:   970,
 						Column: 11,
 					},
 				},
@@ -7295,7 +7295,7 @@ func Snapshot() *decision.File {
 							"rfc9068 §4",
 						},
 						Pos: decision.Pos{
-							Line:   971,
+							Line:   972,
 							Column: 15,
 						},
 					},
@@ -7308,12 +7308,12 @@ func Snapshot() *decision.File {
 									"rfc8725 §3.1",
 								},
 								Pos: decision.Pos{
-									Line:   975,
+									Line:   976,
 									Column: 100,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   975,
+								Line:   976,
 								Column: 11,
 							},
 						},
@@ -7325,12 +7325,12 @@ func Snapshot() *decision.File {
 									"rfc9068 §4",
 								},
 								Pos: decision.Pos{
-									Line:   976,
+									Line:   977,
 									Column: 80,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   976,
+								Line:   977,
 								Column: 11,
 							},
 						},
@@ -7342,12 +7342,12 @@ func Snapshot() *decision.File {
 									"rfc8725 §3.9",
 								},
 								Pos: decision.Pos{
-									Line:   977,
+									Line:   978,
 									Column: 86,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   977,
+								Line:   978,
 								Column: 11,
 							},
 						},
@@ -7359,12 +7359,12 @@ func Snapshot() *decision.File {
 									"rfc8725 §3.10",
 								},
 								Pos: decision.Pos{
-									Line:   978,
+									Line:   979,
 									Column: 109,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   978,
+								Line:   979,
 								Column: 11,
 							},
 						},
@@ -7376,12 +7376,12 @@ func Snapshot() *decision.File {
 									"owasp_jwt",
 								},
 								Pos: decision.Pos{
-									Line:   979,
+									Line:   980,
 									Column: 134,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   979,
+								Line:   980,
 								Column: 11,
 							},
 						},
@@ -7390,18 +7390,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "jwt_validation_checklist",
 							Pos: decision.Pos{
-								Line:   973,
+								Line:   974,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   971,
+						Line:   972,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   967,
+					Line:   968,
 					Column: 5,
 				},
 			},
@@ -7427,12 +7427,12 @@ func Snapshot() *decision.File {
 						"oauth2_token_exchange",
 					},
 					Pos: decision.Pos{
-						Line:   983,
+						Line:   984,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitivity": {
-							Line:   983,
+							Line:   984,
 							Column: 12,
 						},
 					},
@@ -7444,7 +7444,7 @@ func Snapshot() *decision.File {
 							"owasp_jwt",
 						},
 						Pos: decision.Pos{
-							Line:   985,
+							Line:   986,
 							Column: 15,
 						},
 					},
@@ -7453,18 +7453,18 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "at most 5 minutes",
 							Pos: decision.Pos{
-								Line:   987,
+								Line:   988,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   985,
+						Line:   986,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   981,
+					Line:   982,
 					Column: 5,
 				},
 			},
@@ -7490,12 +7490,12 @@ func Snapshot() *decision.File {
 						"oauth2_token_exchange",
 					},
 					Pos: decision.Pos{
-						Line:   990,
+						Line:   991,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitivity": {
-							Line:   990,
+							Line:   991,
 							Column: 12,
 						},
 					},
@@ -7507,7 +7507,7 @@ func Snapshot() *decision.File {
 							"owasp_jwt",
 						},
 						Pos: decision.Pos{
-							Line:   992,
+							Line:   993,
 							Column: 15,
 						},
 					},
@@ -7516,18 +7516,18 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "at most 10 minutes",
 							Pos: decision.Pos{
-								Line:   994,
+								Line:   995,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   992,
+						Line:   993,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   988,
+					Line:   989,
 					Column: 5,
 				},
 			},
@@ -7555,12 +7555,12 @@ func Snapshot() *decision.File {
 						"token_mediating_backend",
 					},
 					Pos: decision.Pos{
-						Line:   997,
+						Line:   998,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   997,
+							Line:   998,
 							Column: 12,
 						},
 					},
@@ -7572,7 +7572,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.3",
 						},
 						Pos: decision.Pos{
-							Line:   999,
+							Line:   1000,
 							Column: 15,
 						},
 					},
@@ -7581,18 +7581,18 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "at most 10 minutes (the browser-apps BCP example); sessions continue with refresh tokens",
 							Pos: decision.Pos{
-								Line:   1001,
+								Line:   1002,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   999,
+						Line:   1000,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   995,
+					Line:   996,
 					Column: 5,
 				},
 			},
@@ -7618,12 +7618,12 @@ func Snapshot() *decision.File {
 						"oauth2_token_exchange",
 					},
 					Pos: decision.Pos{
-						Line:   1004,
+						Line:   1005,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitivity": {
-							Line:   1004,
+							Line:   1005,
 							Column: 12,
 						},
 					},
@@ -7635,7 +7635,7 @@ func Snapshot() *decision.File {
 							"owasp_jwt",
 						},
 						Pos: decision.Pos{
-							Line:   1006,
+							Line:   1007,
 							Column: 15,
 						},
 					},
@@ -7644,18 +7644,18 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "at most 15 minutes",
 							Pos: decision.Pos{
-								Line:   1008,
+								Line:   1009,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1006,
+						Line:   1007,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1002,
+					Line:   1003,
 					Column: 5,
 				},
 			},
@@ -7681,12 +7681,12 @@ func Snapshot() *decision.File {
 						"oauth2_token_exchange",
 					},
 					Pos: decision.Pos{
-						Line:   1011,
+						Line:   1012,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitivity": {
-							Line:   1011,
+							Line:   1012,
 							Column: 12,
 						},
 					},
@@ -7697,7 +7697,7 @@ func Snapshot() *decision.File {
 							"oauth21 §7.1",
 						},
 						Pos: decision.Pos{
-							Line:   1013,
+							Line:   1014,
 							Column: 15,
 						},
 					},
@@ -7706,18 +7706,18 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "at most 60 minutes for a confidential server client",
 							Pos: decision.Pos{
-								Line:   1015,
+								Line:   1016,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1013,
+						Line:   1014,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1009,
+					Line:   1010,
 					Column: 5,
 				},
 			},
@@ -7745,12 +7745,12 @@ func Snapshot() *decision.File {
 								"token_lifetime",
 							},
 							Pos: decision.Pos{
-								Line:   1022,
+								Line:   1023,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"token_lifetime": {
-									Line:   1022,
+									Line:   1023,
 									Column: 12,
 								},
 							},
@@ -7770,16 +7770,16 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1023,
+								Line:   1024,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1023,
+									Line:   1024,
 									Column: 37,
 								},
 								"token_lifetime": {
-									Line:   1023,
+									Line:   1024,
 									Column: 12,
 								},
 							},
@@ -7802,16 +7802,16 @@ func Snapshot() *decision.File {
 								"client_type",
 							},
 							Pos: decision.Pos{
-								Line:   1024,
+								Line:   1025,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"client_type": {
-									Line:   1024,
+									Line:   1025,
 									Column: 37,
 								},
 								"token_lifetime": {
-									Line:   1024,
+									Line:   1025,
 									Column: 12,
 								},
 							},
@@ -7827,18 +7827,18 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1020,
+							Line:   1021,
 							Column: 12,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1020,
+								Line:   1021,
 								Column: 13,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1019,
+						Line:   1020,
 						Column: 7,
 					},
 				},
@@ -7850,7 +7850,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.3",
 						},
 						Pos: decision.Pos{
-							Line:   1026,
+							Line:   1027,
 							Column: 15,
 						},
 					},
@@ -7858,7 +7858,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "refresh_token_max_or_idle_lifetime",
 							Pos: decision.Pos{
-								Line:   1030,
+								Line:   1031,
 								Column: 11,
 							},
 						},
@@ -7869,18 +7869,18 @@ func Snapshot() *decision.File {
 							Why:  "The answers ask for access tokens that last longer than this client and sensitivity allow; a bearer token is usable by whoever copies it until it expires.",
 							Safe: "Short-lived access tokens (see the setting) with refresh tokens for long sessions; refresh tokens have a maximum and an idle lifetime.",
 							Pos: decision.Pos{
-								Line:   1028,
+								Line:   1029,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1026,
+						Line:   1027,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1016,
+					Line:   1017,
 					Column: 5,
 				},
 			},
@@ -7913,12 +7913,12 @@ func Snapshot() *decision.File {
 								"token_lifetime",
 							},
 							Pos: decision.Pos{
-								Line:   1037,
+								Line:   1038,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"token_lifetime": {
-									Line:   1037,
+									Line:   1038,
 									Column: 12,
 								},
 							},
@@ -7938,28 +7938,28 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1038,
+								Line:   1039,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1038,
+									Line:   1039,
 									Column: 37,
 								},
 								"token_lifetime": {
-									Line:   1038,
+									Line:   1039,
 									Column: 12,
 								},
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1034,
+						Line:   1035,
 						Column: 7,
 					},
 					KeyPos: map[string]decision.Pos{
 						"user_context": {
-							Line:   1035,
+							Line:   1036,
 							Column: 7,
 						},
 					},
@@ -7971,7 +7971,7 @@ func Snapshot() *decision.File {
 							"owasp_jwt",
 						},
 						Pos: decision.Pos{
-							Line:   1040,
+							Line:   1041,
 							Column: 15,
 						},
 					},
@@ -7981,18 +7981,18 @@ func Snapshot() *decision.File {
 							Why:  "The answers ask for access tokens that last longer than this sensitivity allows; a bearer token is usable by whoever copies it until it expires.",
 							Safe: "Short-lived access tokens (see the setting); the client requests a new one when it expires, with no refresh token.",
 							Pos: decision.Pos{
-								Line:   1042,
+								Line:   1043,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1040,
+						Line:   1041,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1031,
+					Line:   1032,
 					Column: 5,
 				},
 			},
@@ -8030,12 +8030,12 @@ func Snapshot() *decision.File {
 									"user_context",
 								},
 								Pos: decision.Pos{
-									Line:   1048,
+									Line:   1049,
 									Column: 19,
 								},
 								KeyPos: map[string]decision.Pos{
 									"user_context": {
-										Line:   1048,
+										Line:   1049,
 										Column: 20,
 									},
 								},
@@ -8050,12 +8050,12 @@ func Snapshot() *decision.File {
 									"compliance",
 								},
 								Pos: decision.Pos{
-									Line:   1048,
+									Line:   1049,
 									Column: 43,
 								},
 								KeyPos: map[string]decision.Pos{
 									"compliance": {
-										Line:   1048,
+										Line:   1049,
 										Column: 44,
 									},
 								},
@@ -8065,23 +8065,23 @@ func Snapshot() *decision.File {
 									"bff",
 								},
 								Pos: decision.Pos{
-									Line:   1048,
+									Line:   1049,
 									Column: 65,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   1048,
+							Line:   1049,
 							Column: 12,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1046,
+						Line:   1047,
 						Column: 7,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1046,
+							Line:   1047,
 							Column: 7,
 						},
 					},
@@ -8093,7 +8093,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.3",
 						},
 						Pos: decision.Pos{
-							Line:   1050,
+							Line:   1051,
 							Column: 15,
 						},
 					},
@@ -8102,7 +8102,7 @@ func Snapshot() *decision.File {
 							ID:  "refresh_tokens",
 							Why: "Keep sessions going without long-lived access tokens.",
 							Pos: decision.Pos{
-								Line:   1052,
+								Line:   1053,
 								Column: 11,
 							},
 						},
@@ -8112,7 +8112,7 @@ func Snapshot() *decision.File {
 							ID:  "unconstrained_refresh_token_public_client",
 							Why: "A public client's refresh token must be rotated on use or bound to the client's key.",
 							Pos: decision.Pos{
-								Line:   1057,
+								Line:   1058,
 								Column: 11,
 							},
 						},
@@ -8121,25 +8121,25 @@ func Snapshot() *decision.File {
 						{
 							ID: "refresh_token_rotation_or_sender_constraint",
 							Pos: decision.Pos{
-								Line:   1054,
+								Line:   1055,
 								Column: 11,
 							},
 						},
 						{
 							ID: "refresh_token_max_or_idle_lifetime",
 							Pos: decision.Pos{
-								Line:   1055,
+								Line:   1056,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1050,
+						Line:   1051,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1043,
+					Line:   1044,
 					Column: 5,
 				},
 			},
@@ -8160,12 +8160,12 @@ func Snapshot() *decision.File {
 						"client_type",
 					},
 					Pos: decision.Pos{
-						Line:   1060,
+						Line:   1061,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1060,
+							Line:   1061,
 							Column: 12,
 						},
 					},
@@ -8178,7 +8178,7 @@ func Snapshot() *decision.File {
 							"stripe_keys",
 						},
 						Pos: decision.Pos{
-							Line:   1062,
+							Line:   1063,
 							Column: 15,
 						},
 					},
@@ -8187,7 +8187,7 @@ func Snapshot() *decision.File {
 							ID:  "static_secret_in_public_client",
 							Why: "Anything shipped in the app can be extracted; the authorization server must not rely on it.",
 							Pos: decision.Pos{
-								Line:   1066,
+								Line:   1067,
 								Column: 11,
 							},
 						},
@@ -8195,7 +8195,7 @@ func Snapshot() *decision.File {
 							ID:  "secret_key_in_client_app",
 							Why: "Provider secret keys stay on servers; apps get only publishable or user-scoped credentials.",
 							Pos: decision.Pos{
-								Line:   1067,
+								Line:   1068,
 								Column: 11,
 							},
 						},
@@ -8204,18 +8204,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "public_client_no_embedded_secret",
 							Pos: decision.Pos{
-								Line:   1064,
+								Line:   1065,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1062,
+						Line:   1063,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1058,
+					Line:   1059,
 					Column: 5,
 				},
 			},
@@ -8248,27 +8248,27 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1070,
+							Line:   1071,
 							Column: 125,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1070,
+								Line:   1071,
 								Column: 126,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1070,
+						Line:   1071,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"can_hold_secret": {
-							Line:   1070,
+							Line:   1071,
 							Column: 94,
 						},
 						"client_type": {
-							Line:   1070,
+							Line:   1071,
 							Column: 12,
 						},
 					},
@@ -8280,7 +8280,7 @@ func Snapshot() *decision.File {
 							"oauth21 §8",
 						},
 						Pos: decision.Pos{
-							Line:   1072,
+							Line:   1073,
 							Column: 15,
 						},
 					},
@@ -8290,18 +8290,18 @@ func Snapshot() *decision.File {
 							Why:  "The answers say the client can keep a secret, but a secret shipped inside an installed app or tool is readable by anyone who has a copy.",
 							Safe: "Register the app as a public client with PKCE; where a confidential client is needed, put it in a backend the app talks to.",
 							Pos: decision.Pos{
-								Line:   1074,
+								Line:   1075,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1072,
+						Line:   1073,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1068,
+					Line:   1069,
 					Column: 5,
 				},
 			},
@@ -8316,7 +8316,7 @@ func Snapshot() *decision.File {
 						"browser_oauth_client",
 					},
 					Pos: decision.Pos{
-						Line:   1078,
+						Line:   1079,
 						Column: 11,
 					},
 				},
@@ -8327,7 +8327,7 @@ func Snapshot() *decision.File {
 							"rfc9700 §2.1.1",
 						},
 						Pos: decision.Pos{
-							Line:   1080,
+							Line:   1081,
 							Column: 15,
 						},
 					},
@@ -8340,12 +8340,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.1.2",
 								},
 								Pos: decision.Pos{
-									Line:   1086,
+									Line:   1087,
 									Column: 134,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1086,
+								Line:   1087,
 								Column: 11,
 							},
 						},
@@ -8357,12 +8357,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.1.1",
 								},
 								Pos: decision.Pos{
-									Line:   1087,
+									Line:   1088,
 									Column: 81,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1087,
+								Line:   1088,
 								Column: 11,
 							},
 						},
@@ -8374,12 +8374,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.1",
 								},
 								Pos: decision.Pos{
-									Line:   1088,
+									Line:   1089,
 									Column: 90,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1088,
+								Line:   1089,
 								Column: 11,
 							},
 						},
@@ -8391,12 +8391,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.6",
 								},
 								Pos: decision.Pos{
-									Line:   1089,
+									Line:   1090,
 									Column: 115,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1089,
+								Line:   1090,
 								Column: 11,
 							},
 						},
@@ -8405,32 +8405,32 @@ func Snapshot() *decision.File {
 						{
 							ID: "pkce_s256",
 							Pos: decision.Pos{
-								Line:   1082,
+								Line:   1083,
 								Column: 11,
 							},
 						},
 						{
 							ID: "exact_redirect_uri_matching",
 							Pos: decision.Pos{
-								Line:   1083,
+								Line:   1084,
 								Column: 11,
 							},
 						},
 						{
 							ID: "csrf_protection_state_or_pkce",
 							Pos: decision.Pos{
-								Line:   1084,
+								Line:   1085,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1080,
+						Line:   1081,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1076,
+					Line:   1077,
 					Column: 5,
 				},
 			},
@@ -8448,18 +8448,18 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1092,
+							Line:   1093,
 							Column: 17,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1092,
+								Line:   1093,
 								Column: 18,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1092,
+						Line:   1093,
 						Column: 11,
 					},
 				},
@@ -8470,7 +8470,7 @@ func Snapshot() *decision.File {
 							"owasp_api2",
 						},
 						Pos: decision.Pos{
-							Line:   1094,
+							Line:   1095,
 							Column: 15,
 						},
 					},
@@ -8483,12 +8483,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.4",
 								},
 								Pos: decision.Pos{
-									Line:   1096,
+									Line:   1097,
 									Column: 124,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1096,
+								Line:   1097,
 								Column: 11,
 							},
 						},
@@ -8500,23 +8500,23 @@ func Snapshot() *decision.File {
 									"owasp_api2",
 								},
 								Pos: decision.Pos{
-									Line:   1097,
+									Line:   1098,
 									Column: 105,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1097,
+								Line:   1098,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1094,
+						Line:   1095,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1090,
+					Line:   1091,
 					Column: 5,
 				},
 			},
@@ -8536,12 +8536,12 @@ func Snapshot() *decision.File {
 						"oauth2_auth_code_pkce",
 					},
 					Pos: decision.Pos{
-						Line:   1100,
+						Line:   1101,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1100,
+							Line:   1101,
 							Column: 12,
 						},
 					},
@@ -8553,7 +8553,7 @@ func Snapshot() *decision.File {
 							"rfc8252 §8.12",
 						},
 						Pos: decision.Pos{
-							Line:   1102,
+							Line:   1103,
 							Column: 15,
 						},
 					},
@@ -8566,12 +8566,12 @@ func Snapshot() *decision.File {
 									"rfc8252 §8.12",
 								},
 								Pos: decision.Pos{
-									Line:   1107,
+									Line:   1108,
 									Column: 129,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1107,
+								Line:   1108,
 								Column: 11,
 							},
 						},
@@ -8580,7 +8580,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "external_user_agent",
 							Pos: decision.Pos{
-								Line:   1104,
+								Line:   1105,
 								Column: 11,
 							},
 						},
@@ -8588,18 +8588,18 @@ func Snapshot() *decision.File {
 							ID:    "native_redirect_options",
 							Value: "a claimed `https` URL (App Links or Universal Links), or a private-use scheme in reverse-domain form",
 							Pos: decision.Pos{
-								Line:   1105,
+								Line:   1106,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1102,
+						Line:   1103,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1098,
+					Line:   1099,
 					Column: 5,
 				},
 			},
@@ -8620,12 +8620,12 @@ func Snapshot() *decision.File {
 						"oauth2_auth_code_pkce",
 					},
 					Pos: decision.Pos{
-						Line:   1110,
+						Line:   1111,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1110,
+							Line:   1111,
 							Column: 12,
 						},
 					},
@@ -8637,7 +8637,7 @@ func Snapshot() *decision.File {
 							"rfc8252 §8.12",
 						},
 						Pos: decision.Pos{
-							Line:   1112,
+							Line:   1113,
 							Column: 15,
 						},
 					},
@@ -8650,12 +8650,12 @@ func Snapshot() *decision.File {
 									"rfc8252 §8.12",
 								},
 								Pos: decision.Pos{
-									Line:   1117,
+									Line:   1118,
 									Column: 129,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1117,
+								Line:   1118,
 								Column: 11,
 							},
 						},
@@ -8664,7 +8664,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "external_user_agent",
 							Pos: decision.Pos{
-								Line:   1114,
+								Line:   1115,
 								Column: 11,
 							},
 						},
@@ -8672,18 +8672,18 @@ func Snapshot() *decision.File {
 							ID:    "native_redirect_options",
 							Value: "loopback `http://127.0.0.1:{port}` with a port chosen at run time (the server allows any port), or a private-use scheme",
 							Pos: decision.Pos{
-								Line:   1115,
+								Line:   1116,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1112,
+						Line:   1113,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1108,
+					Line:   1109,
 					Column: 5,
 				},
 			},
@@ -8695,7 +8695,7 @@ func Snapshot() *decision.File {
 						"oauth2_device_grant",
 					},
 					Pos: decision.Pos{
-						Line:   1120,
+						Line:   1121,
 						Column: 11,
 					},
 				},
@@ -8707,7 +8707,7 @@ func Snapshot() *decision.File {
 							"rfc8628 §5.4",
 						},
 						Pos: decision.Pos{
-							Line:   1122,
+							Line:   1123,
 							Column: 15,
 						},
 					},
@@ -8715,32 +8715,32 @@ func Snapshot() *decision.File {
 						{
 							ID: "device_polling_interval_slow_down",
 							Pos: decision.Pos{
-								Line:   1124,
+								Line:   1125,
 								Column: 11,
 							},
 						},
 						{
 							ID: "device_user_code_rate_limit",
 							Pos: decision.Pos{
-								Line:   1125,
+								Line:   1126,
 								Column: 11,
 							},
 						},
 						{
 							ID: "device_remote_phishing_mitigation",
 							Pos: decision.Pos{
-								Line:   1126,
+								Line:   1127,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1122,
+						Line:   1123,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1118,
+					Line:   1119,
 					Column: 5,
 				},
 			},
@@ -8764,12 +8764,12 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1132,
+								Line:   1133,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1132,
+									Line:   1133,
 									Column: 14,
 								},
 							},
@@ -8784,19 +8784,19 @@ func Snapshot() *decision.File {
 								"compliance",
 							},
 							Pos: decision.Pos{
-								Line:   1132,
+								Line:   1133,
 								Column: 46,
 							},
 							KeyPos: map[string]decision.Pos{
 								"compliance": {
-									Line:   1132,
+									Line:   1133,
 									Column: 47,
 								},
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1131,
+						Line:   1132,
 						Column: 7,
 					},
 				},
@@ -8807,7 +8807,7 @@ func Snapshot() *decision.File {
 							"owasp_session",
 						},
 						Pos: decision.Pos{
-							Line:   1134,
+							Line:   1135,
 							Column: 15,
 						},
 					},
@@ -8816,18 +8816,18 @@ func Snapshot() *decision.File {
 							ID:    "session_timeouts",
 							Value: "absolute 12 hours, idle 15 minutes (NIST 800-63B AAL3); OWASP suggests 2-5 minutes idle for high-value apps",
 							Pos: decision.Pos{
-								Line:   1136,
+								Line:   1137,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1134,
+						Line:   1135,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1128,
+					Line:   1129,
 					Column: 5,
 				},
 			},
@@ -8849,12 +8849,12 @@ func Snapshot() *decision.File {
 						"server_session_cookie",
 					},
 					Pos: decision.Pos{
-						Line:   1140,
+						Line:   1141,
 						Column: 7,
 					},
 					KeyPos: map[string]decision.Pos{
 						"compliance": {
-							Line:   1141,
+							Line:   1142,
 							Column: 7,
 						},
 					},
@@ -8866,7 +8866,7 @@ func Snapshot() *decision.File {
 							"hipaa",
 						},
 						Pos: decision.Pos{
-							Line:   1143,
+							Line:   1144,
 							Column: 15,
 						},
 					},
@@ -8875,18 +8875,18 @@ func Snapshot() *decision.File {
 							ID:    "session_timeouts",
 							Value: "idle 15 minutes, absolute 12 hours, with automatic logoff (HIPAA 164.312(a)(2)(iii); PCI DSS 8.2.8 as quoted by secondary sources: verify)",
 							Pos: decision.Pos{
-								Line:   1145,
+								Line:   1146,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1143,
+						Line:   1144,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1137,
+					Line:   1138,
 					Column: 5,
 				},
 			},
@@ -8899,7 +8899,7 @@ func Snapshot() *decision.File {
 						"server_session_cookie",
 					},
 					Pos: decision.Pos{
-						Line:   1148,
+						Line:   1149,
 						Column: 11,
 					},
 				},
@@ -8910,7 +8910,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.1",
 						},
 						Pos: decision.Pos{
-							Line:   1150,
+							Line:   1151,
 							Column: 15,
 						},
 					},
@@ -8919,7 +8919,7 @@ func Snapshot() *decision.File {
 							ID:  "tokens_in_web_storage",
 							Why: "Tokens and session ids stay out of localStorage and sessionStorage, where any injected script can read them.",
 							Pos: decision.Pos{
-								Line:   1157,
+								Line:   1158,
 								Column: 11,
 							},
 						},
@@ -8928,39 +8928,39 @@ func Snapshot() *decision.File {
 						{
 							ID: "cookie_httponly_secure_samesite",
 							Pos: decision.Pos{
-								Line:   1152,
+								Line:   1153,
 								Column: 11,
 							},
 						},
 						{
 							ID: "csrf_defense_for_cookies",
 							Pos: decision.Pos{
-								Line:   1153,
+								Line:   1154,
 								Column: 11,
 							},
 						},
 						{
 							ID: "session_timeouts",
 							Pos: decision.Pos{
-								Line:   1154,
+								Line:   1155,
 								Column: 11,
 							},
 						},
 						{
 							ID: "session_id_regeneration",
 							Pos: decision.Pos{
-								Line:   1155,
+								Line:   1156,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1150,
+						Line:   1151,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1146,
+					Line:   1147,
 					Column: 5,
 				},
 			},
@@ -8972,7 +8972,7 @@ func Snapshot() *decision.File {
 						"bff",
 					},
 					Pos: decision.Pos{
-						Line:   1160,
+						Line:   1161,
 						Column: 11,
 					},
 				},
@@ -8982,7 +8982,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.1",
 						},
 						Pos: decision.Pos{
-							Line:   1162,
+							Line:   1163,
 							Column: 15,
 						},
 					},
@@ -8990,7 +8990,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "bff_outbound_allowlist",
 							Pos: decision.Pos{
-								Line:   1164,
+								Line:   1165,
 								Column: 11,
 							},
 						},
@@ -8998,18 +8998,18 @@ func Snapshot() *decision.File {
 							ID:    "refresh_token_max_or_idle_lifetime",
 							Value: "the BFF session ends when the refresh token's maximum lifetime ends; idle expiry as well",
 							Pos: decision.Pos{
-								Line:   1165,
+								Line:   1166,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1162,
+						Line:   1163,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1158,
+					Line:   1159,
 					Column: 5,
 				},
 			},
@@ -9021,7 +9021,7 @@ func Snapshot() *decision.File {
 						"browser_oauth_client",
 					},
 					Pos: decision.Pos{
-						Line:   1168,
+						Line:   1169,
 						Column: 11,
 					},
 				},
@@ -9032,7 +9032,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.3",
 						},
 						Pos: decision.Pos{
-							Line:   1170,
+							Line:   1171,
 							Column: 15,
 						},
 					},
@@ -9041,18 +9041,18 @@ func Snapshot() *decision.File {
 							ID:  "tokens_in_web_storage",
 							Why: "Keep tokens in memory or a worker; localStorage and sessionStorage are readable by any injected script.",
 							Pos: decision.Pos{
-								Line:   1172,
+								Line:   1173,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1170,
+						Line:   1171,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1166,
+					Line:   1167,
 					Column: 5,
 				},
 			},
@@ -9068,7 +9068,7 @@ func Snapshot() *decision.File {
 								"oauth2_token_exchange",
 							},
 							Pos: decision.Pos{
-								Line:   1178,
+								Line:   1179,
 								Column: 11,
 							},
 						},
@@ -9089,12 +9089,12 @@ func Snapshot() *decision.File {
 								"oidc_login",
 							},
 							Pos: decision.Pos{
-								Line:   1179,
+								Line:   1180,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"client_type": {
-									Line:   1179,
+									Line:   1180,
 									Column: 12,
 								},
 							},
@@ -9116,23 +9116,23 @@ func Snapshot() *decision.File {
 								"oidc_login",
 							},
 							Pos: decision.Pos{
-								Line:   1180,
+								Line:   1181,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"can_hold_secret": {
-									Line:   1180,
+									Line:   1181,
 									Column: 40,
 								},
 								"client_type": {
-									Line:   1180,
+									Line:   1181,
 									Column: 12,
 								},
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1177,
+						Line:   1178,
 						Column: 7,
 					},
 				},
@@ -9143,7 +9143,7 @@ func Snapshot() *decision.File {
 							"oauth21 §2.4",
 						},
 						Pos: decision.Pos{
-							Line:   1182,
+							Line:   1183,
 							Column: 15,
 						},
 					},
@@ -9152,7 +9152,7 @@ func Snapshot() *decision.File {
 							ID:  "private_key_jwt",
 							Why: "The client signs a short JWT with its private key; the authorization server keeps only the public key.",
 							Pos: decision.Pos{
-								Line:   1186,
+								Line:   1187,
 								Column: 11,
 							},
 						},
@@ -9164,12 +9164,12 @@ func Snapshot() *decision.File {
 									"rfc8705 §2",
 								},
 								Pos: decision.Pos{
-									Line:   1187,
+									Line:   1188,
 									Column: 115,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1187,
+								Line:   1188,
 								Column: 11,
 							},
 						},
@@ -9178,18 +9178,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "asymmetric_client_auth",
 							Pos: decision.Pos{
-								Line:   1184,
+								Line:   1185,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1182,
+						Line:   1183,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1174,
+					Line:   1175,
 					Column: 5,
 				},
 			},
@@ -9208,18 +9208,18 @@ func Snapshot() *decision.File {
 							"client_type",
 						},
 						Pos: decision.Pos{
-							Line:   1190,
+							Line:   1191,
 							Column: 17,
 						},
 						KeyPos: map[string]decision.Pos{
 							"client_type": {
-								Line:   1190,
+								Line:   1191,
 								Column: 18,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1190,
+						Line:   1191,
 						Column: 11,
 					},
 				},
@@ -9229,7 +9229,7 @@ func Snapshot() *decision.File {
 							"rfc9700 §2.3",
 						},
 						Pos: decision.Pos{
-							Line:   1192,
+							Line:   1193,
 							Column: 15,
 						},
 					},
@@ -9237,25 +9237,25 @@ func Snapshot() *decision.File {
 						{
 							ID: "least_privilege_scopes",
 							Pos: decision.Pos{
-								Line:   1194,
+								Line:   1195,
 								Column: 11,
 							},
 						},
 						{
 							ID: "audience_restriction",
 							Pos: decision.Pos{
-								Line:   1195,
+								Line:   1196,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1192,
+						Line:   1193,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1188,
+					Line:   1189,
 					Column: 5,
 				},
 			},
@@ -9274,18 +9274,18 @@ func Snapshot() *decision.File {
 							"client_type",
 						},
 						Pos: decision.Pos{
-							Line:   1198,
+							Line:   1199,
 							Column: 17,
 						},
 						KeyPos: map[string]decision.Pos{
 							"client_type": {
-								Line:   1198,
+								Line:   1199,
 								Column: 18,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1198,
+						Line:   1199,
 						Column: 11,
 					},
 				},
@@ -9297,7 +9297,7 @@ func Snapshot() *decision.File {
 							"owasp_rest",
 						},
 						Pos: decision.Pos{
-							Line:   1200,
+							Line:   1201,
 							Column: 15,
 						},
 					},
@@ -9305,18 +9305,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "authorization_header_transport",
 							Pos: decision.Pos{
-								Line:   1202,
+								Line:   1203,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1200,
+						Line:   1201,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1196,
+					Line:   1197,
 					Column: 5,
 				},
 			},
@@ -9331,7 +9331,7 @@ func Snapshot() *decision.File {
 							"owasp_api2",
 						},
 						Pos: decision.Pos{
-							Line:   1206,
+							Line:   1207,
 							Column: 15,
 						},
 					},
@@ -9340,18 +9340,18 @@ func Snapshot() *decision.File {
 							ID:  "credentials_in_url",
 							Why: "Tokens, keys and passwords never travel in URLs, where logs, history and Referer headers keep them.",
 							Pos: decision.Pos{
-								Line:   1208,
+								Line:   1209,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1206,
+						Line:   1207,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1203,
+					Line:   1204,
 					Column: 5,
 				},
 			},
@@ -9363,7 +9363,7 @@ func Snapshot() *decision.File {
 						"oauth2_token_exchange",
 					},
 					Pos: decision.Pos{
-						Line:   1212,
+						Line:   1213,
 						Column: 11,
 					},
 				},
@@ -9374,7 +9374,7 @@ func Snapshot() *decision.File {
 							"owasp_micro",
 						},
 						Pos: decision.Pos{
-							Line:   1214,
+							Line:   1215,
 							Column: 15,
 						},
 					},
@@ -9387,12 +9387,12 @@ func Snapshot() *decision.File {
 									"owasp_micro",
 								},
 								Pos: decision.Pos{
-									Line:   1218,
+									Line:   1219,
 									Column: 163,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1218,
+								Line:   1219,
 								Column: 11,
 							},
 						},
@@ -9401,18 +9401,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "token_exchange_audience_and_act",
 							Pos: decision.Pos{
-								Line:   1216,
+								Line:   1217,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1214,
+						Line:   1215,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1210,
+					Line:   1211,
 					Column: 5,
 				},
 			},
@@ -9429,12 +9429,12 @@ func Snapshot() *decision.File {
 						"client_type",
 					},
 					Pos: decision.Pos{
-						Line:   1221,
+						Line:   1222,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1221,
+							Line:   1222,
 							Column: 12,
 						},
 					},
@@ -9446,7 +9446,7 @@ func Snapshot() *decision.File {
 							"owasp_micro",
 						},
 						Pos: decision.Pos{
-							Line:   1223,
+							Line:   1224,
 							Column: 15,
 						},
 					},
@@ -9455,18 +9455,18 @@ func Snapshot() *decision.File {
 							ID:  "unauthenticated_service_calls",
 							Why: "Being inside the network is not authentication: every service-to-service call is authenticated.",
 							Pos: decision.Pos{
-								Line:   1225,
+								Line:   1226,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1223,
+						Line:   1224,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1219,
+					Line:   1220,
 					Column: 5,
 				},
 			},
@@ -9493,20 +9493,20 @@ func Snapshot() *decision.File {
 						"client_type",
 					},
 					Pos: decision.Pos{
-						Line:   1228,
+						Line:   1229,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1228,
+							Line:   1229,
 							Column: 66,
 						},
 						"trust": {
-							Line:   1228,
+							Line:   1229,
 							Column: 12,
 						},
 						"user_context": {
-							Line:   1228,
+							Line:   1229,
 							Column: 44,
 						},
 					},
@@ -9517,7 +9517,7 @@ func Snapshot() *decision.File {
 							"owasp_micro",
 						},
 						Pos: decision.Pos{
-							Line:   1230,
+							Line:   1231,
 							Column: 15,
 						},
 					},
@@ -9526,7 +9526,7 @@ func Snapshot() *decision.File {
 							ID:  "mtls_service_identity",
 							Why: "Inside one trust domain a service mesh can authenticate every call without application secrets.",
 							Pos: decision.Pos{
-								Line:   1232,
+								Line:   1233,
 								Column: 11,
 							},
 						},
@@ -9540,23 +9540,23 @@ func Snapshot() *decision.File {
 									"owasp_api2",
 								},
 								Pos: decision.Pos{
-									Line:   1234,
+									Line:   1235,
 									Column: 111,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1234,
+								Line:   1235,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1230,
+						Line:   1231,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1226,
+					Line:   1227,
 					Column: 5,
 				},
 			},
@@ -9577,12 +9577,12 @@ func Snapshot() *decision.File {
 						"oauth2_client_credentials",
 					},
 					Pos: decision.Pos{
-						Line:   1237,
+						Line:   1238,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"trust": {
-							Line:   1237,
+							Line:   1238,
 							Column: 12,
 						},
 					},
@@ -9594,7 +9594,7 @@ func Snapshot() *decision.File {
 							"rfc8705 §3",
 						},
 						Pos: decision.Pos{
-							Line:   1239,
+							Line:   1240,
 							Column: 15,
 						},
 					},
@@ -9603,18 +9603,18 @@ func Snapshot() *decision.File {
 							ID:  "cert_bound_tokens",
 							Why: "Partners usually run a PKI: binding tokens to the partner's certificate makes a leaked token useless.",
 							Pos: decision.Pos{
-								Line:   1241,
+								Line:   1242,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1239,
+						Line:   1240,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1235,
+					Line:   1236,
 					Column: 5,
 				},
 			},
@@ -9632,12 +9632,12 @@ func Snapshot() *decision.File {
 						"sensitivity",
 					},
 					Pos: decision.Pos{
-						Line:   1245,
+						Line:   1246,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitivity": {
-							Line:   1245,
+							Line:   1246,
 							Column: 12,
 						},
 					},
@@ -9648,7 +9648,7 @@ func Snapshot() *decision.File {
 							"owasp_rest",
 						},
 						Pos: decision.Pos{
-							Line:   1247,
+							Line:   1248,
 							Column: 15,
 						},
 					},
@@ -9657,7 +9657,7 @@ func Snapshot() *decision.File {
 							ID:  "api_key",
 							Why: "An API key alone is not enough for sensitive, critical or high-value resources.",
 							Pos: decision.Pos{
-								Line:   1249,
+								Line:   1250,
 								Column: 11,
 							},
 						},
@@ -9665,7 +9665,7 @@ func Snapshot() *decision.File {
 							ID:  "restricted_api_key",
 							Why: "Even a restricted key is a standing bearer secret; at this sensitivity clients authenticate strongly and get short-lived tokens.",
 							Pos: decision.Pos{
-								Line:   1250,
+								Line:   1251,
 								Column: 11,
 							},
 						},
@@ -9673,18 +9673,18 @@ func Snapshot() *decision.File {
 							ID:  "api_key_only_for_critical",
 							Why: "An API key alone is not enough for sensitive, critical or high-value resources.",
 							Pos: decision.Pos{
-								Line:   1251,
+								Line:   1252,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1247,
+						Line:   1248,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1243,
+					Line:   1244,
 					Column: 5,
 				},
 			},
@@ -9709,16 +9709,16 @@ func Snapshot() *decision.File {
 						"client_type",
 					},
 					Pos: decision.Pos{
-						Line:   1254,
+						Line:   1255,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1254,
+							Line:   1255,
 							Column: 34,
 						},
 						"user_context": {
-							Line:   1254,
+							Line:   1255,
 							Column: 12,
 						},
 					},
@@ -9731,7 +9731,7 @@ func Snapshot() *decision.File {
 							"gcp_keys",
 						},
 						Pos: decision.Pos{
-							Line:   1256,
+							Line:   1257,
 							Column: 15,
 						},
 					},
@@ -9740,7 +9740,7 @@ func Snapshot() *decision.File {
 							ID:  "master_credentials_in_production",
 							Why: "Each integration gets its own scoped, revocable credential; no integration holds full-account rights.",
 							Pos: decision.Pos{
-								Line:   1258,
+								Line:   1259,
 								Column: 11,
 							},
 						},
@@ -9748,18 +9748,18 @@ func Snapshot() *decision.File {
 							ID:  "long_lived_user_managed_keys",
 							Why: "Credentials expire and rotate; downloadable keys and non-expiring personal tokens are replaced.",
 							Pos: decision.Pos{
-								Line:   1259,
+								Line:   1260,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1256,
+						Line:   1257,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1252,
+					Line:   1253,
 					Column: 5,
 				},
 			},
@@ -9776,12 +9776,12 @@ func Snapshot() *decision.File {
 						"current_schemes",
 					},
 					Pos: decision.Pos{
-						Line:   1262,
+						Line:   1263,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"current_schemes": {
-							Line:   1262,
+							Line:   1263,
 							Column: 12,
 						},
 					},
@@ -9793,7 +9793,7 @@ func Snapshot() *decision.File {
 							"stripe_keys",
 						},
 						Pos: decision.Pos{
-							Line:   1264,
+							Line:   1265,
 							Column: 15,
 						},
 					},
@@ -9802,7 +9802,7 @@ func Snapshot() *decision.File {
 							ID:  "restricted_api_key",
 							Why: "Migration step: one restricted key per integration, each with only the permissions it needs and revocable on its own.",
 							Pos: decision.Pos{
-								Line:   1268,
+								Line:   1269,
 								Column: 11,
 							},
 						},
@@ -9811,7 +9811,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "api_key_hygiene",
 							Pos: decision.Pos{
-								Line:   1270,
+								Line:   1271,
 								Column: 11,
 							},
 						},
@@ -9822,18 +9822,18 @@ func Snapshot() *decision.File {
 							Why:  "Today every integration uses one credential with full account rights: a leak anywhere exposes everything, and revoking it breaks every integration at once.",
 							Safe: "Issue one restricted, revocable credential per integration (a scoped API key or an OAuth client), move integrations one by one, then retire the master credential.",
 							Pos: decision.Pos{
-								Line:   1266,
+								Line:   1267,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1264,
+						Line:   1265,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1260,
+					Line:   1261,
 					Column: 5,
 				},
 			},
@@ -9860,23 +9860,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1273,
+							Line:   1274,
 							Column: 65,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1273,
+								Line:   1274,
 								Column: 66,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1273,
+						Line:   1274,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"current_schemes": {
-							Line:   1273,
+							Line:   1274,
 							Column: 12,
 						},
 					},
@@ -9887,7 +9887,7 @@ func Snapshot() *decision.File {
 							"owasp_api2",
 						},
 						Pos: decision.Pos{
-							Line:   1275,
+							Line:   1276,
 							Column: 15,
 						},
 					},
@@ -9897,18 +9897,18 @@ func Snapshot() *decision.File {
 							Why:  "Requests act for users, but today an API key identifies only the application.",
 							Safe: "Obtain user-delegated tokens with the recommended flow; keep keys, if at all, to identify the application.",
 							Pos: decision.Pos{
-								Line:   1277,
+								Line:   1278,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1275,
+						Line:   1276,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1271,
+					Line:   1272,
 					Column: 5,
 				},
 			},
@@ -9931,16 +9931,16 @@ func Snapshot() *decision.File {
 						"sensitivity",
 					},
 					Pos: decision.Pos{
-						Line:   1280,
+						Line:   1281,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"current_schemes": {
-							Line:   1280,
+							Line:   1281,
 							Column: 12,
 						},
 						"sensitivity": {
-							Line:   1280,
+							Line:   1281,
 							Column: 60,
 						},
 					},
@@ -9951,7 +9951,7 @@ func Snapshot() *decision.File {
 							"owasp_rest",
 						},
 						Pos: decision.Pos{
-							Line:   1282,
+							Line:   1283,
 							Column: 15,
 						},
 					},
@@ -9961,18 +9961,18 @@ func Snapshot() *decision.File {
 							Why:  "Today an API key alone protects sensitive or critical resources.",
 							Safe: "Move to the recommended scheme with strong client authentication and short-lived tokens.",
 							Pos: decision.Pos{
-								Line:   1284,
+								Line:   1285,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1282,
+						Line:   1283,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1278,
+					Line:   1279,
 					Column: 5,
 				},
 			},
@@ -10002,23 +10002,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1288,
+							Line:   1289,
 							Column: 119,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1288,
+								Line:   1289,
 								Column: 120,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1288,
+						Line:   1289,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitive_operations": {
-							Line:   1288,
+							Line:   1289,
 							Column: 12,
 						},
 					},
@@ -10030,7 +10030,7 @@ func Snapshot() *decision.File {
 							"nist80063b §7.2.1",
 						},
 						Pos: decision.Pos{
-							Line:   1290,
+							Line:   1291,
 							Column: 15,
 						},
 					},
@@ -10039,7 +10039,7 @@ func Snapshot() *decision.File {
 							ID:  "step_up_auth",
 							Why: "Sensitive operations need a stronger or fresher sign-in than reading data: the API answers with the RFC 9470 challenge.",
 							Pos: decision.Pos{
-								Line:   1292,
+								Line:   1293,
 								Column: 11,
 							},
 						},
@@ -10048,18 +10048,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "step_up_challenge",
 							Pos: decision.Pos{
-								Line:   1294,
+								Line:   1295,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1290,
+						Line:   1291,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1286,
+					Line:   1287,
 					Column: 5,
 				},
 			},
@@ -10087,23 +10087,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1297,
+							Line:   1298,
 							Column: 96,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1297,
+								Line:   1298,
 								Column: 97,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1297,
+						Line:   1298,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitive_operations": {
-							Line:   1297,
+							Line:   1298,
 							Column: 12,
 						},
 					},
@@ -10115,7 +10115,7 @@ func Snapshot() *decision.File {
 							"owasp_api2",
 						},
 						Pos: decision.Pos{
-							Line:   1299,
+							Line:   1300,
 							Column: 15,
 						},
 					},
@@ -10124,7 +10124,7 @@ func Snapshot() *decision.File {
 							ID:  "reauthentication",
 							Why: "Credential changes, account deletion and privilege changes require proving the current credentials again.",
 							Pos: decision.Pos{
-								Line:   1301,
+								Line:   1302,
 								Column: 11,
 							},
 						},
@@ -10133,7 +10133,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "reauth_for_sensitive_ops",
 							Pos: decision.Pos{
-								Line:   1303,
+								Line:   1304,
 								Column: 11,
 							},
 						},
@@ -10144,23 +10144,23 @@ func Snapshot() *decision.File {
 									"owasp_session",
 								},
 								Pos: decision.Pos{
-									Line:   1304,
+									Line:   1305,
 									Column: 49,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1304,
+								Line:   1305,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1299,
+						Line:   1300,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1295,
+					Line:   1296,
 					Column: 5,
 				},
 			},
@@ -10186,23 +10186,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1307,
+							Line:   1308,
 							Column: 51,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1307,
+								Line:   1308,
 								Column: 52,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1307,
+						Line:   1308,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitive_operations": {
-							Line:   1307,
+							Line:   1308,
 							Column: 12,
 						},
 					},
@@ -10213,7 +10213,7 @@ func Snapshot() *decision.File {
 							"owasp_txauth",
 						},
 						Pos: decision.Pos{
-							Line:   1309,
+							Line:   1310,
 							Column: 15,
 						},
 					},
@@ -10222,7 +10222,7 @@ func Snapshot() *decision.File {
 							ID:  "transaction_authorization",
 							Why: "Each payment is confirmed separately by the user, who sees the amount and the payee.",
 							Pos: decision.Pos{
-								Line:   1311,
+								Line:   1312,
 								Column: 11,
 							},
 						},
@@ -10231,18 +10231,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "transaction_signing_wysiwys",
 							Pos: decision.Pos{
-								Line:   1313,
+								Line:   1314,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1309,
+						Line:   1310,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1305,
+					Line:   1306,
 					Column: 5,
 				},
 			},
@@ -10261,12 +10261,12 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1318,
+								Line:   1319,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1318,
+									Line:   1319,
 									Column: 14,
 								},
 							},
@@ -10281,12 +10281,12 @@ func Snapshot() *decision.File {
 								"compliance",
 							},
 							Pos: decision.Pos{
-								Line:   1318,
+								Line:   1319,
 								Column: 40,
 							},
 							KeyPos: map[string]decision.Pos{
 								"compliance": {
-									Line:   1318,
+									Line:   1319,
 									Column: 41,
 								},
 							},
@@ -10302,18 +10302,18 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1317,
+							Line:   1318,
 							Column: 12,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1317,
+								Line:   1318,
 								Column: 13,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1317,
+						Line:   1318,
 						Column: 7,
 					},
 				},
@@ -10324,7 +10324,7 @@ func Snapshot() *decision.File {
 							"owasp_authn",
 						},
 						Pos: decision.Pos{
-							Line:   1320,
+							Line:   1321,
 							Column: 15,
 						},
 					},
@@ -10333,18 +10333,18 @@ func Snapshot() *decision.File {
 							ID:  "mfa_phishing_resistant",
 							Why: "Critical operations or AAL3: users authenticate with a phishing-resistant authenticator such as a passkey or security key.",
 							Pos: decision.Pos{
-								Line:   1322,
+								Line:   1323,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1320,
+						Line:   1321,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1314,
+					Line:   1315,
 					Column: 5,
 				},
 			},
@@ -10363,12 +10363,12 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1327,
+								Line:   1328,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1327,
+									Line:   1328,
 									Column: 14,
 								},
 							},
@@ -10385,12 +10385,12 @@ func Snapshot() *decision.File {
 								"compliance",
 							},
 							Pos: decision.Pos{
-								Line:   1327,
+								Line:   1328,
 								Column: 36,
 							},
 							KeyPos: map[string]decision.Pos{
 								"compliance": {
-									Line:   1327,
+									Line:   1328,
 									Column: 37,
 								},
 							},
@@ -10405,12 +10405,12 @@ func Snapshot() *decision.File {
 								"sensitive_operations",
 							},
 							Pos: decision.Pos{
-								Line:   1327,
+								Line:   1328,
 								Column: 79,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitive_operations": {
-									Line:   1327,
+									Line:   1328,
 									Column: 80,
 								},
 							},
@@ -10426,18 +10426,18 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1326,
+							Line:   1327,
 							Column: 12,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1326,
+								Line:   1327,
 								Column: 13,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1326,
+						Line:   1327,
 						Column: 7,
 					},
 				},
@@ -10448,7 +10448,7 @@ func Snapshot() *decision.File {
 							"owasp_authn",
 						},
 						Pos: decision.Pos{
-							Line:   1329,
+							Line:   1330,
 							Column: 15,
 						},
 					},
@@ -10457,18 +10457,18 @@ func Snapshot() *decision.File {
 							ID:  "mfa",
 							Why: "High sensitivity, a regulated context or privilege changes: users prove two factors.",
 							Pos: decision.Pos{
-								Line:   1331,
+								Line:   1332,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1329,
+						Line:   1330,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1323,
+					Line:   1324,
 					Column: 5,
 				},
 			},
@@ -10493,18 +10493,18 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1335,
+							Line:   1336,
 							Column: 12,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1335,
+								Line:   1336,
 								Column: 13,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1335,
+						Line:   1336,
 						Column: 7,
 					},
 				},
@@ -10514,7 +10514,7 @@ func Snapshot() *decision.File {
 							"rfc7009 §2",
 						},
 						Pos: decision.Pos{
-							Line:   1338,
+							Line:   1339,
 							Column: 15,
 						},
 					},
@@ -10522,18 +10522,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "token_revocation_endpoint",
 							Pos: decision.Pos{
-								Line:   1340,
+								Line:   1341,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1338,
+						Line:   1339,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1332,
+					Line:   1333,
 					Column: 5,
 				},
 			},
@@ -10551,12 +10551,12 @@ func Snapshot() *decision.File {
 						"client_type",
 					},
 					Pos: decision.Pos{
-						Line:   1344,
+						Line:   1345,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1344,
+							Line:   1345,
 							Column: 12,
 						},
 					},
@@ -10569,7 +10569,7 @@ func Snapshot() *decision.File {
 							"slack_signing",
 						},
 						Pos: decision.Pos{
-							Line:   1346,
+							Line:   1347,
 							Column: 15,
 						},
 					},
@@ -10578,7 +10578,7 @@ func Snapshot() *decision.File {
 							ID:  "unverified_webhook",
 							Why: "Every delivery is verified before it is processed.",
 							Pos: decision.Pos{
-								Line:   1354,
+								Line:   1355,
 								Column: 11,
 							},
 						},
@@ -10586,7 +10586,7 @@ func Snapshot() *decision.File {
 							ID:  "webhook_weak_verification",
 							Why: "Static tokens, SHA-1 and signatures over parsed bodies are not accepted.",
 							Pos: decision.Pos{
-								Line:   1355,
+								Line:   1356,
 								Column: 11,
 							},
 						},
@@ -10595,46 +10595,46 @@ func Snapshot() *decision.File {
 						{
 							ID: "webhook_hmac_raw_body",
 							Pos: decision.Pos{
-								Line:   1348,
+								Line:   1349,
 								Column: 11,
 							},
 						},
 						{
 							ID: "webhook_constant_time_compare",
 							Pos: decision.Pos{
-								Line:   1349,
+								Line:   1350,
 								Column: 11,
 							},
 						},
 						{
 							ID: "webhook_timestamp_tolerance",
 							Pos: decision.Pos{
-								Line:   1350,
+								Line:   1351,
 								Column: 11,
 							},
 						},
 						{
 							ID: "webhook_replay_dedup",
 							Pos: decision.Pos{
-								Line:   1351,
+								Line:   1352,
 								Column: 11,
 							},
 						},
 						{
 							ID: "webhook_secret_rotation",
 							Pos: decision.Pos{
-								Line:   1352,
+								Line:   1353,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1346,
+						Line:   1347,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1342,
+					Line:   1343,
 					Column: 5,
 				},
 			},

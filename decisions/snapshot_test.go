@@ -2,6 +2,7 @@ package decisions_test
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/authadvisor/authadvisor/decisions"
@@ -42,5 +43,37 @@ func TestSnapshotEvaluates(t *testing.T) {
 	}
 	if rec.Primary[0].ID != "hmac_webhook_signature" {
 		t.Errorf("primary = %s, want hmac_webhook_signature", rec.Primary[0].ID)
+	}
+}
+
+// TestDefaultMatchesSchema checks the built-in file against the JSON Schema
+// that editors and `validate` use.
+func TestDefaultMatchesSchema(t *testing.T) {
+	ps, err := decision.CheckSchema(decisions.DefaultName, decisions.Default, decisions.Schema)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ps) > 0 {
+		t.Fatal(ps)
+	}
+}
+
+func TestSchemaProblemsNamePositions(t *testing.T) {
+	in := "version: 1\nsources: []\nquestions:\n  - id: Kind\n    title: K\n    options: []\n" +
+		"schemes: []\ntree: {start: a, nodes: [{id: a, colour: red}]}\n"
+	ps, err := decision.CheckSchema("x.yaml", []byte(in), decisions.Schema)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"x.yaml:4:9: schema: at /questions/0/id: 'Kind' does not match pattern",
+		"x.yaml:6:14: schema: at /questions/0/options: minItems: got 0, want 1",
+		"x.yaml:8:34: schema: at /tree/nodes/0: additional properties 'colour' not allowed",
+	}
+	got := ps.Error()
+	for _, w := range want {
+		if !strings.Contains(got, w) {
+			t.Errorf("problems lack %q; got:\n%s", w, got)
+		}
 	}
 }

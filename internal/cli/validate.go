@@ -1,11 +1,13 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
 
 	"github.com/authadvisor/authadvisor/decisions"
+	"github.com/authadvisor/authadvisor/internal/decision"
 	"github.com/authadvisor/authadvisor/templates"
 )
 
@@ -38,17 +40,48 @@ func newValidateCmd(io *IO) *cobra.Command {
 	return cmd
 }
 
-// RunValidate loads and checks the decision file.
+// RunValidate checks the decision file against its JSON Schema, then
+// loads it and checks the references between its parts, and reports every
+// problem of both passes at once.
 func RunValidate(o *ValidateOptions) error {
-	f, err := loadDecisions(o.IO, o.Path, templates.Overlay(o.IO.abs(o.TemplatesDir)))
+	name, data := decisions.DefaultName, decisions.Default
+	if o.Path != "" {
+		var err error
+		if data, err = readLimited(o.IO.abs(o.Path), o.Path, decision.MaxFileSize); err != nil {
+			return err
+		}
+		name = o.Path
+	}
+	ps, err := decision.CheckSchema(name, data, decisions.Schema)
 	if err != nil {
 		return err
 	}
-	name := o.Path
-	if name == "" {
-		name = decisions.DefaultName
+	f, err := decision.Load(name, data, templates.Overlay(o.IO.abs(o.TemplatesDir)))
+	var more decision.Problems
+	if errors.As(err, &more) {
+		ps = merge(ps, more)
+	}
+	if len(ps) > 0 {
+		return &usageError{ps}
 	}
 	_, err = fmt.Fprintf(o.IO.Out, "%s: ok: %d questions, %d nodes, %d policies\n",
 		name, len(f.Questions), len(f.Tree.Nodes), len(f.Policies))
 	return err
+}
+
+// merge adds the loader's problems to the schema's, leaving out those on a
+// line the schema already reported, where both passes would say the same.
+func merge(schema, load decision.Problems) decision.Problems {
+	lines := map[int]bool{}
+	for _, p := range schema {
+		lines[p.Pos.Line] = true
+	}
+	out := append(decision.Problems{}, schema...)
+	for _, p := range load {
+		if !lines[p.Pos.Line] {
+			out = append(out, p)
+		}
+	}
+	out.Sort()
+	return out
 }
