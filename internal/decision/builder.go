@@ -1,7 +1,7 @@
 package decision
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -47,6 +47,11 @@ func (b *builder) cites(c Cites) []string {
 	return out
 }
 
+// ruleRef names a rule as "id (file:line)".
+func ruleRef(owner, file string, line int) string {
+	return owner + " (" + file + ":" + strconv.Itoa(line) + ")"
+}
+
 func (b *builder) primaryIDs() []string { return ids(b.rec.Primary) }
 
 func ids(items []Item) []string {
@@ -74,7 +79,7 @@ func (b *builder) item(owner string, e *Effects, r Rule, setting bool) Item {
 	it := Item{
 		ID: r.ID, Title: entry.Title, Kind: b.f.index.kind(r.ID), Why: why, Safe: r.Safe,
 		Sources: b.cites(src),
-		Rule:    fmt.Sprintf("%s (%s:%d)", owner, b.f.Name, r.Pos.Line),
+		Rule:    ruleRef(owner, b.f.Name, r.Pos.Line),
 	}
 	if setting {
 		it.Value = r.Value

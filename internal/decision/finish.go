@@ -24,7 +24,7 @@ func (b *builder) inUseOne(q *Question, id string) {
 	if entry == nil || containsID(b.rec.Primary, id) {
 		return
 	}
-	rule := fmt.Sprintf("%s (%s:%d)", q.ID, b.f.Name, q.Pos.Line)
+	rule := ruleRef(q.ID, b.f.Name, q.Pos.Line)
 	replace := "Replace it with " + titles(b.rec.Primary) + "."
 	why := "In use today and not part of the recommendation."
 	switch {

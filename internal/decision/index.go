@@ -12,6 +12,8 @@ type index struct {
 	anti      map[string]*Entry
 	snippets  map[string]*SnippetSpec
 	nodes     map[string]*Node
+	// cites memoises formatted citations.
+	cites map[string]string
 }
 
 func (f *File) buildIndex() *index {
@@ -24,6 +26,7 @@ func (f *File) buildIndex() *index {
 		anti:      map[string]*Entry{},
 		snippets:  map[string]*SnippetSpec{},
 		nodes:     map[string]*Node{},
+		cites:     map[string]string{},
 	}
 	for i := range f.Sources {
 		keepFirst(ix.sources, f.Sources[i].ID, &f.Sources[i])
@@ -111,15 +114,20 @@ func (f *File) Entry(id string) *Entry {
 // Cite formats a citation "source-id section" with the source's short name,
 // such as "RFC 9700 §2.4". An unknown source id is returned as written.
 func (f *File) Cite(c string) string {
+	ix := f.ix()
+	if out, ok := ix.cites[c]; ok {
+		return out
+	}
+	out := c
 	id, section, _ := strings.Cut(c, " ")
-	s := f.ix().sources[id]
-	if s == nil {
-		return c
+	if s := ix.sources[id]; s != nil {
+		out = s.Short
+		if section != "" {
+			out += " " + section
+		}
 	}
-	if section == "" {
-		return s.Short
-	}
-	return s.Short + " " + section
+	ix.cites[c] = out
+	return out
 }
 
 // HasOption reports whether value is an allowed answer to question q.
