@@ -4424,7 +4424,7 @@ func Snapshot() *decision.File {
 							Values: []string{
 								"none",
 							},
-							Goto: "m2m_sensitivity",
+							Goto: "m2m_secret",
 							Pos: decision.Pos{
 								Line:   564,
 								Column: 11,
@@ -4434,6 +4434,110 @@ func Snapshot() *decision.File {
 					Otherwise: "server_for_user",
 					Pos: decision.Pos{
 						Line:   560,
+						Column: 7,
+					},
+				},
+				{
+					ID:       "m2m_secret",
+					Title:    "Can the machine client keep a secret?",
+					Question: "can_hold_secret",
+					Branches: []decision.Branch{
+						{
+							Values: []string{
+								"yes",
+							},
+							Goto: "m2m_sensitivity",
+							Pos: decision.Pos{
+								Line:   570,
+								Column: 11,
+							},
+						},
+						{
+							Values: []string{
+								"no",
+							},
+							Goto: "m2m_keyless",
+							Pos: decision.Pos{
+								Line:   571,
+								Column: 11,
+							},
+						},
+					},
+					Pos: decision.Pos{
+						Line:   566,
+						Column: 7,
+					},
+				},
+				{
+					ID:    "m2m_keyless",
+					Title: "Machine client without a place for secrets",
+					Outcome: &decision.Effects{
+						Source: decision.Cites{
+							Items: []string{
+								"gcp_keys",
+								"oauth21 §4.2",
+							},
+							Pos: decision.Pos{
+								Line:   575,
+								Column: 17,
+							},
+						},
+						Primary: []decision.Rule{
+							{
+								ID:  "workload_identity_federation",
+								Why: "No user and nowhere to keep a secret (a CI job, a short-lived workload): it presents the identity token its platform issues and receives short-lived credentials, so no key is stored at all.",
+								Pos: decision.Pos{
+									Line:   577,
+									Column: 13,
+								},
+							},
+						},
+						Alternatives: []decision.Rule{
+							{
+								ID:  "oauth2_client_credentials",
+								Why: "Prefer once the client runs where a private key can be kept; client credentials need a confidential client.",
+								Source: decision.Cites{
+									Items: []string{
+										"oauth21 §4.2",
+									},
+									Pos: decision.Pos{
+										Line:   579,
+										Column: 169,
+									},
+								},
+								Pos: decision.Pos{
+									Line:   579,
+									Column: 13,
+								},
+							},
+						},
+						Rejected: []decision.Rule{
+							{
+								ID:  "long_lived_user_managed_keys",
+								Why: "A downloadable key or non-expiring personal token pasted into the job is exactly the standing secret to avoid.",
+								Source: decision.Cites{
+									Items: []string{
+										"gcp_keys",
+										"github_pats",
+									},
+									Pos: decision.Pos{
+										Line:   581,
+										Column: 175,
+									},
+								},
+								Pos: decision.Pos{
+									Line:   581,
+									Column: 13,
+								},
+							},
+						},
+						Pos: decision.Pos{
+							Line:   575,
+							Column: 9,
+						},
+					},
+					Pos: decision.Pos{
+						Line:   572,
 						Column: 7,
 					},
 				},
@@ -4448,7 +4552,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_low",
 							Pos: decision.Pos{
-								Line:   570,
+								Line:   586,
 								Column: 11,
 							},
 						},
@@ -4458,7 +4562,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_medium",
 							Pos: decision.Pos{
-								Line:   571,
+								Line:   587,
 								Column: 11,
 							},
 						},
@@ -4469,13 +4573,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_high",
 							Pos: decision.Pos{
-								Line:   572,
+								Line:   588,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   566,
+						Line:   582,
 						Column: 7,
 					},
 				},
@@ -4489,7 +4593,7 @@ func Snapshot() *decision.File {
 								"auth0_flows",
 							},
 							Pos: decision.Pos{
-								Line:   576,
+								Line:   592,
 								Column: 17,
 							},
 						},
@@ -4498,7 +4602,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_client_credentials",
 								Why: "No user is involved and the client can keep a secret, so it authenticates as itself and receives short-lived, scoped tokens.",
 								Pos: decision.Pos{
-									Line:   578,
+									Line:   594,
 									Column: 13,
 								},
 							},
@@ -4513,12 +4617,12 @@ func Snapshot() *decision.File {
 										"stripe_keys",
 									},
 									Pos: decision.Pos{
-										Line:   580,
+										Line:   596,
 										Column: 200,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   580,
+									Line:   596,
 									Column: 13,
 								},
 							},
@@ -4530,12 +4634,12 @@ func Snapshot() *decision.File {
 										"gcp_keys",
 									},
 									Pos: decision.Pos{
-										Line:   581,
+										Line:   597,
 										Column: 182,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   581,
+									Line:   597,
 									Column: 13,
 								},
 							},
@@ -4549,23 +4653,23 @@ func Snapshot() *decision.File {
 										"stripe_keys",
 									},
 									Pos: decision.Pos{
-										Line:   583,
+										Line:   599,
 										Column: 43,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   583,
+									Line:   599,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   576,
+							Line:   592,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   573,
+						Line:   589,
 						Column: 7,
 					},
 				},
@@ -4579,7 +4683,7 @@ func Snapshot() *decision.File {
 								"rfc9700 §2.5",
 							},
 							Pos: decision.Pos{
-								Line:   587,
+								Line:   603,
 								Column: 17,
 							},
 						},
@@ -4588,7 +4692,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_client_credentials",
 								Why: "No user is involved; a confidential client should get short-lived, scoped tokens rather than present a standing secret on every call.",
 								Pos: decision.Pos{
-									Line:   589,
+									Line:   605,
 									Column: 13,
 								},
 							},
@@ -4603,12 +4707,12 @@ func Snapshot() *decision.File {
 										"stripe_keys",
 									},
 									Pos: decision.Pos{
-										Line:   591,
+										Line:   607,
 										Column: 185,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   591,
+									Line:   607,
 									Column: 13,
 								},
 							},
@@ -4620,12 +4724,12 @@ func Snapshot() *decision.File {
 										"gcp_keys",
 									},
 									Pos: decision.Pos{
-										Line:   592,
+										Line:   608,
 										Column: 148,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   592,
+									Line:   608,
 									Column: 13,
 								},
 							},
@@ -4637,12 +4741,12 @@ func Snapshot() *decision.File {
 										"rfc8705 §2",
 									},
 									Pos: decision.Pos{
-										Line:   593,
+										Line:   609,
 										Column: 160,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   593,
+									Line:   609,
 									Column: 13,
 								},
 							},
@@ -4656,23 +4760,23 @@ func Snapshot() *decision.File {
 										"stripe_keys",
 									},
 									Pos: decision.Pos{
-										Line:   595,
+										Line:   611,
 										Column: 43,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   595,
+									Line:   611,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   587,
+							Line:   603,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   584,
+						Line:   600,
 						Column: 7,
 					},
 				},
@@ -4687,7 +4791,7 @@ func Snapshot() *decision.File {
 								"owasp_rest",
 							},
 							Pos: decision.Pos{
-								Line:   599,
+								Line:   615,
 								Column: 17,
 							},
 						},
@@ -4696,7 +4800,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_client_credentials",
 								Why: "At this sensitivity the client must authenticate strongly and receive short-lived, sender-constrained tokens; a static key alone is not enough.",
 								Pos: decision.Pos{
-									Line:   601,
+									Line:   617,
 									Column: 13,
 								},
 							},
@@ -4711,12 +4815,12 @@ func Snapshot() *decision.File {
 										"owasp_rest",
 									},
 									Pos: decision.Pos{
-										Line:   603,
+										Line:   619,
 										Column: 149,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   603,
+									Line:   619,
 									Column: 13,
 								},
 							},
@@ -4728,23 +4832,23 @@ func Snapshot() *decision.File {
 										"gcp_keys",
 									},
 									Pos: decision.Pos{
-										Line:   604,
+										Line:   620,
 										Column: 156,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   604,
+									Line:   620,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   599,
+							Line:   615,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   596,
+						Line:   612,
 						Column: 7,
 					},
 				},
@@ -4758,7 +4862,7 @@ func Snapshot() *decision.File {
 								"oauth21 §4.1",
 							},
 							Pos: decision.Pos{
-								Line:   608,
+								Line:   624,
 								Column: 17,
 							},
 						},
@@ -4767,7 +4871,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "The server needs the user's consent: it runs the authorization code flow once as a confidential client and keeps the refresh token server-side.",
 								Pos: decision.Pos{
-									Line:   610,
+									Line:   626,
 									Column: 13,
 								},
 							},
@@ -4781,115 +4885,12 @@ func Snapshot() *decision.File {
 										"rfc8693 §1.1",
 									},
 									Pos: decision.Pos{
-										Line:   612,
+										Line:   628,
 										Column: 175,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   612,
-									Column: 13,
-								},
-							},
-						},
-						Pos: decision.Pos{
-							Line:   608,
-							Column: 9,
-						},
-					},
-					Pos: decision.Pos{
-						Line:   605,
-						Column: 7,
-					},
-				},
-				{
-					ID:       "web_user",
-					Title:    "Who signs in to the web app?",
-					Question: "user_context",
-					Branches: []decision.Branch{
-						{
-							Values: []string{
-								"none",
-							},
-							Goto: "m2m_sensitivity",
-							Pos: decision.Pos{
-								Line:   618,
-								Column: 11,
-							},
-						},
-						{
-							Values: []string{
-								"end_user_first_party",
-							},
-							Goto: "web_first_party",
-							Pos: decision.Pos{
-								Line:   619,
-								Column: 11,
-							},
-						},
-						{
-							Values: []string{
-								"end_user_delegated",
-							},
-							Goto: "web_delegated",
-							Pos: decision.Pos{
-								Line:   620,
-								Column: 11,
-							},
-						},
-					},
-					Pos: decision.Pos{
-						Line:   614,
-						Column: 7,
-					},
-				},
-				{
-					ID:    "web_first_party",
-					Title: "First-party web app",
-					Outcome: &decision.Effects{
-						Source: decision.Cites{
-							Items: []string{
-								"auth0_flows",
-								"owasp_session",
-								"browserapps",
-							},
-							Pos: decision.Pos{
-								Line:   624,
-								Column: 17,
-							},
-						},
-						Primary: []decision.Rule{
-							{
-								ID:  "oidc_login",
-								Why: "Users sign in through OpenID Connect with the authorization code flow; the server is a confidential client.",
-								Pos: decision.Pos{
-									Line:   626,
-									Column: 13,
-								},
-							},
-							{
-								ID:  "server_session_cookie",
-								Why: "After sign-in the browser holds only a hardened session cookie; tokens never leave the server.",
-								Pos: decision.Pos{
-									Line:   627,
-									Column: 13,
-								},
-							},
-						},
-						Alternatives: []decision.Rule{
-							{
-								ID:  "bff",
-								Why: "Prefer when the frontend must call APIs on other domains with the user's tokens.",
-								Source: decision.Cites{
-									Items: []string{
-										"browserapps §6.1",
-									},
-									Pos: decision.Pos{
-										Line:   629,
-										Column: 120,
-									},
-								},
-								Pos: decision.Pos{
-									Line:   629,
+									Line:   628,
 									Column: 13,
 								},
 							},
@@ -4905,6 +4906,109 @@ func Snapshot() *decision.File {
 					},
 				},
 				{
+					ID:       "web_user",
+					Title:    "Who signs in to the web app?",
+					Question: "user_context",
+					Branches: []decision.Branch{
+						{
+							Values: []string{
+								"none",
+							},
+							Goto: "m2m_secret",
+							Pos: decision.Pos{
+								Line:   634,
+								Column: 11,
+							},
+						},
+						{
+							Values: []string{
+								"end_user_first_party",
+							},
+							Goto: "web_first_party",
+							Pos: decision.Pos{
+								Line:   635,
+								Column: 11,
+							},
+						},
+						{
+							Values: []string{
+								"end_user_delegated",
+							},
+							Goto: "web_delegated",
+							Pos: decision.Pos{
+								Line:   636,
+								Column: 11,
+							},
+						},
+					},
+					Pos: decision.Pos{
+						Line:   630,
+						Column: 7,
+					},
+				},
+				{
+					ID:    "web_first_party",
+					Title: "First-party web app",
+					Outcome: &decision.Effects{
+						Source: decision.Cites{
+							Items: []string{
+								"auth0_flows",
+								"owasp_session",
+								"browserapps",
+							},
+							Pos: decision.Pos{
+								Line:   640,
+								Column: 17,
+							},
+						},
+						Primary: []decision.Rule{
+							{
+								ID:  "oidc_login",
+								Why: "Users sign in through OpenID Connect with the authorization code flow; the server is a confidential client.",
+								Pos: decision.Pos{
+									Line:   642,
+									Column: 13,
+								},
+							},
+							{
+								ID:  "server_session_cookie",
+								Why: "After sign-in the browser holds only a hardened session cookie; tokens never leave the server.",
+								Pos: decision.Pos{
+									Line:   643,
+									Column: 13,
+								},
+							},
+						},
+						Alternatives: []decision.Rule{
+							{
+								ID:  "bff",
+								Why: "Prefer when the frontend must call APIs on other domains with the user's tokens.",
+								Source: decision.Cites{
+									Items: []string{
+										"browserapps §6.1",
+									},
+									Pos: decision.Pos{
+										Line:   645,
+										Column: 120,
+									},
+								},
+								Pos: decision.Pos{
+									Line:   645,
+									Column: 13,
+								},
+							},
+						},
+						Pos: decision.Pos{
+							Line:   640,
+							Column: 9,
+						},
+					},
+					Pos: decision.Pos{
+						Line:   637,
+						Column: 7,
+					},
+				},
+				{
 					ID:    "web_delegated",
 					Title: "Web app acting for users",
 					Outcome: &decision.Effects{
@@ -4914,7 +5018,7 @@ func Snapshot() *decision.File {
 								"rfc9700 §2.1.1",
 							},
 							Pos: decision.Pos{
-								Line:   633,
+								Line:   649,
 								Column: 17,
 							},
 						},
@@ -4923,7 +5027,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "The server-side app obtains the user's consent with the authorization code flow as a confidential client; tokens stay on the server.",
 								Pos: decision.Pos{
-									Line:   635,
+									Line:   651,
 									Column: 13,
 								},
 							},
@@ -4931,7 +5035,7 @@ func Snapshot() *decision.File {
 								ID:  "server_session_cookie",
 								Why: "The browser holds only a session cookie that maps to the tokens on the server.",
 								Pos: decision.Pos{
-									Line:   636,
+									Line:   652,
 									Column: 13,
 								},
 							},
@@ -4945,23 +5049,23 @@ func Snapshot() *decision.File {
 										"owasp_authn",
 									},
 									Pos: decision.Pos{
-										Line:   638,
+										Line:   654,
 										Column: 99,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   638,
+									Line:   654,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   633,
+							Line:   649,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   630,
+						Line:   646,
 						Column: 7,
 					},
 				},
@@ -4976,7 +5080,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "spa_backend_user",
 							Pos: decision.Pos{
-								Line:   644,
+								Line:   660,
 								Column: 11,
 							},
 						},
@@ -4986,13 +5090,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "spa_sensitivity",
 							Pos: decision.Pos{
-								Line:   645,
+								Line:   661,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   640,
+						Line:   656,
 						Column: 7,
 					},
 				},
@@ -5007,14 +5111,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "spa_same_site",
 							Pos: decision.Pos{
-								Line:   650,
+								Line:   666,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "spa_bff",
 					Pos: decision.Pos{
-						Line:   646,
+						Line:   662,
 						Column: 7,
 					},
 				},
@@ -5029,14 +5133,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "spa_browser_client",
 							Pos: decision.Pos{
-								Line:   656,
+								Line:   672,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "spa_bff",
 					Pos: decision.Pos{
-						Line:   652,
+						Line:   668,
 						Column: 7,
 					},
 				},
@@ -5050,7 +5154,7 @@ func Snapshot() *decision.File {
 								"owasp_session",
 							},
 							Pos: decision.Pos{
-								Line:   661,
+								Line:   677,
 								Column: 17,
 							},
 						},
@@ -5059,7 +5163,7 @@ func Snapshot() *decision.File {
 								ID:  "server_session_cookie",
 								Why: "A first-party SPA served with its own backend needs no OAuth tokens in the browser: an HttpOnly session cookie is simpler and safer.",
 								Pos: decision.Pos{
-									Line:   663,
+									Line:   679,
 									Column: 13,
 								},
 							},
@@ -5067,7 +5171,7 @@ func Snapshot() *decision.File {
 								ID:  "oidc_login",
 								Why: "The backend signs users in with OpenID Connect as a confidential client.",
 								Pos: decision.Pos{
-									Line:   664,
+									Line:   680,
 									Column: 13,
 								},
 							},
@@ -5081,23 +5185,23 @@ func Snapshot() *decision.File {
 										"browserapps §6.1",
 									},
 									Pos: decision.Pos{
-										Line:   666,
+										Line:   682,
 										Column: 120,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   666,
+									Line:   682,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   661,
+							Line:   677,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   658,
+						Line:   674,
 						Column: 7,
 					},
 				},
@@ -5110,7 +5214,7 @@ func Snapshot() *decision.File {
 								"browserapps §6.1",
 							},
 							Pos: decision.Pos{
-								Line:   670,
+								Line:   686,
 								Column: 17,
 							},
 						},
@@ -5119,7 +5223,7 @@ func Snapshot() *decision.File {
 								ID:  "bff",
 								Why: "Sensitive or personal data, or a backend that can keep secrets: a BFF is the confidential client and tokens never reach JavaScript.",
 								Pos: decision.Pos{
-									Line:   672,
+									Line:   688,
 									Column: 13,
 								},
 							},
@@ -5127,7 +5231,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "The BFF runs the authorization code flow with PKCE as a confidential client.",
 								Pos: decision.Pos{
-									Line:   673,
+									Line:   689,
 									Column: 13,
 								},
 							},
@@ -5141,12 +5245,12 @@ func Snapshot() *decision.File {
 										"browserapps §6.2",
 									},
 									Pos: decision.Pos{
-										Line:   675,
+										Line:   691,
 										Column: 146,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   675,
+									Line:   691,
 									Column: 13,
 								},
 							},
@@ -5158,12 +5262,12 @@ func Snapshot() *decision.File {
 										"browserapps §6.1",
 									},
 									Pos: decision.Pos{
-										Line:   676,
+										Line:   692,
 										Column: 94,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   676,
+									Line:   692,
 									Column: 13,
 								},
 							},
@@ -5177,23 +5281,23 @@ func Snapshot() *decision.File {
 										"browserapps §6.3",
 									},
 									Pos: decision.Pos{
-										Line:   678,
+										Line:   694,
 										Column: 152,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   678,
+									Line:   694,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   670,
+							Line:   686,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   667,
+						Line:   683,
 						Column: 7,
 					},
 				},
@@ -5207,7 +5311,7 @@ func Snapshot() *decision.File {
 								"rfc9700 §2.1.1",
 							},
 							Pos: decision.Pos{
-								Line:   682,
+								Line:   698,
 								Column: 17,
 							},
 						},
@@ -5216,7 +5320,7 @@ func Snapshot() *decision.File {
 								ID:  "browser_oauth_client",
 								Why: "Low-sensitivity data and no backend: the SPA may be a public client, keeping tokens short-lived and in memory.",
 								Pos: decision.Pos{
-									Line:   684,
+									Line:   700,
 									Column: 13,
 								},
 							},
@@ -5224,7 +5328,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "The SPA uses the authorization code flow with PKCE; the implicit grant is not an option.",
 								Pos: decision.Pos{
-									Line:   685,
+									Line:   701,
 									Column: 13,
 								},
 							},
@@ -5238,12 +5342,12 @@ func Snapshot() *decision.File {
 										"browserapps §6.1",
 									},
 									Pos: decision.Pos{
-										Line:   687,
+										Line:   703,
 										Column: 150,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   687,
+									Line:   703,
 									Column: 13,
 								},
 							},
@@ -5255,12 +5359,12 @@ func Snapshot() *decision.File {
 										"browserapps",
 									},
 									Pos: decision.Pos{
-										Line:   688,
+										Line:   704,
 										Column: 163,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   688,
+									Line:   704,
 									Column: 13,
 								},
 							},
@@ -5273,23 +5377,23 @@ func Snapshot() *decision.File {
 										"browserapps §6.3",
 									},
 									Pos: decision.Pos{
-										Line:   689,
+										Line:   705,
 										Column: 135,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   689,
+									Line:   705,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   682,
+							Line:   698,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   679,
+						Line:   695,
 						Column: 7,
 					},
 				},
@@ -5304,14 +5408,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "native_sensitivity",
 							Pos: decision.Pos{
-								Line:   695,
+								Line:   711,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "native_app",
 					Pos: decision.Pos{
-						Line:   691,
+						Line:   707,
 						Column: 7,
 					},
 				},
@@ -5327,14 +5431,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "native_public_key",
 							Pos: decision.Pos{
-								Line:   701,
+								Line:   717,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "native_app",
 					Pos: decision.Pos{
-						Line:   697,
+						Line:   713,
 						Column: 7,
 					},
 				},
@@ -5348,7 +5452,7 @@ func Snapshot() *decision.File {
 								"rfc9700 §2.1.1",
 							},
 							Pos: decision.Pos{
-								Line:   706,
+								Line:   722,
 								Column: 17,
 							},
 						},
@@ -5357,7 +5461,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "Native apps sign users in through the system browser with the authorization code flow and PKCE, as public clients.",
 								Pos: decision.Pos{
-									Line:   708,
+									Line:   724,
 									Column: 13,
 								},
 							},
@@ -5371,23 +5475,23 @@ func Snapshot() *decision.File {
 										"owasp_authn",
 									},
 									Pos: decision.Pos{
-										Line:   710,
+										Line:   726,
 										Column: 94,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   710,
+									Line:   726,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   706,
+							Line:   722,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   703,
+						Line:   719,
 						Column: 7,
 					},
 				},
@@ -5401,7 +5505,7 @@ func Snapshot() *decision.File {
 								"oauth21 §8",
 							},
 							Pos: decision.Pos{
-								Line:   714,
+								Line:   730,
 								Column: 17,
 							},
 						},
@@ -5410,7 +5514,7 @@ func Snapshot() *decision.File {
 								ID:  "restricted_api_key",
 								Why: "Without a user the app can only identify itself for metering and rate limits; its key is public (like a publishable key) and must grant nothing sensitive.",
 								Pos: decision.Pos{
-									Line:   716,
+									Line:   732,
 									Column: 13,
 								},
 							},
@@ -5424,23 +5528,23 @@ func Snapshot() *decision.File {
 										"rfc8252 §6",
 									},
 									Pos: decision.Pos{
-										Line:   718,
+										Line:   734,
 										Column: 162,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   718,
+									Line:   734,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   714,
+							Line:   730,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   711,
+						Line:   727,
 						Column: 7,
 					},
 				},
@@ -5453,16 +5557,16 @@ func Snapshot() *decision.File {
 							Values: []string{
 								"none",
 							},
-							Goto: "m2m_sensitivity",
+							Goto: "m2m_secret",
 							Pos: decision.Pos{
-								Line:   724,
+								Line:   740,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "cli_browser",
 					Pos: decision.Pos{
-						Line:   720,
+						Line:   736,
 						Column: 7,
 					},
 				},
@@ -5477,7 +5581,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "cli_pkce",
 							Pos: decision.Pos{
-								Line:   730,
+								Line:   746,
 								Column: 11,
 							},
 						},
@@ -5487,13 +5591,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "device_grant",
 							Pos: decision.Pos{
-								Line:   731,
+								Line:   747,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   726,
+						Line:   742,
 						Column: 7,
 					},
 				},
@@ -5507,7 +5611,7 @@ func Snapshot() *decision.File {
 								"rfc9700 §2.1.1",
 							},
 							Pos: decision.Pos{
-								Line:   735,
+								Line:   751,
 								Column: 17,
 							},
 						},
@@ -5516,7 +5620,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "The CLI opens the system browser and receives the code on a loopback redirect (127.0.0.1, any port).",
 								Pos: decision.Pos{
-									Line:   737,
+									Line:   753,
 									Column: 13,
 								},
 							},
@@ -5530,23 +5634,23 @@ func Snapshot() *decision.File {
 										"rfc8628 §1",
 									},
 									Pos: decision.Pos{
-										Line:   739,
+										Line:   755,
 										Column: 125,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   739,
+									Line:   755,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   735,
+							Line:   751,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   732,
+						Line:   748,
 						Column: 7,
 					},
 				},
@@ -5559,7 +5663,7 @@ func Snapshot() *decision.File {
 								"rfc8628 §1",
 							},
 							Pos: decision.Pos{
-								Line:   743,
+								Line:   759,
 								Column: 17,
 							},
 						},
@@ -5568,7 +5672,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_device_grant",
 								Why: "No browser or keyboard on the client: the user approves on a second device while the client polls.",
 								Pos: decision.Pos{
-									Line:   745,
+									Line:   761,
 									Column: 13,
 								},
 							},
@@ -5583,23 +5687,23 @@ func Snapshot() *decision.File {
 										"rfc8252 §6",
 									},
 									Pos: decision.Pos{
-										Line:   747,
+										Line:   763,
 										Column: 161,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   747,
+									Line:   763,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   743,
+							Line:   759,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   740,
+						Line:   756,
 						Column: 7,
 					},
 				},
@@ -5614,14 +5718,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "device_identity",
 							Pos: decision.Pos{
-								Line:   753,
+								Line:   769,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "device_grant",
 					Pos: decision.Pos{
-						Line:   749,
+						Line:   765,
 						Column: 7,
 					},
 				},
@@ -5635,7 +5739,7 @@ func Snapshot() *decision.File {
 								"oauth21 §4.2",
 							},
 							Pos: decision.Pos{
-								Line:   758,
+								Line:   774,
 								Column: 17,
 							},
 						},
@@ -5644,7 +5748,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_client_credentials",
 								Why: "Each device is its own confidential client with a per-device key, provisioned at manufacture or enrolment; no anchor prescribes more (a judgement call).",
 								Pos: decision.Pos{
-									Line:   760,
+									Line:   776,
 									Column: 13,
 								},
 							},
@@ -5652,7 +5756,7 @@ func Snapshot() *decision.File {
 								ID:  "mtls_client_auth",
 								Why: "A per-device certificate authenticates the device and can bind its tokens.",
 								Pos: decision.Pos{
-									Line:   761,
+									Line:   777,
 									Column: 13,
 								},
 							},
@@ -5666,87 +5770,12 @@ func Snapshot() *decision.File {
 										"rfc9700 §2.5",
 									},
 									Pos: decision.Pos{
-										Line:   763,
+										Line:   779,
 										Column: 142,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   763,
-									Column: 13,
-								},
-							},
-						},
-						Pos: decision.Pos{
-							Line:   758,
-							Column: 9,
-						},
-					},
-					Pos: decision.Pos{
-						Line:   755,
-						Column: 7,
-					},
-				},
-				{
-					ID:       "mesh_user",
-					Title:    "Does the call carry a user's context?",
-					Question: "user_context",
-					Branches: []decision.Branch{
-						{
-							Values: []string{
-								"none",
-							},
-							Goto: "mesh_service",
-							Pos: decision.Pos{
-								Line:   769,
-								Column: 11,
-							},
-						},
-					},
-					Otherwise: "mesh_propagation",
-					Pos: decision.Pos{
-						Line:   765,
-						Column: 7,
-					},
-				},
-				{
-					ID:    "mesh_service",
-					Title: "Service-to-service",
-					Outcome: &decision.Effects{
-						Source: decision.Cites{
-							Items: []string{
-								"owasp_micro",
-							},
-							Pos: decision.Pos{
-								Line:   774,
-								Column: 17,
-							},
-						},
-						Primary: []decision.Rule{
-							{
-								ID:  "mtls_service_identity",
-								Why: "Every service-to-service connection is mutually authenticated with workload certificates from the mesh.",
-								Pos: decision.Pos{
-									Line:   776,
-									Column: 13,
-								},
-							},
-						},
-						Alternatives: []decision.Rule{
-							{
-								ID:  "oauth2_client_credentials",
-								Why: "Prefer without a mesh: services get short-lived, audience-restricted tokens from a token service.",
-								Source: decision.Cites{
-									Items: []string{
-										"owasp_micro",
-										"oauth21 §4.2",
-									},
-									Pos: decision.Pos{
-										Line:   778,
-										Column: 159,
-									},
-								},
-								Pos: decision.Pos{
-									Line:   778,
+									Line:   779,
 									Column: 13,
 								},
 							},
@@ -5762,6 +5791,81 @@ func Snapshot() *decision.File {
 					},
 				},
 				{
+					ID:       "mesh_user",
+					Title:    "Does the call carry a user's context?",
+					Question: "user_context",
+					Branches: []decision.Branch{
+						{
+							Values: []string{
+								"none",
+							},
+							Goto: "mesh_service",
+							Pos: decision.Pos{
+								Line:   785,
+								Column: 11,
+							},
+						},
+					},
+					Otherwise: "mesh_propagation",
+					Pos: decision.Pos{
+						Line:   781,
+						Column: 7,
+					},
+				},
+				{
+					ID:    "mesh_service",
+					Title: "Service-to-service",
+					Outcome: &decision.Effects{
+						Source: decision.Cites{
+							Items: []string{
+								"owasp_micro",
+							},
+							Pos: decision.Pos{
+								Line:   790,
+								Column: 17,
+							},
+						},
+						Primary: []decision.Rule{
+							{
+								ID:  "mtls_service_identity",
+								Why: "Every service-to-service connection is mutually authenticated with workload certificates from the mesh.",
+								Pos: decision.Pos{
+									Line:   792,
+									Column: 13,
+								},
+							},
+						},
+						Alternatives: []decision.Rule{
+							{
+								ID:  "oauth2_client_credentials",
+								Why: "Prefer without a mesh: services get short-lived, audience-restricted tokens from a token service.",
+								Source: decision.Cites{
+									Items: []string{
+										"owasp_micro",
+										"oauth21 §4.2",
+									},
+									Pos: decision.Pos{
+										Line:   794,
+										Column: 159,
+									},
+								},
+								Pos: decision.Pos{
+									Line:   794,
+									Column: 13,
+								},
+							},
+						},
+						Pos: decision.Pos{
+							Line:   790,
+							Column: 9,
+						},
+					},
+					Pos: decision.Pos{
+						Line:   787,
+						Column: 7,
+					},
+				},
+				{
 					ID:    "mesh_propagation",
 					Title: "User context inside the platform",
 					Outcome: &decision.Effects{
@@ -5771,7 +5875,7 @@ func Snapshot() *decision.File {
 								"owasp_micro",
 							},
 							Pos: decision.Pos{
-								Line:   782,
+								Line:   798,
 								Column: 17,
 							},
 						},
@@ -5780,7 +5884,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_token_exchange",
 								Why: "Each service exchanges the token it received for one restricted to the next service, keeping the user as subject and itself as actor.",
 								Pos: decision.Pos{
-									Line:   784,
+									Line:   800,
 									Column: 13,
 								},
 							},
@@ -5788,7 +5892,7 @@ func Snapshot() *decision.File {
 								ID:  "mtls_service_identity",
 								Why: "Connections between services are still mutually authenticated; the user's context travels in the exchanged token.",
 								Pos: decision.Pos{
-									Line:   785,
+									Line:   801,
 									Column: 13,
 								},
 							},
@@ -5802,12 +5906,12 @@ func Snapshot() *decision.File {
 										"txntokens",
 									},
 									Pos: decision.Pos{
-										Line:   787,
+										Line:   803,
 										Column: 145,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   787,
+									Line:   803,
 									Column: 13,
 								},
 							},
@@ -5819,12 +5923,12 @@ func Snapshot() *decision.File {
 										"owasp_micro",
 									},
 									Pos: decision.Pos{
-										Line:   788,
+										Line:   804,
 										Column: 150,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   788,
+									Line:   804,
 									Column: 13,
 								},
 							},
@@ -5836,23 +5940,23 @@ func Snapshot() *decision.File {
 										"ms_flows",
 									},
 									Pos: decision.Pos{
-										Line:   789,
+										Line:   805,
 										Column: 105,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   789,
+									Line:   805,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   782,
+							Line:   798,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   779,
+						Line:   795,
 						Column: 7,
 					},
 				},
@@ -5865,16 +5969,16 @@ func Snapshot() *decision.File {
 							Values: []string{
 								"none",
 							},
-							Goto: "m2m_sensitivity",
+							Goto: "m2m_secret",
 							Pos: decision.Pos{
-								Line:   795,
+								Line:   811,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "partner_delegated",
 					Pos: decision.Pos{
-						Line:   791,
+						Line:   807,
 						Column: 7,
 					},
 				},
@@ -5889,7 +5993,7 @@ func Snapshot() *decision.File {
 								"owasp_authn",
 							},
 							Pos: decision.Pos{
-								Line:   800,
+								Line:   816,
 								Column: 17,
 							},
 						},
@@ -5898,7 +6002,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "Users grant the partner scoped, revocable access through the authorization code flow; the partner never sees their passwords and never uses a shared key.",
 								Pos: decision.Pos{
-									Line:   802,
+									Line:   818,
 									Column: 13,
 								},
 							},
@@ -5912,23 +6016,23 @@ func Snapshot() *decision.File {
 										"rfc8693 §1.1",
 									},
 									Pos: decision.Pos{
-										Line:   804,
+										Line:   820,
 										Column: 224,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   804,
+									Line:   820,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   800,
+							Line:   816,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   797,
+						Line:   813,
 						Column: 7,
 					},
 				},
@@ -5943,14 +6047,45 @@ func Snapshot() *decision.File {
 							},
 							Goto: "platform_installation",
 							Pos: decision.Pos{
-								Line:   810,
+								Line:   826,
 								Column: 11,
 							},
 						},
 					},
-					Otherwise: "platform_delegated",
+					Otherwise: "platform_browser",
 					Pos: decision.Pos{
-						Line:   806,
+						Line:   822,
+						Column: 7,
+					},
+				},
+				{
+					ID:       "platform_browser",
+					Title:    "Can the third-party app open a browser?",
+					Question: "has_browser",
+					Branches: []decision.Branch{
+						{
+							Values: []string{
+								"yes",
+							},
+							Goto: "platform_delegated",
+							Pos: decision.Pos{
+								Line:   832,
+								Column: 11,
+							},
+						},
+						{
+							Values: []string{
+								"no",
+							},
+							Goto: "device_grant",
+							Pos: decision.Pos{
+								Line:   833,
+								Column: 11,
+							},
+						},
+					},
+					Pos: decision.Pos{
+						Line:   828,
 						Column: 7,
 					},
 				},
@@ -5963,7 +6098,7 @@ func Snapshot() *decision.File {
 								"github_apps",
 							},
 							Pos: decision.Pos{
-								Line:   815,
+								Line:   837,
 								Column: 17,
 							},
 						},
@@ -5972,7 +6107,7 @@ func Snapshot() *decision.File {
 								ID:  "app_installation_token",
 								Why: "The app authenticates with its private key and receives an hour-long token limited to one installation and the permissions the tenant granted.",
 								Pos: decision.Pos{
-									Line:   817,
+									Line:   839,
 									Column: 13,
 								},
 							},
@@ -5986,23 +6121,23 @@ func Snapshot() *decision.File {
 										"oauth21 §4.2",
 									},
 									Pos: decision.Pos{
-										Line:   819,
+										Line:   841,
 										Column: 141,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   819,
+									Line:   841,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   815,
+							Line:   837,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   812,
+						Line:   834,
 						Column: 7,
 					},
 				},
@@ -6016,7 +6151,7 @@ func Snapshot() *decision.File {
 								"owasp_authn",
 							},
 							Pos: decision.Pos{
-								Line:   823,
+								Line:   845,
 								Column: 17,
 							},
 						},
@@ -6025,7 +6160,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "Users consent to scoped access for each third-party app; apps never see passwords and access can be revoked per app.",
 								Pos: decision.Pos{
-									Line:   825,
+									Line:   847,
 									Column: 13,
 								},
 							},
@@ -6039,23 +6174,23 @@ func Snapshot() *decision.File {
 										"owasp_authn",
 									},
 									Pos: decision.Pos{
-										Line:   827,
+										Line:   849,
 										Column: 109,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   827,
+									Line:   849,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   823,
+							Line:   845,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   820,
+						Line:   842,
 						Column: 7,
 					},
 				},
@@ -6070,7 +6205,7 @@ func Snapshot() *decision.File {
 								"slack_signing",
 							},
 							Pos: decision.Pos{
-								Line:   832,
+								Line:   854,
 								Column: 17,
 							},
 						},
@@ -6079,7 +6214,7 @@ func Snapshot() *decision.File {
 								ID:  "hmac_webhook_signature",
 								Why: "Each delivery is signed with HMAC-SHA256 over a timestamp and the raw body with a per-endpoint secret, and verified before processing.",
 								Pos: decision.Pos{
-									Line:   834,
+									Line:   856,
 									Column: 13,
 								},
 							},
@@ -6093,23 +6228,23 @@ func Snapshot() *decision.File {
 										"rfc8705 §2",
 									},
 									Pos: decision.Pos{
-										Line:   836,
+										Line:   858,
 										Column: 148,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   836,
+									Line:   858,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   832,
+							Line:   854,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   829,
+						Line:   851,
 						Column: 7,
 					},
 				},
@@ -6133,12 +6268,12 @@ func Snapshot() *decision.File {
 						"compliance",
 					},
 					Pos: decision.Pos{
-						Line:   847,
+						Line:   869,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"compliance": {
-							Line:   847,
+							Line:   869,
 							Column: 12,
 						},
 					},
@@ -6149,7 +6284,7 @@ func Snapshot() *decision.File {
 							"fapi2 §5",
 						},
 						Pos: decision.Pos{
-							Line:   849,
+							Line:   871,
 							Column: 15,
 						},
 					},
@@ -6158,7 +6293,7 @@ func Snapshot() *decision.File {
 							ID:  "fapi2_security_profile",
 							Why: "FAPI 2.0 is required: the whole profile applies to the client, the authorization server and the API.",
 							Pos: decision.Pos{
-								Line:   851,
+								Line:   873,
 								Column: 11,
 							},
 						},
@@ -6168,7 +6303,7 @@ func Snapshot() *decision.File {
 							ID:  "public_client_in_fapi",
 							Why: "FAPI 2.0 admits only confidential clients.",
 							Pos: decision.Pos{
-								Line:   858,
+								Line:   880,
 								Column: 11,
 							},
 						},
@@ -6176,7 +6311,7 @@ func Snapshot() *decision.File {
 							ID:  "bearer_token_in_fapi",
 							Why: "FAPI 2.0 requires sender-constrained access tokens.",
 							Pos: decision.Pos{
-								Line:   859,
+								Line:   881,
 								Column: 11,
 							},
 						},
@@ -6184,7 +6319,7 @@ func Snapshot() *decision.File {
 							ID:  "client_secret_in_fapi",
 							Why: "FAPI 2.0 allows only mTLS or private_key_jwt client authentication.",
 							Pos: decision.Pos{
-								Line:   860,
+								Line:   882,
 								Column: 11,
 							},
 						},
@@ -6192,7 +6327,7 @@ func Snapshot() *decision.File {
 							ID:  "refresh_token_rotation_in_fapi",
 							Why: "FAPI 2.0 does not rotate refresh tokens of its confidential, sender-constrained clients.",
 							Pos: decision.Pos{
-								Line:   861,
+								Line:   883,
 								Column: 11,
 							},
 						},
@@ -6200,7 +6335,7 @@ func Snapshot() *decision.File {
 							ID:  "ropc_grant",
 							Why: "FAPI 2.0 authorization servers reject the password grant.",
 							Pos: decision.Pos{
-								Line:   862,
+								Line:   884,
 								Column: 11,
 							},
 						},
@@ -6210,7 +6345,7 @@ func Snapshot() *decision.File {
 							ID:    "sender_constrained_tokens",
 							Value: "mTLS certificate-bound tokens or DPoP; FAPI 2.0 admits no bearer access tokens",
 							Pos: decision.Pos{
-								Line:   853,
+								Line:   875,
 								Column: 11,
 							},
 						},
@@ -6218,14 +6353,14 @@ func Snapshot() *decision.File {
 							ID:    "asymmetric_client_auth",
 							Value: "`private_key_jwt` or mTLS only; FAPI 2.0 admits no client secrets",
 							Pos: decision.Pos{
-								Line:   854,
+								Line:   876,
 								Column: 11,
 							},
 						},
 						{
 							ID: "fapi_algorithms",
 							Pos: decision.Pos{
-								Line:   855,
+								Line:   877,
 								Column: 11,
 							},
 						},
@@ -6237,23 +6372,23 @@ func Snapshot() *decision.File {
 									"rfc8414 §3",
 								},
 								Pos: decision.Pos{
-									Line:   856,
+									Line:   878,
 									Column: 37,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   856,
+								Line:   878,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   849,
+						Line:   871,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   845,
+					Line:   867,
 					Column: 5,
 				},
 			},
@@ -6262,41 +6397,92 @@ func Snapshot() *decision.File {
 				Title: "FAPI 2.0 with a public client",
 				When: &decision.Condition{
 					Answers: map[string][]string{
-						"client_type": []string{
-							"spa_browser",
-							"native_mobile",
-							"native_desktop",
-							"cli_tool",
-							"input_constrained_device",
-						},
 						"compliance": []string{
 							"fapi",
 						},
 					},
 					Order: []string{
 						"compliance",
-						"client_type",
+					},
+					All: []decision.Condition{
+						{
+							Any: []decision.Condition{
+								{
+									Answers: map[string][]string{
+										"client_type": []string{
+											"spa_browser",
+											"native_mobile",
+											"native_desktop",
+											"cli_tool",
+											"input_constrained_device",
+										},
+									},
+									Order: []string{
+										"client_type",
+									},
+									Pos: decision.Pos{
+										Line:   887,
+										Column: 45,
+									},
+									KeyPos: map[string]decision.Pos{
+										"client_type": {
+											Line:   887,
+											Column: 46,
+										},
+									},
+								},
+								{
+									Answers: map[string][]string{
+										"can_hold_secret": []string{
+											"no",
+										},
+										"client_type": []string{
+											"partner_integration",
+											"third_party_developer_platform",
+										},
+									},
+									Order: []string{
+										"client_type",
+										"can_hold_secret",
+									},
+									Pos: decision.Pos{
+										Line:   887,
+										Column: 142,
+									},
+									KeyPos: map[string]decision.Pos{
+										"can_hold_secret": {
+											Line:   887,
+											Column: 211,
+										},
+										"client_type": {
+											Line:   887,
+											Column: 143,
+										},
+									},
+								},
+							},
+							Pos: decision.Pos{
+								Line:   887,
+								Column: 38,
+							},
+						},
 					},
 					Not: &decision.Condition{
 						Primary: []string{
 							"bff",
 						},
 						Pos: decision.Pos{
-							Line:   865,
-							Column: 132,
+							Line:   887,
+							Column: 245,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   865,
+						Line:   887,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
-						"client_type": {
-							Line:   865,
-							Column: 32,
-						},
 						"compliance": {
-							Line:   865,
+							Line:   887,
 							Column: 12,
 						},
 					},
@@ -6307,8 +6493,29 @@ func Snapshot() *decision.File {
 							"fapi2 §5",
 						},
 						Pos: decision.Pos{
-							Line:   867,
+							Line:   889,
 							Column: 15,
+						},
+					},
+					Primary: []decision.Rule{
+						{
+							ID:    "bff",
+							Why:   "FAPI 2.0 admits only confidential clients, so a backend becomes the OAuth client (private_key_jwt or mTLS, PAR, sender-constrained tokens) and the app talks only to that backend.",
+							First: true,
+							Source: decision.Cites{
+								Items: []string{
+									"fapi2 §5",
+									"browserapps §6.1",
+								},
+								Pos: decision.Pos{
+									Line:   891,
+									Column: 229,
+								},
+							},
+							Pos: decision.Pos{
+								Line:   891,
+								Column: 11,
+							},
 						},
 					},
 					Warnings: []decision.Rule{
@@ -6317,18 +6524,18 @@ func Snapshot() *decision.File {
 							Why:  "FAPI 2.0 is required, but this client type is public: FAPI admits only confidential clients.",
 							Safe: "Run the OAuth client in a backend that authenticates with private_key_jwt or mTLS, and let the app talk only to that backend.",
 							Pos: decision.Pos{
-								Line:   869,
+								Line:   893,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   867,
+						Line:   889,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   863,
+					Line:   885,
 					Column: 5,
 				},
 			},
@@ -6349,12 +6556,12 @@ func Snapshot() *decision.File {
 						"bff",
 					},
 					Pos: decision.Pos{
-						Line:   872,
+						Line:   896,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"compliance": {
-							Line:   872,
+							Line:   896,
 							Column: 12,
 						},
 					},
@@ -6365,7 +6572,7 @@ func Snapshot() *decision.File {
 							"fapi2 §5",
 						},
 						Pos: decision.Pos{
-							Line:   874,
+							Line:   898,
 							Column: 15,
 						},
 					},
@@ -6378,12 +6585,12 @@ func Snapshot() *decision.File {
 									"rfc9126 §2",
 								},
 								Pos: decision.Pos{
-									Line:   876,
+									Line:   900,
 									Column: 29,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   876,
+								Line:   900,
 								Column: 11,
 							},
 						},
@@ -6395,12 +6602,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.1.1",
 								},
 								Pos: decision.Pos{
-									Line:   877,
+									Line:   901,
 									Column: 35,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   877,
+								Line:   901,
 								Column: 11,
 							},
 						},
@@ -6412,30 +6619,194 @@ func Snapshot() *decision.File {
 									"rfc9207 §2",
 								},
 								Pos: decision.Pos{
-									Line:   878,
+									Line:   902,
 									Column: 48,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   878,
+								Line:   902,
 								Column: 11,
 							},
 						},
 						{
 							ID: "auth_code_lifetime_60s",
 							Pos: decision.Pos{
-								Line:   879,
+								Line:   903,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   874,
+						Line:   898,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   870,
+					Line:   894,
+					Column: 5,
+				},
+			},
+			{
+				ID:    "nist_aal3_reauthentication",
+				Title: "NIST AAL3 reauthentication",
+				When: &decision.Condition{
+					Answers: map[string][]string{
+						"compliance": []string{
+							"nist_aal3",
+						},
+					},
+					Order: []string{
+						"compliance",
+					},
+					Not: &decision.Condition{
+						Answers: map[string][]string{
+							"user_context": []string{
+								"none",
+							},
+						},
+						Order: []string{
+							"user_context",
+						},
+						Pos: decision.Pos{
+							Line:   907,
+							Column: 42,
+						},
+						KeyPos: map[string]decision.Pos{
+							"user_context": {
+								Line:   907,
+								Column: 43,
+							},
+						},
+					},
+					Pos: decision.Pos{
+						Line:   907,
+						Column: 11,
+					},
+					KeyPos: map[string]decision.Pos{
+						"compliance": {
+							Line:   907,
+							Column: 12,
+						},
+					},
+				},
+				Add: decision.Effects{
+					Source: decision.Cites{
+						Items: []string{
+							"nist80063b §4.3.3",
+							"nist80063b §7.2",
+						},
+						Pos: decision.Pos{
+							Line:   909,
+							Column: 15,
+						},
+					},
+					Settings: []decision.Rule{
+						{
+							ID:    "session_timeouts",
+							Value: "reauthenticate every 12 hours and after 15 minutes idle (NIST 800-63B AAL3), whatever the client",
+							Pos: decision.Pos{
+								Line:   911,
+								Column: 11,
+							},
+						},
+						{
+							ID:    "refresh_token_max_or_idle_lifetime",
+							Value: "at most 12 hours, expiring after 15 minutes idle: a session must not outlive the AAL3 limits",
+							Pos: decision.Pos{
+								Line:   912,
+								Column: 11,
+							},
+						},
+					},
+					Pos: decision.Pos{
+						Line:   909,
+						Column: 7,
+					},
+				},
+				Pos: decision.Pos{
+					Line:   905,
+					Column: 5,
+				},
+			},
+			{
+				ID:    "nist_aal2_reauthentication",
+				Title: "NIST AAL2 reauthentication",
+				When: &decision.Condition{
+					Answers: map[string][]string{
+						"compliance": []string{
+							"nist_aal2",
+						},
+					},
+					Order: []string{
+						"compliance",
+					},
+					Not: &decision.Condition{
+						Answers: map[string][]string{
+							"user_context": []string{
+								"none",
+							},
+						},
+						Order: []string{
+							"user_context",
+						},
+						Pos: decision.Pos{
+							Line:   915,
+							Column: 42,
+						},
+						KeyPos: map[string]decision.Pos{
+							"user_context": {
+								Line:   915,
+								Column: 43,
+							},
+						},
+					},
+					Pos: decision.Pos{
+						Line:   915,
+						Column: 11,
+					},
+					KeyPos: map[string]decision.Pos{
+						"compliance": {
+							Line:   915,
+							Column: 12,
+						},
+					},
+				},
+				Add: decision.Effects{
+					Source: decision.Cites{
+						Items: []string{
+							"nist80063b §4.2.3",
+							"nist80063b §7.2",
+						},
+						Pos: decision.Pos{
+							Line:   917,
+							Column: 15,
+						},
+					},
+					Settings: []decision.Rule{
+						{
+							ID:    "session_timeouts",
+							Value: "reauthenticate every 12 hours and after 30 minutes idle (NIST 800-63B AAL2), whatever the client",
+							Pos: decision.Pos{
+								Line:   919,
+								Column: 11,
+							},
+						},
+						{
+							ID:    "refresh_token_max_or_idle_lifetime",
+							Value: "at most 12 hours, expiring after 30 minutes idle: a session must not outlive the AAL2 limits",
+							Pos: decision.Pos{
+								Line:   920,
+								Column: 11,
+							},
+						},
+					},
+					Pos: decision.Pos{
+						Line:   917,
+						Column: 7,
+					},
+				},
+				Pos: decision.Pos{
+					Line:   913,
 					Column: 5,
 				},
 			},
@@ -6447,7 +6818,7 @@ func Snapshot() *decision.File {
 						"app_installation_token",
 					},
 					Pos: decision.Pos{
-						Line:   883,
+						Line:   924,
 						Column: 11,
 					},
 				},
@@ -6457,7 +6828,7 @@ func Snapshot() *decision.File {
 							"github_apps",
 						},
 						Pos: decision.Pos{
-							Line:   885,
+							Line:   926,
 							Column: 15,
 						},
 					},
@@ -6471,12 +6842,12 @@ func Snapshot() *decision.File {
 									"gcp_keys",
 								},
 								Pos: decision.Pos{
-									Line:   890,
+									Line:   931,
 									Column: 147,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   890,
+								Line:   931,
 								Column: 11,
 							},
 						},
@@ -6486,7 +6857,7 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "about one hour, minted on demand from the app's signed JWT",
 							Pos: decision.Pos{
-								Line:   887,
+								Line:   928,
 								Column: 11,
 							},
 						},
@@ -6494,18 +6865,18 @@ func Snapshot() *decision.File {
 							ID:    "asymmetric_client_auth",
 							Value: "the app authenticates with a short JWT signed by its private key; no shared secret",
 							Pos: decision.Pos{
-								Line:   888,
+								Line:   929,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   885,
+						Line:   926,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   881,
+					Line:   922,
 					Column: 5,
 				},
 			},
@@ -6530,16 +6901,16 @@ func Snapshot() *decision.File {
 						"sensitive_operations",
 					},
 					Pos: decision.Pos{
-						Line:   894,
+						Line:   935,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitive_operations": {
-							Line:   894,
+							Line:   935,
 							Column: 34,
 						},
 						"user_context": {
-							Line:   894,
+							Line:   935,
 							Column: 12,
 						},
 					},
@@ -6551,7 +6922,7 @@ func Snapshot() *decision.File {
 							"owasp_rest",
 						},
 						Pos: decision.Pos{
-							Line:   896,
+							Line:   937,
 							Column: 15,
 						},
 					},
@@ -6560,18 +6931,18 @@ func Snapshot() *decision.File {
 							ID:    "least_privilege_scopes",
 							Value: "a separate scope for each sensitive operation, granted only to the clients that need it",
 							Pos: decision.Pos{
-								Line:   898,
+								Line:   939,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   896,
+						Line:   937,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   892,
+					Line:   933,
 					Column: 5,
 				},
 			},
@@ -6598,23 +6969,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   901,
+							Line:   942,
 							Column: 85,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   901,
+								Line:   942,
 								Column: 86,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   901,
+						Line:   942,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   901,
+							Line:   942,
 							Column: 12,
 						},
 					},
@@ -6627,7 +6998,7 @@ func Snapshot() *decision.File {
 							"rfc9700 §2.3",
 						},
 						Pos: decision.Pos{
-							Line:   903,
+							Line:   944,
 							Column: 15,
 						},
 					},
@@ -6636,7 +7007,7 @@ func Snapshot() *decision.File {
 							ID:  "password_sharing_with_third_party",
 							Why: "Third parties must never collect or store users' passwords; consent goes through the authorization server.",
 							Pos: decision.Pos{
-								Line:   908,
+								Line:   949,
 								Column: 11,
 							},
 						},
@@ -6648,12 +7019,12 @@ func Snapshot() *decision.File {
 									"owasp_api2",
 								},
 								Pos: decision.Pos{
-									Line:   909,
+									Line:   950,
 									Column: 116,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   909,
+								Line:   950,
 								Column: 11,
 							},
 						},
@@ -6663,7 +7034,7 @@ func Snapshot() *decision.File {
 							ID:    "least_privilege_scopes",
 							Value: "granular scopes that users see and consent to, per app",
 							Pos: decision.Pos{
-								Line:   905,
+								Line:   946,
 								Column: 11,
 							},
 						},
@@ -6675,23 +7046,23 @@ func Snapshot() *decision.File {
 									"rfc7009 §2",
 								},
 								Pos: decision.Pos{
-									Line:   906,
+									Line:   947,
 									Column: 136,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   906,
+								Line:   947,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   903,
+						Line:   944,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   899,
+					Line:   940,
 					Column: 5,
 				},
 			},
@@ -6699,18 +7070,6 @@ func Snapshot() *decision.File {
 				ID:    "sender_constraint_public",
 				Title: "Sender-constrained tokens for a public client",
 				When: &decision.Condition{
-					Answers: map[string][]string{
-						"client_type": []string{
-							"spa_browser",
-							"native_mobile",
-							"native_desktop",
-							"cli_tool",
-							"input_constrained_device",
-						},
-					},
-					Order: []string{
-						"client_type",
-					},
 					Primary: []string{
 						"oauth2_auth_code_pkce",
 						"oauth2_device_grant",
@@ -6729,12 +7088,12 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   916,
+								Line:   957,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   916,
+									Line:   957,
 									Column: 14,
 								},
 							},
@@ -6750,14 +7109,77 @@ func Snapshot() *decision.File {
 								"token_lifetime",
 							},
 							Pos: decision.Pos{
-								Line:   916,
+								Line:   957,
 								Column: 46,
 							},
 							KeyPos: map[string]decision.Pos{
 								"token_lifetime": {
-									Line:   916,
+									Line:   957,
 									Column: 47,
 								},
+							},
+						},
+					},
+					All: []decision.Condition{
+						{
+							Any: []decision.Condition{
+								{
+									Answers: map[string][]string{
+										"client_type": []string{
+											"spa_browser",
+											"native_mobile",
+											"native_desktop",
+											"cli_tool",
+											"input_constrained_device",
+										},
+									},
+									Order: []string{
+										"client_type",
+									},
+									Pos: decision.Pos{
+										Line:   955,
+										Column: 20,
+									},
+									KeyPos: map[string]decision.Pos{
+										"client_type": {
+											Line:   955,
+											Column: 21,
+										},
+									},
+								},
+								{
+									Answers: map[string][]string{
+										"can_hold_secret": []string{
+											"no",
+										},
+										"client_type": []string{
+											"partner_integration",
+											"third_party_developer_platform",
+										},
+									},
+									Order: []string{
+										"client_type",
+										"can_hold_secret",
+									},
+									Pos: decision.Pos{
+										Line:   955,
+										Column: 117,
+									},
+									KeyPos: map[string]decision.Pos{
+										"can_hold_secret": {
+											Line:   955,
+											Column: 186,
+										},
+										"client_type": {
+											Line:   955,
+											Column: 118,
+										},
+									},
+								},
+							},
+							Pos: decision.Pos{
+								Line:   955,
+								Column: 13,
 							},
 						},
 					},
@@ -6766,19 +7188,13 @@ func Snapshot() *decision.File {
 							"bff",
 						},
 						Pos: decision.Pos{
-							Line:   917,
+							Line:   958,
 							Column: 12,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   914,
+						Line:   955,
 						Column: 7,
-					},
-					KeyPos: map[string]decision.Pos{
-						"client_type": {
-							Line:   914,
-							Column: 7,
-						},
 					},
 				},
 				Add: decision.Effects{
@@ -6789,7 +7205,7 @@ func Snapshot() *decision.File {
 							"owasp_oauth2",
 						},
 						Pos: decision.Pos{
-							Line:   919,
+							Line:   960,
 							Column: 15,
 						},
 					},
@@ -6798,7 +7214,7 @@ func Snapshot() *decision.File {
 							ID:  "dpop",
 							Why: "Binds access and refresh tokens to a key the app holds, so copied tokens are useless.",
 							Pos: decision.Pos{
-								Line:   924,
+								Line:   965,
 								Column: 11,
 							},
 						},
@@ -6808,25 +7224,25 @@ func Snapshot() *decision.File {
 							ID:    "sender_constrained_tokens",
 							Value: "DPoP (RFC 9449) with a non-extractable key held by the app",
 							Pos: decision.Pos{
-								Line:   921,
+								Line:   962,
 								Column: 11,
 							},
 						},
 						{
 							ID: "dpop_proof_validation",
 							Pos: decision.Pos{
-								Line:   922,
+								Line:   963,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   919,
+						Line:   960,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   911,
+					Line:   952,
 					Column: 5,
 				},
 			},
@@ -6854,12 +7270,12 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   929,
+								Line:   970,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   929,
+									Line:   970,
 									Column: 14,
 								},
 							},
@@ -6875,29 +7291,80 @@ func Snapshot() *decision.File {
 								"token_lifetime",
 							},
 							Pos: decision.Pos{
-								Line:   929,
+								Line:   970,
 								Column: 46,
 							},
 							KeyPos: map[string]decision.Pos{
 								"token_lifetime": {
-									Line:   929,
+									Line:   970,
 									Column: 47,
 								},
 							},
 						},
 					},
 					Not: &decision.Condition{
-						Answers: map[string][]string{
-							"client_type": []string{
-								"spa_browser",
-								"native_mobile",
-								"native_desktop",
-								"cli_tool",
-								"input_constrained_device",
+						All: []decision.Condition{
+							{
+								Any: []decision.Condition{
+									{
+										Answers: map[string][]string{
+											"client_type": []string{
+												"spa_browser",
+												"native_mobile",
+												"native_desktop",
+												"cli_tool",
+												"input_constrained_device",
+											},
+										},
+										Order: []string{
+											"client_type",
+										},
+										Pos: decision.Pos{
+											Line:   971,
+											Column: 26,
+										},
+										KeyPos: map[string]decision.Pos{
+											"client_type": {
+												Line:   971,
+												Column: 27,
+											},
+										},
+									},
+									{
+										Answers: map[string][]string{
+											"can_hold_secret": []string{
+												"no",
+											},
+											"client_type": []string{
+												"partner_integration",
+												"third_party_developer_platform",
+											},
+										},
+										Order: []string{
+											"client_type",
+											"can_hold_secret",
+										},
+										Pos: decision.Pos{
+											Line:   971,
+											Column: 123,
+										},
+										KeyPos: map[string]decision.Pos{
+											"can_hold_secret": {
+												Line:   971,
+												Column: 192,
+											},
+											"client_type": {
+												Line:   971,
+												Column: 124,
+											},
+										},
+									},
+								},
+								Pos: decision.Pos{
+									Line:   971,
+									Column: 19,
+								},
 							},
-						},
-						Order: []string{
-							"client_type",
 						},
 						Not: &decision.Condition{
 							Any: []decision.Condition{
@@ -6906,8 +7373,8 @@ func Snapshot() *decision.File {
 										"bff",
 									},
 									Pos: decision.Pos{
-										Line:   930,
-										Column: 120,
+										Line:   971,
+										Column: 233,
 									},
 								},
 								{
@@ -6920,35 +7387,29 @@ func Snapshot() *decision.File {
 										"user_context",
 									},
 									Pos: decision.Pos{
-										Line:   930,
-										Column: 138,
+										Line:   971,
+										Column: 251,
 									},
 									KeyPos: map[string]decision.Pos{
 										"user_context": {
-											Line:   930,
-											Column: 139,
+											Line:   971,
+											Column: 252,
 										},
 									},
 								},
 							},
 							Pos: decision.Pos{
-								Line:   930,
-								Column: 113,
+								Line:   971,
+								Column: 226,
 							},
 						},
 						Pos: decision.Pos{
-							Line:   930,
+							Line:   971,
 							Column: 12,
-						},
-						KeyPos: map[string]decision.Pos{
-							"client_type": {
-								Line:   930,
-								Column: 13,
-							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   928,
+						Line:   969,
 						Column: 7,
 					},
 				},
@@ -6960,7 +7421,7 @@ func Snapshot() *decision.File {
 							"owasp_oauth2",
 						},
 						Pos: decision.Pos{
-							Line:   932,
+							Line:   973,
 							Column: 15,
 						},
 					},
@@ -6969,7 +7430,7 @@ func Snapshot() *decision.File {
 							ID:  "cert_bound_tokens",
 							Why: "The usual choice between servers: the token works only over a TLS connection with the client's certificate.",
 							Pos: decision.Pos{
-								Line:   937,
+								Line:   978,
 								Column: 11,
 							},
 						},
@@ -6981,12 +7442,12 @@ func Snapshot() *decision.File {
 									"rfc9449 §1",
 								},
 								Pos: decision.Pos{
-									Line:   938,
+									Line:   979,
 									Column: 120,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   938,
+								Line:   979,
 								Column: 11,
 							},
 						},
@@ -6996,25 +7457,25 @@ func Snapshot() *decision.File {
 							ID:    "sender_constrained_tokens",
 							Value: "mTLS certificate-bound tokens (RFC 8705), or DPoP where TLS ends before the API",
 							Pos: decision.Pos{
-								Line:   934,
+								Line:   975,
 								Column: 11,
 							},
 						},
 						{
 							ID: "cert_thumbprint_binding",
 							Pos: decision.Pos{
-								Line:   935,
+								Line:   976,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   932,
+						Line:   973,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   925,
+					Line:   966,
 					Column: 5,
 				},
 			},
@@ -7043,18 +7504,22 @@ func Snapshot() *decision.File {
 						"token_mediating_backend",
 						"oauth2_token_exchange",
 						"app_installation_token",
+						"workload_identity_federation",
+						"server_session_cookie",
+						"oidc_login",
+						"mtls_service_identity",
 					},
 					Pos: decision.Pos{
-						Line:   942,
+						Line:   983,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"revocation": {
-							Line:   942,
+							Line:   983,
 							Column: 37,
 						},
 						"sensitivity": {
-							Line:   942,
+							Line:   983,
 							Column: 12,
 						},
 					},
@@ -7066,7 +7531,7 @@ func Snapshot() *decision.File {
 							"rfc7662 §2",
 						},
 						Pos: decision.Pos{
-							Line:   944,
+							Line:   985,
 							Column: 15,
 						},
 					},
@@ -7076,18 +7541,207 @@ func Snapshot() *decision.File {
 							Why:  "The answers accept eventual revocation, but the operations are critical: a revoked token must stop working at the next critical call.",
 							Safe: "Check tokens online (introspection) for critical calls; keep access tokens to a few minutes elsewhere.",
 							Pos: decision.Pos{
-								Line:   946,
+								Line:   987,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   944,
+						Line:   985,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   940,
+					Line:   981,
+					Column: 5,
+				},
+			},
+			{
+				ID:    "session_revocation",
+				Title: "Sessions end at once",
+				When: &decision.Condition{
+					Primary: []string{
+						"server_session_cookie",
+					},
+					Any: []decision.Condition{
+						{
+							Answers: map[string][]string{
+								"revocation": []string{
+									"instant",
+								},
+							},
+							Order: []string{
+								"revocation",
+							},
+							Pos: decision.Pos{
+								Line:   993,
+								Column: 13,
+							},
+							KeyPos: map[string]decision.Pos{
+								"revocation": {
+									Line:   993,
+									Column: 14,
+								},
+							},
+						},
+						{
+							Answers: map[string][]string{
+								"sensitivity": []string{
+									"critical",
+								},
+							},
+							Order: []string{
+								"sensitivity",
+							},
+							Pos: decision.Pos{
+								Line:   993,
+								Column: 38,
+							},
+							KeyPos: map[string]decision.Pos{
+								"sensitivity": {
+									Line:   993,
+									Column: 39,
+								},
+							},
+						},
+					},
+					Not: &decision.Condition{
+						Primary: []string{
+							"oauth2_auth_code_pkce",
+							"bff",
+						},
+						Pos: decision.Pos{
+							Line:   992,
+							Column: 12,
+						},
+					},
+					Pos: decision.Pos{
+						Line:   991,
+						Column: 7,
+					},
+				},
+				Add: decision.Effects{
+					Source: decision.Cites{
+						Items: []string{
+							"owasp_session",
+							"owasp_micro",
+						},
+						Pos: decision.Pos{
+							Line:   995,
+							Column: 15,
+						},
+					},
+					Settings: []decision.Rule{
+						{
+							ID:    "introspection_for_revocation",
+							Value: "the server looks the session up on every request, so ending it revokes access at once; tokens the backend holds for other APIs are introspected on critical calls",
+							Pos: decision.Pos{
+								Line:   997,
+								Column: 11,
+							},
+						},
+					},
+					Pos: decision.Pos{
+						Line:   995,
+						Column: 7,
+					},
+				},
+				Pos: decision.Pos{
+					Line:   988,
+					Column: 5,
+				},
+			},
+			{
+				ID:    "mesh_revocation",
+				Title: "Service identities are revoked quickly",
+				When: &decision.Condition{
+					Primary: []string{
+						"mtls_service_identity",
+					},
+					Any: []decision.Condition{
+						{
+							Answers: map[string][]string{
+								"revocation": []string{
+									"instant",
+								},
+							},
+							Order: []string{
+								"revocation",
+							},
+							Pos: decision.Pos{
+								Line:   1003,
+								Column: 13,
+							},
+							KeyPos: map[string]decision.Pos{
+								"revocation": {
+									Line:   1003,
+									Column: 14,
+								},
+							},
+						},
+						{
+							Answers: map[string][]string{
+								"sensitivity": []string{
+									"critical",
+								},
+							},
+							Order: []string{
+								"sensitivity",
+							},
+							Pos: decision.Pos{
+								Line:   1003,
+								Column: 38,
+							},
+							KeyPos: map[string]decision.Pos{
+								"sensitivity": {
+									Line:   1003,
+									Column: 39,
+								},
+							},
+						},
+					},
+					Not: &decision.Condition{
+						Primary: []string{
+							"oauth2_token_exchange",
+						},
+						Pos: decision.Pos{
+							Line:   1002,
+							Column: 12,
+						},
+					},
+					Pos: decision.Pos{
+						Line:   1001,
+						Column: 7,
+					},
+				},
+				Add: decision.Effects{
+					Source: decision.Cites{
+						Items: []string{
+							"owasp_micro",
+							"rfc7662 §2",
+						},
+						Pos: decision.Pos{
+							Line:   1005,
+							Column: 15,
+						},
+					},
+					Settings: []decision.Rule{
+						{
+							ID:    "introspection_for_revocation",
+							Value: "workload certificates live minutes to hours and are not renewed once revoked; any tokens on critical calls are introspected",
+							Pos: decision.Pos{
+								Line:   1007,
+								Column: 11,
+							},
+						},
+					},
+					Pos: decision.Pos{
+						Line:   1005,
+						Column: 7,
+					},
+				},
+				Pos: decision.Pos{
+					Line:   998,
 					Column: 5,
 				},
 			},
@@ -7116,12 +7770,12 @@ func Snapshot() *decision.File {
 								"revocation",
 							},
 							Pos: decision.Pos{
-								Line:   951,
+								Line:   1012,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"revocation": {
-									Line:   951,
+									Line:   1012,
 									Column: 14,
 								},
 							},
@@ -7136,19 +7790,19 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   951,
+								Line:   1012,
 								Column: 38,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   951,
+									Line:   1012,
 									Column: 39,
 								},
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   950,
+						Line:   1011,
 						Column: 7,
 					},
 				},
@@ -7159,7 +7813,7 @@ func Snapshot() *decision.File {
 							"owasp_micro",
 						},
 						Pos: decision.Pos{
-							Line:   953,
+							Line:   1014,
 							Column: 15,
 						},
 					},
@@ -7168,7 +7822,7 @@ func Snapshot() *decision.File {
 							ID:  "opaque_token_introspection",
 							Why: "Revocation must take effect at once: the API asks the authorization server whether each token is still active.",
 							Pos: decision.Pos{
-								Line:   955,
+								Line:   1016,
 								Column: 11,
 							},
 						},
@@ -7177,18 +7831,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "introspection_for_revocation",
 							Pos: decision.Pos{
-								Line:   957,
+								Line:   1018,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   953,
+						Line:   1014,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   947,
+					Line:   1008,
 					Column: 5,
 				},
 			},
@@ -7224,23 +7878,23 @@ func Snapshot() *decision.File {
 							"sensitivity",
 						},
 						Pos: decision.Pos{
-							Line:   963,
+							Line:   1024,
 							Column: 12,
 						},
 						KeyPos: map[string]decision.Pos{
 							"sensitivity": {
-								Line:   963,
+								Line:   1024,
 								Column: 13,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   961,
+						Line:   1022,
 						Column: 7,
 					},
 					KeyPos: map[string]decision.Pos{
 						"revocation": {
-							Line:   962,
+							Line:   1023,
 							Column: 7,
 						},
 					},
@@ -7252,7 +7906,7 @@ func Snapshot() *decision.File {
 							"owasp_micro",
 						},
 						Pos: decision.Pos{
-							Line:   965,
+							Line:   1026,
 							Column: 15,
 						},
 					},
@@ -7261,18 +7915,18 @@ func Snapshot() *decision.File {
 							ID:  "jwt_access_token",
 							Why: "Revocation may be eventual, so APIs validate signed JWT access tokens locally; a revoked grant ends when its short-lived token expires.",
 							Pos: decision.Pos{
-								Line:   967,
+								Line:   1028,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   965,
+						Line:   1026,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   958,
+					Line:   1019,
 					Column: 5,
 				},
 			},
@@ -7284,7 +7938,7 @@ func Snapshot() *decision.File {
 						"jwt_access_token",
 					},
 					Pos: decision.Pos{
-						Line:   970,
+						Line:   1031,
 						Column: 11,
 					},
 				},
@@ -7295,7 +7949,7 @@ func Snapshot() *decision.File {
 							"rfc9068 §4",
 						},
 						Pos: decision.Pos{
-							Line:   972,
+							Line:   1033,
 							Column: 15,
 						},
 					},
@@ -7308,12 +7962,12 @@ func Snapshot() *decision.File {
 									"rfc8725 §3.1",
 								},
 								Pos: decision.Pos{
-									Line:   976,
+									Line:   1037,
 									Column: 100,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   976,
+								Line:   1037,
 								Column: 11,
 							},
 						},
@@ -7325,12 +7979,12 @@ func Snapshot() *decision.File {
 									"rfc9068 §4",
 								},
 								Pos: decision.Pos{
-									Line:   977,
+									Line:   1038,
 									Column: 80,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   977,
+								Line:   1038,
 								Column: 11,
 							},
 						},
@@ -7342,12 +7996,12 @@ func Snapshot() *decision.File {
 									"rfc8725 §3.9",
 								},
 								Pos: decision.Pos{
-									Line:   978,
+									Line:   1039,
 									Column: 86,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   978,
+								Line:   1039,
 								Column: 11,
 							},
 						},
@@ -7359,12 +8013,12 @@ func Snapshot() *decision.File {
 									"rfc8725 §3.10",
 								},
 								Pos: decision.Pos{
-									Line:   979,
+									Line:   1040,
 									Column: 109,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   979,
+								Line:   1040,
 								Column: 11,
 							},
 						},
@@ -7376,12 +8030,12 @@ func Snapshot() *decision.File {
 									"owasp_jwt",
 								},
 								Pos: decision.Pos{
-									Line:   980,
+									Line:   1041,
 									Column: 134,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   980,
+								Line:   1041,
 								Column: 11,
 							},
 						},
@@ -7390,18 +8044,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "jwt_validation_checklist",
 							Pos: decision.Pos{
-								Line:   974,
+								Line:   1035,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   972,
+						Line:   1033,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   968,
+					Line:   1029,
 					Column: 5,
 				},
 			},
@@ -7425,14 +8079,15 @@ func Snapshot() *decision.File {
 						"browser_oauth_client",
 						"token_mediating_backend",
 						"oauth2_token_exchange",
+						"workload_identity_federation",
 					},
 					Pos: decision.Pos{
-						Line:   984,
+						Line:   1045,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitivity": {
-							Line:   984,
+							Line:   1045,
 							Column: 12,
 						},
 					},
@@ -7444,7 +8099,7 @@ func Snapshot() *decision.File {
 							"owasp_jwt",
 						},
 						Pos: decision.Pos{
-							Line:   986,
+							Line:   1047,
 							Column: 15,
 						},
 					},
@@ -7453,18 +8108,18 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "at most 5 minutes",
 							Pos: decision.Pos{
-								Line:   988,
+								Line:   1049,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   986,
+						Line:   1047,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   982,
+					Line:   1043,
 					Column: 5,
 				},
 			},
@@ -7488,14 +8143,15 @@ func Snapshot() *decision.File {
 						"browser_oauth_client",
 						"token_mediating_backend",
 						"oauth2_token_exchange",
+						"workload_identity_federation",
 					},
 					Pos: decision.Pos{
-						Line:   991,
+						Line:   1052,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitivity": {
-							Line:   991,
+							Line:   1052,
 							Column: 12,
 						},
 					},
@@ -7507,7 +8163,7 @@ func Snapshot() *decision.File {
 							"owasp_jwt",
 						},
 						Pos: decision.Pos{
-							Line:   993,
+							Line:   1054,
 							Column: 15,
 						},
 					},
@@ -7516,18 +8172,18 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "at most 10 minutes",
 							Pos: decision.Pos{
-								Line:   995,
+								Line:   1056,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   993,
+						Line:   1054,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   989,
+					Line:   1050,
 					Column: 5,
 				},
 			},
@@ -7535,18 +8191,6 @@ func Snapshot() *decision.File {
 				ID:    "lifetime_public_client",
 				Title: "Access-token lifetime, public clients",
 				When: &decision.Condition{
-					Answers: map[string][]string{
-						"client_type": []string{
-							"spa_browser",
-							"native_mobile",
-							"native_desktop",
-							"cli_tool",
-							"input_constrained_device",
-						},
-					},
-					Order: []string{
-						"client_type",
-					},
 					Primary: []string{
 						"oauth2_auth_code_pkce",
 						"oauth2_device_grant",
@@ -7554,15 +8198,72 @@ func Snapshot() *decision.File {
 						"browser_oauth_client",
 						"token_mediating_backend",
 					},
-					Pos: decision.Pos{
-						Line:   998,
-						Column: 11,
-					},
-					KeyPos: map[string]decision.Pos{
-						"client_type": {
-							Line:   998,
-							Column: 12,
+					All: []decision.Condition{
+						{
+							Any: []decision.Condition{
+								{
+									Answers: map[string][]string{
+										"client_type": []string{
+											"spa_browser",
+											"native_mobile",
+											"native_desktop",
+											"cli_tool",
+											"input_constrained_device",
+										},
+									},
+									Order: []string{
+										"client_type",
+									},
+									Pos: decision.Pos{
+										Line:   1059,
+										Column: 25,
+									},
+									KeyPos: map[string]decision.Pos{
+										"client_type": {
+											Line:   1059,
+											Column: 26,
+										},
+									},
+								},
+								{
+									Answers: map[string][]string{
+										"can_hold_secret": []string{
+											"no",
+										},
+										"client_type": []string{
+											"partner_integration",
+											"third_party_developer_platform",
+										},
+									},
+									Order: []string{
+										"client_type",
+										"can_hold_secret",
+									},
+									Pos: decision.Pos{
+										Line:   1059,
+										Column: 122,
+									},
+									KeyPos: map[string]decision.Pos{
+										"can_hold_secret": {
+											Line:   1059,
+											Column: 191,
+										},
+										"client_type": {
+											Line:   1059,
+											Column: 123,
+										},
+									},
+								},
+							},
+							Pos: decision.Pos{
+								Line:   1059,
+								Column: 18,
+							},
 						},
+					},
+					Pos: decision.Pos{
+						Line:   1059,
+						Column: 11,
 					},
 				},
 				Add: decision.Effects{
@@ -7572,7 +8273,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.3",
 						},
 						Pos: decision.Pos{
-							Line:   1000,
+							Line:   1061,
 							Column: 15,
 						},
 					},
@@ -7581,18 +8282,18 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "at most 10 minutes (the browser-apps BCP example); sessions continue with refresh tokens",
 							Pos: decision.Pos{
-								Line:   1002,
+								Line:   1063,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1000,
+						Line:   1061,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   996,
+					Line:   1057,
 					Column: 5,
 				},
 			},
@@ -7616,14 +8317,15 @@ func Snapshot() *decision.File {
 						"browser_oauth_client",
 						"token_mediating_backend",
 						"oauth2_token_exchange",
+						"workload_identity_federation",
 					},
 					Pos: decision.Pos{
-						Line:   1005,
+						Line:   1066,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitivity": {
-							Line:   1005,
+							Line:   1066,
 							Column: 12,
 						},
 					},
@@ -7635,7 +8337,7 @@ func Snapshot() *decision.File {
 							"owasp_jwt",
 						},
 						Pos: decision.Pos{
-							Line:   1007,
+							Line:   1068,
 							Column: 15,
 						},
 					},
@@ -7644,18 +8346,18 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "at most 15 minutes",
 							Pos: decision.Pos{
-								Line:   1009,
+								Line:   1070,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1007,
+						Line:   1068,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1003,
+					Line:   1064,
 					Column: 5,
 				},
 			},
@@ -7679,14 +8381,15 @@ func Snapshot() *decision.File {
 						"browser_oauth_client",
 						"token_mediating_backend",
 						"oauth2_token_exchange",
+						"workload_identity_federation",
 					},
 					Pos: decision.Pos{
-						Line:   1012,
+						Line:   1073,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitivity": {
-							Line:   1012,
+							Line:   1073,
 							Column: 12,
 						},
 					},
@@ -7697,7 +8400,7 @@ func Snapshot() *decision.File {
 							"oauth21 §7.1",
 						},
 						Pos: decision.Pos{
-							Line:   1014,
+							Line:   1075,
 							Column: 15,
 						},
 					},
@@ -7706,18 +8409,18 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "at most 60 minutes for a confidential server client",
 							Pos: decision.Pos{
-								Line:   1016,
+								Line:   1077,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1014,
+						Line:   1075,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1010,
+					Line:   1071,
 					Column: 5,
 				},
 			},
@@ -7745,12 +8448,12 @@ func Snapshot() *decision.File {
 								"token_lifetime",
 							},
 							Pos: decision.Pos{
-								Line:   1023,
+								Line:   1084,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"token_lifetime": {
-									Line:   1023,
+									Line:   1084,
 									Column: 12,
 								},
 							},
@@ -7770,16 +8473,16 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1024,
+								Line:   1085,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1024,
+									Line:   1085,
 									Column: 37,
 								},
 								"token_lifetime": {
-									Line:   1024,
+									Line:   1085,
 									Column: 12,
 								},
 							},
@@ -7802,16 +8505,16 @@ func Snapshot() *decision.File {
 								"client_type",
 							},
 							Pos: decision.Pos{
-								Line:   1025,
+								Line:   1086,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"client_type": {
-									Line:   1025,
+									Line:   1086,
 									Column: 37,
 								},
 								"token_lifetime": {
-									Line:   1025,
+									Line:   1086,
 									Column: 12,
 								},
 							},
@@ -7827,18 +8530,18 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1021,
+							Line:   1082,
 							Column: 12,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1021,
+								Line:   1082,
 								Column: 13,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1020,
+						Line:   1081,
 						Column: 7,
 					},
 				},
@@ -7850,7 +8553,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.3",
 						},
 						Pos: decision.Pos{
-							Line:   1027,
+							Line:   1088,
 							Column: 15,
 						},
 					},
@@ -7858,7 +8561,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "refresh_token_max_or_idle_lifetime",
 							Pos: decision.Pos{
-								Line:   1031,
+								Line:   1092,
 								Column: 11,
 							},
 						},
@@ -7869,18 +8572,18 @@ func Snapshot() *decision.File {
 							Why:  "The answers ask for access tokens that last longer than this client and sensitivity allow; a bearer token is usable by whoever copies it until it expires.",
 							Safe: "Short-lived access tokens (see the setting) with refresh tokens for long sessions; refresh tokens have a maximum and an idle lifetime.",
 							Pos: decision.Pos{
-								Line:   1029,
+								Line:   1090,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1027,
+						Line:   1088,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1017,
+					Line:   1078,
 					Column: 5,
 				},
 			},
@@ -7913,12 +8616,12 @@ func Snapshot() *decision.File {
 								"token_lifetime",
 							},
 							Pos: decision.Pos{
-								Line:   1038,
+								Line:   1099,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"token_lifetime": {
-									Line:   1038,
+									Line:   1099,
 									Column: 12,
 								},
 							},
@@ -7938,28 +8641,28 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1039,
+								Line:   1100,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1039,
+									Line:   1100,
 									Column: 37,
 								},
 								"token_lifetime": {
-									Line:   1039,
+									Line:   1100,
 									Column: 12,
 								},
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1035,
+						Line:   1096,
 						Column: 7,
 					},
 					KeyPos: map[string]decision.Pos{
 						"user_context": {
-							Line:   1036,
+							Line:   1097,
 							Column: 7,
 						},
 					},
@@ -7971,7 +8674,7 @@ func Snapshot() *decision.File {
 							"owasp_jwt",
 						},
 						Pos: decision.Pos{
-							Line:   1041,
+							Line:   1102,
 							Column: 15,
 						},
 					},
@@ -7981,18 +8684,18 @@ func Snapshot() *decision.File {
 							Why:  "The answers ask for access tokens that last longer than this sensitivity allows; a bearer token is usable by whoever copies it until it expires.",
 							Safe: "Short-lived access tokens (see the setting); the client requests a new one when it expires, with no refresh token.",
 							Pos: decision.Pos{
-								Line:   1043,
+								Line:   1104,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1041,
+						Line:   1102,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1032,
+					Line:   1093,
 					Column: 5,
 				},
 			},
@@ -8000,23 +8703,74 @@ func Snapshot() *decision.File {
 				ID:    "public_client_refresh_tokens",
 				Title: "Refresh tokens in a public client",
 				When: &decision.Condition{
-					Answers: map[string][]string{
-						"client_type": []string{
-							"spa_browser",
-							"native_mobile",
-							"native_desktop",
-							"cli_tool",
-							"input_constrained_device",
-						},
-					},
-					Order: []string{
-						"client_type",
-					},
 					Primary: []string{
 						"oauth2_auth_code_pkce",
 						"oauth2_device_grant",
 						"browser_oauth_client",
 						"token_mediating_backend",
+					},
+					All: []decision.Condition{
+						{
+							Any: []decision.Condition{
+								{
+									Answers: map[string][]string{
+										"client_type": []string{
+											"spa_browser",
+											"native_mobile",
+											"native_desktop",
+											"cli_tool",
+											"input_constrained_device",
+										},
+									},
+									Order: []string{
+										"client_type",
+									},
+									Pos: decision.Pos{
+										Line:   1108,
+										Column: 20,
+									},
+									KeyPos: map[string]decision.Pos{
+										"client_type": {
+											Line:   1108,
+											Column: 21,
+										},
+									},
+								},
+								{
+									Answers: map[string][]string{
+										"can_hold_secret": []string{
+											"no",
+										},
+										"client_type": []string{
+											"partner_integration",
+											"third_party_developer_platform",
+										},
+									},
+									Order: []string{
+										"client_type",
+										"can_hold_secret",
+									},
+									Pos: decision.Pos{
+										Line:   1108,
+										Column: 117,
+									},
+									KeyPos: map[string]decision.Pos{
+										"can_hold_secret": {
+											Line:   1108,
+											Column: 186,
+										},
+										"client_type": {
+											Line:   1108,
+											Column: 118,
+										},
+									},
+								},
+							},
+							Pos: decision.Pos{
+								Line:   1108,
+								Column: 13,
+							},
+						},
 					},
 					Not: &decision.Condition{
 						Any: []decision.Condition{
@@ -8030,12 +8784,12 @@ func Snapshot() *decision.File {
 									"user_context",
 								},
 								Pos: decision.Pos{
-									Line:   1049,
+									Line:   1110,
 									Column: 19,
 								},
 								KeyPos: map[string]decision.Pos{
 									"user_context": {
-										Line:   1049,
+										Line:   1110,
 										Column: 20,
 									},
 								},
@@ -8050,12 +8804,12 @@ func Snapshot() *decision.File {
 									"compliance",
 								},
 								Pos: decision.Pos{
-									Line:   1049,
+									Line:   1110,
 									Column: 43,
 								},
 								KeyPos: map[string]decision.Pos{
 									"compliance": {
-										Line:   1049,
+										Line:   1110,
 										Column: 44,
 									},
 								},
@@ -8065,25 +8819,19 @@ func Snapshot() *decision.File {
 									"bff",
 								},
 								Pos: decision.Pos{
-									Line:   1049,
+									Line:   1110,
 									Column: 65,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   1049,
+							Line:   1110,
 							Column: 12,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1047,
+						Line:   1108,
 						Column: 7,
-					},
-					KeyPos: map[string]decision.Pos{
-						"client_type": {
-							Line:   1047,
-							Column: 7,
-						},
 					},
 				},
 				Add: decision.Effects{
@@ -8093,7 +8841,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.3",
 						},
 						Pos: decision.Pos{
-							Line:   1051,
+							Line:   1112,
 							Column: 15,
 						},
 					},
@@ -8102,7 +8850,7 @@ func Snapshot() *decision.File {
 							ID:  "refresh_tokens",
 							Why: "Keep sessions going without long-lived access tokens.",
 							Pos: decision.Pos{
-								Line:   1053,
+								Line:   1114,
 								Column: 11,
 							},
 						},
@@ -8112,7 +8860,7 @@ func Snapshot() *decision.File {
 							ID:  "unconstrained_refresh_token_public_client",
 							Why: "A public client's refresh token must be rotated on use or bound to the client's key.",
 							Pos: decision.Pos{
-								Line:   1058,
+								Line:   1119,
 								Column: 11,
 							},
 						},
@@ -8121,25 +8869,25 @@ func Snapshot() *decision.File {
 						{
 							ID: "refresh_token_rotation_or_sender_constraint",
 							Pos: decision.Pos{
-								Line:   1055,
+								Line:   1116,
 								Column: 11,
 							},
 						},
 						{
 							ID: "refresh_token_max_or_idle_lifetime",
 							Pos: decision.Pos{
-								Line:   1056,
+								Line:   1117,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1051,
+						Line:   1112,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1044,
+					Line:   1105,
 					Column: 5,
 				},
 			},
@@ -8147,27 +8895,64 @@ func Snapshot() *decision.File {
 				ID:    "public_client_secrets",
 				Title: "Public clients keep no secrets",
 				When: &decision.Condition{
-					Answers: map[string][]string{
-						"client_type": []string{
-							"spa_browser",
-							"native_mobile",
-							"native_desktop",
-							"cli_tool",
-							"input_constrained_device",
+					Any: []decision.Condition{
+						{
+							Answers: map[string][]string{
+								"client_type": []string{
+									"spa_browser",
+									"native_mobile",
+									"native_desktop",
+									"cli_tool",
+									"input_constrained_device",
+								},
+							},
+							Order: []string{
+								"client_type",
+							},
+							Pos: decision.Pos{
+								Line:   1122,
+								Column: 18,
+							},
+							KeyPos: map[string]decision.Pos{
+								"client_type": {
+									Line:   1122,
+									Column: 19,
+								},
+							},
 						},
-					},
-					Order: []string{
-						"client_type",
+						{
+							Answers: map[string][]string{
+								"can_hold_secret": []string{
+									"no",
+								},
+								"client_type": []string{
+									"partner_integration",
+									"third_party_developer_platform",
+								},
+							},
+							Order: []string{
+								"client_type",
+								"can_hold_secret",
+							},
+							Pos: decision.Pos{
+								Line:   1122,
+								Column: 115,
+							},
+							KeyPos: map[string]decision.Pos{
+								"can_hold_secret": {
+									Line:   1122,
+									Column: 184,
+								},
+								"client_type": {
+									Line:   1122,
+									Column: 116,
+								},
+							},
+						},
 					},
 					Pos: decision.Pos{
-						Line:   1061,
+						Line:   1122,
 						Column: 11,
-					},
-					KeyPos: map[string]decision.Pos{
-						"client_type": {
-							Line:   1061,
-							Column: 12,
-						},
 					},
 				},
 				Add: decision.Effects{
@@ -8178,7 +8963,7 @@ func Snapshot() *decision.File {
 							"stripe_keys",
 						},
 						Pos: decision.Pos{
-							Line:   1063,
+							Line:   1124,
 							Column: 15,
 						},
 					},
@@ -8187,7 +8972,7 @@ func Snapshot() *decision.File {
 							ID:  "static_secret_in_public_client",
 							Why: "Anything shipped in the app can be extracted; the authorization server must not rely on it.",
 							Pos: decision.Pos{
-								Line:   1067,
+								Line:   1128,
 								Column: 11,
 							},
 						},
@@ -8195,7 +8980,7 @@ func Snapshot() *decision.File {
 							ID:  "secret_key_in_client_app",
 							Why: "Provider secret keys stay on servers; apps get only publishable or user-scoped credentials.",
 							Pos: decision.Pos{
-								Line:   1068,
+								Line:   1129,
 								Column: 11,
 							},
 						},
@@ -8204,18 +8989,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "public_client_no_embedded_secret",
 							Pos: decision.Pos{
-								Line:   1065,
+								Line:   1126,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1063,
+						Line:   1124,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1059,
+					Line:   1120,
 					Column: 5,
 				},
 			},
@@ -8248,27 +9033,27 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1071,
+							Line:   1132,
 							Column: 125,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1071,
+								Line:   1132,
 								Column: 126,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1071,
+						Line:   1132,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"can_hold_secret": {
-							Line:   1071,
+							Line:   1132,
 							Column: 94,
 						},
 						"client_type": {
-							Line:   1071,
+							Line:   1132,
 							Column: 12,
 						},
 					},
@@ -8280,7 +9065,7 @@ func Snapshot() *decision.File {
 							"oauth21 §8",
 						},
 						Pos: decision.Pos{
-							Line:   1073,
+							Line:   1134,
 							Column: 15,
 						},
 					},
@@ -8290,18 +9075,18 @@ func Snapshot() *decision.File {
 							Why:  "The answers say the client can keep a secret, but a secret shipped inside an installed app or tool is readable by anyone who has a copy.",
 							Safe: "Register the app as a public client with PKCE; where a confidential client is needed, put it in a backend the app talks to.",
 							Pos: decision.Pos{
-								Line:   1075,
+								Line:   1136,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1073,
+						Line:   1134,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1069,
+					Line:   1130,
 					Column: 5,
 				},
 			},
@@ -8316,7 +9101,7 @@ func Snapshot() *decision.File {
 						"browser_oauth_client",
 					},
 					Pos: decision.Pos{
-						Line:   1079,
+						Line:   1140,
 						Column: 11,
 					},
 				},
@@ -8327,7 +9112,7 @@ func Snapshot() *decision.File {
 							"rfc9700 §2.1.1",
 						},
 						Pos: decision.Pos{
-							Line:   1081,
+							Line:   1142,
 							Column: 15,
 						},
 					},
@@ -8340,12 +9125,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.1.2",
 								},
 								Pos: decision.Pos{
-									Line:   1087,
+									Line:   1148,
 									Column: 134,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1087,
+								Line:   1148,
 								Column: 11,
 							},
 						},
@@ -8357,12 +9142,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.1.1",
 								},
 								Pos: decision.Pos{
-									Line:   1088,
+									Line:   1149,
 									Column: 81,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1088,
+								Line:   1149,
 								Column: 11,
 							},
 						},
@@ -8374,12 +9159,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.1",
 								},
 								Pos: decision.Pos{
-									Line:   1089,
+									Line:   1150,
 									Column: 90,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1089,
+								Line:   1150,
 								Column: 11,
 							},
 						},
@@ -8391,12 +9176,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.6",
 								},
 								Pos: decision.Pos{
-									Line:   1090,
+									Line:   1151,
 									Column: 115,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1090,
+								Line:   1151,
 								Column: 11,
 							},
 						},
@@ -8405,32 +9190,32 @@ func Snapshot() *decision.File {
 						{
 							ID: "pkce_s256",
 							Pos: decision.Pos{
-								Line:   1083,
+								Line:   1144,
 								Column: 11,
 							},
 						},
 						{
 							ID: "exact_redirect_uri_matching",
 							Pos: decision.Pos{
-								Line:   1084,
+								Line:   1145,
 								Column: 11,
 							},
 						},
 						{
 							ID: "csrf_protection_state_or_pkce",
 							Pos: decision.Pos{
-								Line:   1085,
+								Line:   1146,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1081,
+						Line:   1142,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1077,
+					Line:   1138,
 					Column: 5,
 				},
 			},
@@ -8448,18 +9233,18 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1093,
+							Line:   1154,
 							Column: 17,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1093,
+								Line:   1154,
 								Column: 18,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1093,
+						Line:   1154,
 						Column: 11,
 					},
 				},
@@ -8470,7 +9255,7 @@ func Snapshot() *decision.File {
 							"owasp_api2",
 						},
 						Pos: decision.Pos{
-							Line:   1095,
+							Line:   1156,
 							Column: 15,
 						},
 					},
@@ -8483,12 +9268,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.4",
 								},
 								Pos: decision.Pos{
-									Line:   1097,
+									Line:   1158,
 									Column: 124,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1097,
+								Line:   1158,
 								Column: 11,
 							},
 						},
@@ -8500,23 +9285,23 @@ func Snapshot() *decision.File {
 									"owasp_api2",
 								},
 								Pos: decision.Pos{
-									Line:   1098,
+									Line:   1159,
 									Column: 105,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1098,
+								Line:   1159,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1095,
+						Line:   1156,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1091,
+					Line:   1152,
 					Column: 5,
 				},
 			},
@@ -8536,12 +9321,12 @@ func Snapshot() *decision.File {
 						"oauth2_auth_code_pkce",
 					},
 					Pos: decision.Pos{
-						Line:   1101,
+						Line:   1162,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1101,
+							Line:   1162,
 							Column: 12,
 						},
 					},
@@ -8553,7 +9338,7 @@ func Snapshot() *decision.File {
 							"rfc8252 §8.12",
 						},
 						Pos: decision.Pos{
-							Line:   1103,
+							Line:   1164,
 							Column: 15,
 						},
 					},
@@ -8566,12 +9351,12 @@ func Snapshot() *decision.File {
 									"rfc8252 §8.12",
 								},
 								Pos: decision.Pos{
-									Line:   1108,
+									Line:   1169,
 									Column: 129,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1108,
+								Line:   1169,
 								Column: 11,
 							},
 						},
@@ -8580,7 +9365,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "external_user_agent",
 							Pos: decision.Pos{
-								Line:   1105,
+								Line:   1166,
 								Column: 11,
 							},
 						},
@@ -8588,18 +9373,18 @@ func Snapshot() *decision.File {
 							ID:    "native_redirect_options",
 							Value: "a claimed `https` URL (App Links or Universal Links), or a private-use scheme in reverse-domain form",
 							Pos: decision.Pos{
-								Line:   1106,
+								Line:   1167,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1103,
+						Line:   1164,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1099,
+					Line:   1160,
 					Column: 5,
 				},
 			},
@@ -8620,12 +9405,12 @@ func Snapshot() *decision.File {
 						"oauth2_auth_code_pkce",
 					},
 					Pos: decision.Pos{
-						Line:   1111,
+						Line:   1172,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1111,
+							Line:   1172,
 							Column: 12,
 						},
 					},
@@ -8637,7 +9422,7 @@ func Snapshot() *decision.File {
 							"rfc8252 §8.12",
 						},
 						Pos: decision.Pos{
-							Line:   1113,
+							Line:   1174,
 							Column: 15,
 						},
 					},
@@ -8650,12 +9435,12 @@ func Snapshot() *decision.File {
 									"rfc8252 §8.12",
 								},
 								Pos: decision.Pos{
-									Line:   1118,
+									Line:   1179,
 									Column: 129,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1118,
+								Line:   1179,
 								Column: 11,
 							},
 						},
@@ -8664,7 +9449,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "external_user_agent",
 							Pos: decision.Pos{
-								Line:   1115,
+								Line:   1176,
 								Column: 11,
 							},
 						},
@@ -8672,18 +9457,18 @@ func Snapshot() *decision.File {
 							ID:    "native_redirect_options",
 							Value: "loopback `http://127.0.0.1:{port}` with a port chosen at run time (the server allows any port), or a private-use scheme",
 							Pos: decision.Pos{
-								Line:   1116,
+								Line:   1177,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1113,
+						Line:   1174,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1109,
+					Line:   1170,
 					Column: 5,
 				},
 			},
@@ -8695,7 +9480,7 @@ func Snapshot() *decision.File {
 						"oauth2_device_grant",
 					},
 					Pos: decision.Pos{
-						Line:   1121,
+						Line:   1182,
 						Column: 11,
 					},
 				},
@@ -8707,7 +9492,7 @@ func Snapshot() *decision.File {
 							"rfc8628 §5.4",
 						},
 						Pos: decision.Pos{
-							Line:   1123,
+							Line:   1184,
 							Column: 15,
 						},
 					},
@@ -8715,119 +9500,32 @@ func Snapshot() *decision.File {
 						{
 							ID: "device_polling_interval_slow_down",
 							Pos: decision.Pos{
-								Line:   1125,
+								Line:   1186,
 								Column: 11,
 							},
 						},
 						{
 							ID: "device_user_code_rate_limit",
 							Pos: decision.Pos{
-								Line:   1126,
+								Line:   1187,
 								Column: 11,
 							},
 						},
 						{
 							ID: "device_remote_phishing_mitigation",
 							Pos: decision.Pos{
-								Line:   1127,
+								Line:   1188,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1123,
+						Line:   1184,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1119,
-					Column: 5,
-				},
-			},
-			{
-				ID:    "session_timeouts_strict",
-				Title: "Strict session timeouts",
-				When: &decision.Condition{
-					Primary: []string{
-						"bff",
-						"server_session_cookie",
-					},
-					Any: []decision.Condition{
-						{
-							Answers: map[string][]string{
-								"sensitivity": []string{
-									"high",
-									"critical",
-								},
-							},
-							Order: []string{
-								"sensitivity",
-							},
-							Pos: decision.Pos{
-								Line:   1133,
-								Column: 13,
-							},
-							KeyPos: map[string]decision.Pos{
-								"sensitivity": {
-									Line:   1133,
-									Column: 14,
-								},
-							},
-						},
-						{
-							Answers: map[string][]string{
-								"compliance": []string{
-									"nist_aal3",
-								},
-							},
-							Order: []string{
-								"compliance",
-							},
-							Pos: decision.Pos{
-								Line:   1133,
-								Column: 46,
-							},
-							KeyPos: map[string]decision.Pos{
-								"compliance": {
-									Line:   1133,
-									Column: 47,
-								},
-							},
-						},
-					},
-					Pos: decision.Pos{
-						Line:   1132,
-						Column: 7,
-					},
-				},
-				Add: decision.Effects{
-					Source: decision.Cites{
-						Items: []string{
-							"nist80063b §4.3.3",
-							"owasp_session",
-						},
-						Pos: decision.Pos{
-							Line:   1135,
-							Column: 15,
-						},
-					},
-					Settings: []decision.Rule{
-						{
-							ID:    "session_timeouts",
-							Value: "absolute 12 hours, idle 15 minutes (NIST 800-63B AAL3); OWASP suggests 2-5 minutes idle for high-value apps",
-							Pos: decision.Pos{
-								Line:   1137,
-								Column: 11,
-							},
-						},
-					},
-					Pos: decision.Pos{
-						Line:   1135,
-						Column: 7,
-					},
-				},
-				Pos: decision.Pos{
-					Line:   1129,
+					Line:   1180,
 					Column: 5,
 				},
 			},
@@ -8849,12 +9547,12 @@ func Snapshot() *decision.File {
 						"server_session_cookie",
 					},
 					Pos: decision.Pos{
-						Line:   1141,
+						Line:   1193,
 						Column: 7,
 					},
 					KeyPos: map[string]decision.Pos{
 						"compliance": {
-							Line:   1142,
+							Line:   1194,
 							Column: 7,
 						},
 					},
@@ -8866,7 +9564,7 @@ func Snapshot() *decision.File {
 							"hipaa",
 						},
 						Pos: decision.Pos{
-							Line:   1144,
+							Line:   1196,
 							Column: 15,
 						},
 					},
@@ -8875,18 +9573,77 @@ func Snapshot() *decision.File {
 							ID:    "session_timeouts",
 							Value: "idle 15 minutes, absolute 12 hours, with automatic logoff (HIPAA 164.312(a)(2)(iii); PCI DSS 8.2.8 as quoted by secondary sources: verify)",
 							Pos: decision.Pos{
-								Line:   1146,
+								Line:   1198,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1144,
+						Line:   1196,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1138,
+					Line:   1190,
+					Column: 5,
+				},
+			},
+			{
+				ID:    "session_timeouts_strict",
+				Title: "Strict session timeouts",
+				When: &decision.Condition{
+					Answers: map[string][]string{
+						"sensitivity": []string{
+							"high",
+							"critical",
+						},
+					},
+					Order: []string{
+						"sensitivity",
+					},
+					Primary: []string{
+						"bff",
+						"server_session_cookie",
+					},
+					Pos: decision.Pos{
+						Line:   1202,
+						Column: 7,
+					},
+					KeyPos: map[string]decision.Pos{
+						"sensitivity": {
+							Line:   1203,
+							Column: 7,
+						},
+					},
+				},
+				Add: decision.Effects{
+					Source: decision.Cites{
+						Items: []string{
+							"owasp_session",
+							"nist80063b §4.3.3",
+						},
+						Pos: decision.Pos{
+							Line:   1205,
+							Column: 15,
+						},
+					},
+					Settings: []decision.Rule{
+						{
+							ID:    "session_timeouts",
+							Value: "absolute 12 hours, idle 15 minutes (the limits NIST 800-63B sets for AAL3); OWASP suggests 2-5 minutes idle for high-value apps",
+							Pos: decision.Pos{
+								Line:   1207,
+								Column: 11,
+							},
+						},
+					},
+					Pos: decision.Pos{
+						Line:   1205,
+						Column: 7,
+					},
+				},
+				Pos: decision.Pos{
+					Line:   1199,
 					Column: 5,
 				},
 			},
@@ -8899,7 +9656,7 @@ func Snapshot() *decision.File {
 						"server_session_cookie",
 					},
 					Pos: decision.Pos{
-						Line:   1149,
+						Line:   1210,
 						Column: 11,
 					},
 				},
@@ -8910,7 +9667,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.1",
 						},
 						Pos: decision.Pos{
-							Line:   1151,
+							Line:   1212,
 							Column: 15,
 						},
 					},
@@ -8919,7 +9676,7 @@ func Snapshot() *decision.File {
 							ID:  "tokens_in_web_storage",
 							Why: "Tokens and session ids stay out of localStorage and sessionStorage, where any injected script can read them.",
 							Pos: decision.Pos{
-								Line:   1158,
+								Line:   1219,
 								Column: 11,
 							},
 						},
@@ -8928,39 +9685,39 @@ func Snapshot() *decision.File {
 						{
 							ID: "cookie_httponly_secure_samesite",
 							Pos: decision.Pos{
-								Line:   1153,
+								Line:   1214,
 								Column: 11,
 							},
 						},
 						{
 							ID: "csrf_defense_for_cookies",
 							Pos: decision.Pos{
-								Line:   1154,
+								Line:   1215,
 								Column: 11,
 							},
 						},
 						{
 							ID: "session_timeouts",
 							Pos: decision.Pos{
-								Line:   1155,
+								Line:   1216,
 								Column: 11,
 							},
 						},
 						{
 							ID: "session_id_regeneration",
 							Pos: decision.Pos{
-								Line:   1156,
+								Line:   1217,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1151,
+						Line:   1212,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1147,
+					Line:   1208,
 					Column: 5,
 				},
 			},
@@ -8972,7 +9729,7 @@ func Snapshot() *decision.File {
 						"bff",
 					},
 					Pos: decision.Pos{
-						Line:   1161,
+						Line:   1222,
 						Column: 11,
 					},
 				},
@@ -8982,7 +9739,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.1",
 						},
 						Pos: decision.Pos{
-							Line:   1163,
+							Line:   1224,
 							Column: 15,
 						},
 					},
@@ -8990,7 +9747,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "bff_outbound_allowlist",
 							Pos: decision.Pos{
-								Line:   1165,
+								Line:   1226,
 								Column: 11,
 							},
 						},
@@ -8998,18 +9755,18 @@ func Snapshot() *decision.File {
 							ID:    "refresh_token_max_or_idle_lifetime",
 							Value: "the BFF session ends when the refresh token's maximum lifetime ends; idle expiry as well",
 							Pos: decision.Pos{
-								Line:   1166,
+								Line:   1227,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1163,
+						Line:   1224,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1159,
+					Line:   1220,
 					Column: 5,
 				},
 			},
@@ -9021,7 +9778,7 @@ func Snapshot() *decision.File {
 						"browser_oauth_client",
 					},
 					Pos: decision.Pos{
-						Line:   1169,
+						Line:   1230,
 						Column: 11,
 					},
 				},
@@ -9032,7 +9789,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.3",
 						},
 						Pos: decision.Pos{
-							Line:   1171,
+							Line:   1232,
 							Column: 15,
 						},
 					},
@@ -9041,18 +9798,18 @@ func Snapshot() *decision.File {
 							ID:  "tokens_in_web_storage",
 							Why: "Keep tokens in memory or a worker; localStorage and sessionStorage are readable by any injected script.",
 							Pos: decision.Pos{
-								Line:   1173,
+								Line:   1234,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1171,
+						Line:   1232,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1167,
+					Line:   1228,
 					Column: 5,
 				},
 			},
@@ -9068,7 +9825,7 @@ func Snapshot() *decision.File {
 								"oauth2_token_exchange",
 							},
 							Pos: decision.Pos{
-								Line:   1179,
+								Line:   1240,
 								Column: 11,
 							},
 						},
@@ -9088,13 +9845,33 @@ func Snapshot() *decision.File {
 								"oauth2_auth_code_pkce",
 								"oidc_login",
 							},
+							Not: &decision.Condition{
+								Answers: map[string][]string{
+									"can_hold_secret": []string{
+										"no",
+									},
+								},
+								Order: []string{
+									"can_hold_secret",
+								},
+								Pos: decision.Pos{
+									Line:   1241,
+									Column: 159,
+								},
+								KeyPos: map[string]decision.Pos{
+									"can_hold_secret": {
+										Line:   1241,
+										Column: 160,
+									},
+								},
+							},
 							Pos: decision.Pos{
-								Line:   1180,
+								Line:   1241,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"client_type": {
-									Line:   1180,
+									Line:   1241,
 									Column: 12,
 								},
 							},
@@ -9116,23 +9893,23 @@ func Snapshot() *decision.File {
 								"oidc_login",
 							},
 							Pos: decision.Pos{
-								Line:   1181,
+								Line:   1242,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"can_hold_secret": {
-									Line:   1181,
+									Line:   1242,
 									Column: 40,
 								},
 								"client_type": {
-									Line:   1181,
+									Line:   1242,
 									Column: 12,
 								},
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1178,
+						Line:   1239,
 						Column: 7,
 					},
 				},
@@ -9143,7 +9920,7 @@ func Snapshot() *decision.File {
 							"oauth21 §2.4",
 						},
 						Pos: decision.Pos{
-							Line:   1183,
+							Line:   1244,
 							Column: 15,
 						},
 					},
@@ -9152,7 +9929,7 @@ func Snapshot() *decision.File {
 							ID:  "private_key_jwt",
 							Why: "The client signs a short JWT with its private key; the authorization server keeps only the public key.",
 							Pos: decision.Pos{
-								Line:   1187,
+								Line:   1248,
 								Column: 11,
 							},
 						},
@@ -9164,12 +9941,12 @@ func Snapshot() *decision.File {
 									"rfc8705 §2",
 								},
 								Pos: decision.Pos{
-									Line:   1188,
+									Line:   1249,
 									Column: 115,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1188,
+								Line:   1249,
 								Column: 11,
 							},
 						},
@@ -9178,18 +9955,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "asymmetric_client_auth",
 							Pos: decision.Pos{
-								Line:   1185,
+								Line:   1246,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1183,
+						Line:   1244,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1175,
+					Line:   1236,
 					Column: 5,
 				},
 			},
@@ -9208,18 +9985,18 @@ func Snapshot() *decision.File {
 							"client_type",
 						},
 						Pos: decision.Pos{
-							Line:   1191,
+							Line:   1252,
 							Column: 17,
 						},
 						KeyPos: map[string]decision.Pos{
 							"client_type": {
-								Line:   1191,
+								Line:   1252,
 								Column: 18,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1191,
+						Line:   1252,
 						Column: 11,
 					},
 				},
@@ -9229,7 +10006,7 @@ func Snapshot() *decision.File {
 							"rfc9700 §2.3",
 						},
 						Pos: decision.Pos{
-							Line:   1193,
+							Line:   1254,
 							Column: 15,
 						},
 					},
@@ -9237,25 +10014,25 @@ func Snapshot() *decision.File {
 						{
 							ID: "least_privilege_scopes",
 							Pos: decision.Pos{
-								Line:   1195,
+								Line:   1256,
 								Column: 11,
 							},
 						},
 						{
 							ID: "audience_restriction",
 							Pos: decision.Pos{
-								Line:   1196,
+								Line:   1257,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1193,
+						Line:   1254,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1189,
+					Line:   1250,
 					Column: 5,
 				},
 			},
@@ -9274,18 +10051,18 @@ func Snapshot() *decision.File {
 							"client_type",
 						},
 						Pos: decision.Pos{
-							Line:   1199,
+							Line:   1260,
 							Column: 17,
 						},
 						KeyPos: map[string]decision.Pos{
 							"client_type": {
-								Line:   1199,
+								Line:   1260,
 								Column: 18,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1199,
+						Line:   1260,
 						Column: 11,
 					},
 				},
@@ -9297,7 +10074,7 @@ func Snapshot() *decision.File {
 							"owasp_rest",
 						},
 						Pos: decision.Pos{
-							Line:   1201,
+							Line:   1262,
 							Column: 15,
 						},
 					},
@@ -9305,18 +10082,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "authorization_header_transport",
 							Pos: decision.Pos{
-								Line:   1203,
+								Line:   1264,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1201,
+						Line:   1262,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1197,
+					Line:   1258,
 					Column: 5,
 				},
 			},
@@ -9331,7 +10108,7 @@ func Snapshot() *decision.File {
 							"owasp_api2",
 						},
 						Pos: decision.Pos{
-							Line:   1207,
+							Line:   1268,
 							Column: 15,
 						},
 					},
@@ -9340,18 +10117,18 @@ func Snapshot() *decision.File {
 							ID:  "credentials_in_url",
 							Why: "Tokens, keys and passwords never travel in URLs, where logs, history and Referer headers keep them.",
 							Pos: decision.Pos{
-								Line:   1209,
+								Line:   1270,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1207,
+						Line:   1268,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1204,
+					Line:   1265,
 					Column: 5,
 				},
 			},
@@ -9363,7 +10140,7 @@ func Snapshot() *decision.File {
 						"oauth2_token_exchange",
 					},
 					Pos: decision.Pos{
-						Line:   1213,
+						Line:   1274,
 						Column: 11,
 					},
 				},
@@ -9374,7 +10151,7 @@ func Snapshot() *decision.File {
 							"owasp_micro",
 						},
 						Pos: decision.Pos{
-							Line:   1215,
+							Line:   1276,
 							Column: 15,
 						},
 					},
@@ -9387,12 +10164,12 @@ func Snapshot() *decision.File {
 									"owasp_micro",
 								},
 								Pos: decision.Pos{
-									Line:   1219,
+									Line:   1280,
 									Column: 163,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1219,
+								Line:   1280,
 								Column: 11,
 							},
 						},
@@ -9401,18 +10178,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "token_exchange_audience_and_act",
 							Pos: decision.Pos{
-								Line:   1217,
+								Line:   1278,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1215,
+						Line:   1276,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1211,
+					Line:   1272,
 					Column: 5,
 				},
 			},
@@ -9429,12 +10206,12 @@ func Snapshot() *decision.File {
 						"client_type",
 					},
 					Pos: decision.Pos{
-						Line:   1222,
+						Line:   1283,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1222,
+							Line:   1283,
 							Column: 12,
 						},
 					},
@@ -9446,7 +10223,7 @@ func Snapshot() *decision.File {
 							"owasp_micro",
 						},
 						Pos: decision.Pos{
-							Line:   1224,
+							Line:   1285,
 							Column: 15,
 						},
 					},
@@ -9455,18 +10232,18 @@ func Snapshot() *decision.File {
 							ID:  "unauthenticated_service_calls",
 							Why: "Being inside the network is not authentication: every service-to-service call is authenticated.",
 							Pos: decision.Pos{
-								Line:   1226,
+								Line:   1287,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1224,
+						Line:   1285,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1220,
+					Line:   1281,
 					Column: 5,
 				},
 			},
@@ -9493,20 +10270,20 @@ func Snapshot() *decision.File {
 						"client_type",
 					},
 					Pos: decision.Pos{
-						Line:   1229,
+						Line:   1290,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1229,
+							Line:   1290,
 							Column: 66,
 						},
 						"trust": {
-							Line:   1229,
+							Line:   1290,
 							Column: 12,
 						},
 						"user_context": {
-							Line:   1229,
+							Line:   1290,
 							Column: 44,
 						},
 					},
@@ -9517,7 +10294,7 @@ func Snapshot() *decision.File {
 							"owasp_micro",
 						},
 						Pos: decision.Pos{
-							Line:   1231,
+							Line:   1292,
 							Column: 15,
 						},
 					},
@@ -9526,7 +10303,7 @@ func Snapshot() *decision.File {
 							ID:  "mtls_service_identity",
 							Why: "Inside one trust domain a service mesh can authenticate every call without application secrets.",
 							Pos: decision.Pos{
-								Line:   1233,
+								Line:   1294,
 								Column: 11,
 							},
 						},
@@ -9540,23 +10317,23 @@ func Snapshot() *decision.File {
 									"owasp_api2",
 								},
 								Pos: decision.Pos{
-									Line:   1235,
+									Line:   1296,
 									Column: 111,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1235,
+								Line:   1296,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1231,
+						Line:   1292,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1227,
+					Line:   1288,
 					Column: 5,
 				},
 			},
@@ -9577,12 +10354,12 @@ func Snapshot() *decision.File {
 						"oauth2_client_credentials",
 					},
 					Pos: decision.Pos{
-						Line:   1238,
+						Line:   1299,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"trust": {
-							Line:   1238,
+							Line:   1299,
 							Column: 12,
 						},
 					},
@@ -9594,7 +10371,7 @@ func Snapshot() *decision.File {
 							"rfc8705 §3",
 						},
 						Pos: decision.Pos{
-							Line:   1240,
+							Line:   1301,
 							Column: 15,
 						},
 					},
@@ -9603,18 +10380,18 @@ func Snapshot() *decision.File {
 							ID:  "cert_bound_tokens",
 							Why: "Partners usually run a PKI: binding tokens to the partner's certificate makes a leaked token useless.",
 							Pos: decision.Pos{
-								Line:   1242,
+								Line:   1303,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1240,
+						Line:   1301,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1236,
+					Line:   1297,
 					Column: 5,
 				},
 			},
@@ -9632,12 +10409,12 @@ func Snapshot() *decision.File {
 						"sensitivity",
 					},
 					Pos: decision.Pos{
-						Line:   1246,
+						Line:   1307,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitivity": {
-							Line:   1246,
+							Line:   1307,
 							Column: 12,
 						},
 					},
@@ -9648,7 +10425,7 @@ func Snapshot() *decision.File {
 							"owasp_rest",
 						},
 						Pos: decision.Pos{
-							Line:   1248,
+							Line:   1309,
 							Column: 15,
 						},
 					},
@@ -9657,7 +10434,7 @@ func Snapshot() *decision.File {
 							ID:  "api_key",
 							Why: "An API key alone is not enough for sensitive, critical or high-value resources.",
 							Pos: decision.Pos{
-								Line:   1250,
+								Line:   1311,
 								Column: 11,
 							},
 						},
@@ -9665,7 +10442,7 @@ func Snapshot() *decision.File {
 							ID:  "restricted_api_key",
 							Why: "Even a restricted key is a standing bearer secret; at this sensitivity clients authenticate strongly and get short-lived tokens.",
 							Pos: decision.Pos{
-								Line:   1251,
+								Line:   1312,
 								Column: 11,
 							},
 						},
@@ -9673,18 +10450,18 @@ func Snapshot() *decision.File {
 							ID:  "api_key_only_for_critical",
 							Why: "An API key alone is not enough for sensitive, critical or high-value resources.",
 							Pos: decision.Pos{
-								Line:   1252,
+								Line:   1313,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1248,
+						Line:   1309,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1244,
+					Line:   1305,
 					Column: 5,
 				},
 			},
@@ -9709,16 +10486,16 @@ func Snapshot() *decision.File {
 						"client_type",
 					},
 					Pos: decision.Pos{
-						Line:   1255,
+						Line:   1316,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1255,
+							Line:   1316,
 							Column: 34,
 						},
 						"user_context": {
-							Line:   1255,
+							Line:   1316,
 							Column: 12,
 						},
 					},
@@ -9731,7 +10508,7 @@ func Snapshot() *decision.File {
 							"gcp_keys",
 						},
 						Pos: decision.Pos{
-							Line:   1257,
+							Line:   1318,
 							Column: 15,
 						},
 					},
@@ -9740,7 +10517,7 @@ func Snapshot() *decision.File {
 							ID:  "master_credentials_in_production",
 							Why: "Each integration gets its own scoped, revocable credential; no integration holds full-account rights.",
 							Pos: decision.Pos{
-								Line:   1259,
+								Line:   1320,
 								Column: 11,
 							},
 						},
@@ -9748,18 +10525,18 @@ func Snapshot() *decision.File {
 							ID:  "long_lived_user_managed_keys",
 							Why: "Credentials expire and rotate; downloadable keys and non-expiring personal tokens are replaced.",
 							Pos: decision.Pos{
-								Line:   1260,
+								Line:   1321,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1257,
+						Line:   1318,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1253,
+					Line:   1314,
 					Column: 5,
 				},
 			},
@@ -9776,12 +10553,12 @@ func Snapshot() *decision.File {
 						"current_schemes",
 					},
 					Pos: decision.Pos{
-						Line:   1263,
+						Line:   1324,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"current_schemes": {
-							Line:   1263,
+							Line:   1324,
 							Column: 12,
 						},
 					},
@@ -9793,7 +10570,7 @@ func Snapshot() *decision.File {
 							"stripe_keys",
 						},
 						Pos: decision.Pos{
-							Line:   1265,
+							Line:   1326,
 							Column: 15,
 						},
 					},
@@ -9802,7 +10579,7 @@ func Snapshot() *decision.File {
 							ID:  "restricted_api_key",
 							Why: "Migration step: one restricted key per integration, each with only the permissions it needs and revocable on its own.",
 							Pos: decision.Pos{
-								Line:   1269,
+								Line:   1330,
 								Column: 11,
 							},
 						},
@@ -9811,7 +10588,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "api_key_hygiene",
 							Pos: decision.Pos{
-								Line:   1271,
+								Line:   1332,
 								Column: 11,
 							},
 						},
@@ -9822,18 +10599,18 @@ func Snapshot() *decision.File {
 							Why:  "Today every integration uses one credential with full account rights: a leak anywhere exposes everything, and revoking it breaks every integration at once.",
 							Safe: "Issue one restricted, revocable credential per integration (a scoped API key or an OAuth client), move integrations one by one, then retire the master credential.",
 							Pos: decision.Pos{
-								Line:   1267,
+								Line:   1328,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1265,
+						Line:   1326,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1261,
+					Line:   1322,
 					Column: 5,
 				},
 			},
@@ -9860,23 +10637,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1274,
+							Line:   1335,
 							Column: 65,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1274,
+								Line:   1335,
 								Column: 66,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1274,
+						Line:   1335,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"current_schemes": {
-							Line:   1274,
+							Line:   1335,
 							Column: 12,
 						},
 					},
@@ -9887,7 +10664,7 @@ func Snapshot() *decision.File {
 							"owasp_api2",
 						},
 						Pos: decision.Pos{
-							Line:   1276,
+							Line:   1337,
 							Column: 15,
 						},
 					},
@@ -9897,18 +10674,18 @@ func Snapshot() *decision.File {
 							Why:  "Requests act for users, but today an API key identifies only the application.",
 							Safe: "Obtain user-delegated tokens with the recommended flow; keep keys, if at all, to identify the application.",
 							Pos: decision.Pos{
-								Line:   1278,
+								Line:   1339,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1276,
+						Line:   1337,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1272,
+					Line:   1333,
 					Column: 5,
 				},
 			},
@@ -9931,16 +10708,16 @@ func Snapshot() *decision.File {
 						"sensitivity",
 					},
 					Pos: decision.Pos{
-						Line:   1281,
+						Line:   1342,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"current_schemes": {
-							Line:   1281,
+							Line:   1342,
 							Column: 12,
 						},
 						"sensitivity": {
-							Line:   1281,
+							Line:   1342,
 							Column: 60,
 						},
 					},
@@ -9951,7 +10728,7 @@ func Snapshot() *decision.File {
 							"owasp_rest",
 						},
 						Pos: decision.Pos{
-							Line:   1283,
+							Line:   1344,
 							Column: 15,
 						},
 					},
@@ -9961,18 +10738,18 @@ func Snapshot() *decision.File {
 							Why:  "Today an API key alone protects sensitive or critical resources.",
 							Safe: "Move to the recommended scheme with strong client authentication and short-lived tokens.",
 							Pos: decision.Pos{
-								Line:   1285,
+								Line:   1346,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1283,
+						Line:   1344,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1279,
+					Line:   1340,
 					Column: 5,
 				},
 			},
@@ -10002,23 +10779,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1289,
+							Line:   1350,
 							Column: 119,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1289,
+								Line:   1350,
 								Column: 120,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1289,
+						Line:   1350,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitive_operations": {
-							Line:   1289,
+							Line:   1350,
 							Column: 12,
 						},
 					},
@@ -10030,7 +10807,7 @@ func Snapshot() *decision.File {
 							"nist80063b §7.2.1",
 						},
 						Pos: decision.Pos{
-							Line:   1291,
+							Line:   1352,
 							Column: 15,
 						},
 					},
@@ -10039,7 +10816,7 @@ func Snapshot() *decision.File {
 							ID:  "step_up_auth",
 							Why: "Sensitive operations need a stronger or fresher sign-in than reading data: the API answers with the RFC 9470 challenge.",
 							Pos: decision.Pos{
-								Line:   1293,
+								Line:   1354,
 								Column: 11,
 							},
 						},
@@ -10048,18 +10825,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "step_up_challenge",
 							Pos: decision.Pos{
-								Line:   1295,
+								Line:   1356,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1291,
+						Line:   1352,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1287,
+					Line:   1348,
 					Column: 5,
 				},
 			},
@@ -10087,23 +10864,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1298,
+							Line:   1359,
 							Column: 96,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1298,
+								Line:   1359,
 								Column: 97,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1298,
+						Line:   1359,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitive_operations": {
-							Line:   1298,
+							Line:   1359,
 							Column: 12,
 						},
 					},
@@ -10115,7 +10892,7 @@ func Snapshot() *decision.File {
 							"owasp_api2",
 						},
 						Pos: decision.Pos{
-							Line:   1300,
+							Line:   1361,
 							Column: 15,
 						},
 					},
@@ -10124,7 +10901,7 @@ func Snapshot() *decision.File {
 							ID:  "reauthentication",
 							Why: "Credential changes, account deletion and privilege changes require proving the current credentials again.",
 							Pos: decision.Pos{
-								Line:   1302,
+								Line:   1363,
 								Column: 11,
 							},
 						},
@@ -10133,7 +10910,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "reauth_for_sensitive_ops",
 							Pos: decision.Pos{
-								Line:   1304,
+								Line:   1365,
 								Column: 11,
 							},
 						},
@@ -10144,23 +10921,23 @@ func Snapshot() *decision.File {
 									"owasp_session",
 								},
 								Pos: decision.Pos{
-									Line:   1305,
+									Line:   1366,
 									Column: 49,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1305,
+								Line:   1366,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1300,
+						Line:   1361,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1296,
+					Line:   1357,
 					Column: 5,
 				},
 			},
@@ -10186,23 +10963,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1308,
+							Line:   1369,
 							Column: 51,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1308,
+								Line:   1369,
 								Column: 52,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1308,
+						Line:   1369,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitive_operations": {
-							Line:   1308,
+							Line:   1369,
 							Column: 12,
 						},
 					},
@@ -10213,7 +10990,7 @@ func Snapshot() *decision.File {
 							"owasp_txauth",
 						},
 						Pos: decision.Pos{
-							Line:   1310,
+							Line:   1371,
 							Column: 15,
 						},
 					},
@@ -10222,7 +10999,7 @@ func Snapshot() *decision.File {
 							ID:  "transaction_authorization",
 							Why: "Each payment is confirmed separately by the user, who sees the amount and the payee.",
 							Pos: decision.Pos{
-								Line:   1312,
+								Line:   1373,
 								Column: 11,
 							},
 						},
@@ -10231,18 +11008,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "transaction_signing_wysiwys",
 							Pos: decision.Pos{
-								Line:   1314,
+								Line:   1375,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1310,
+						Line:   1371,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1306,
+					Line:   1367,
 					Column: 5,
 				},
 			},
@@ -10261,12 +11038,12 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1319,
+								Line:   1380,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1319,
+									Line:   1380,
 									Column: 14,
 								},
 							},
@@ -10281,12 +11058,12 @@ func Snapshot() *decision.File {
 								"compliance",
 							},
 							Pos: decision.Pos{
-								Line:   1319,
+								Line:   1380,
 								Column: 40,
 							},
 							KeyPos: map[string]decision.Pos{
 								"compliance": {
-									Line:   1319,
+									Line:   1380,
 									Column: 41,
 								},
 							},
@@ -10302,18 +11079,18 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1318,
+							Line:   1379,
 							Column: 12,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1318,
+								Line:   1379,
 								Column: 13,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1318,
+						Line:   1379,
 						Column: 7,
 					},
 				},
@@ -10324,7 +11101,7 @@ func Snapshot() *decision.File {
 							"owasp_authn",
 						},
 						Pos: decision.Pos{
-							Line:   1321,
+							Line:   1382,
 							Column: 15,
 						},
 					},
@@ -10333,18 +11110,18 @@ func Snapshot() *decision.File {
 							ID:  "mfa_phishing_resistant",
 							Why: "Critical operations or AAL3: users authenticate with a phishing-resistant authenticator such as a passkey or security key.",
 							Pos: decision.Pos{
-								Line:   1323,
+								Line:   1384,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1321,
+						Line:   1382,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1315,
+					Line:   1376,
 					Column: 5,
 				},
 			},
@@ -10363,12 +11140,12 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1328,
+								Line:   1389,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1328,
+									Line:   1389,
 									Column: 14,
 								},
 							},
@@ -10385,12 +11162,12 @@ func Snapshot() *decision.File {
 								"compliance",
 							},
 							Pos: decision.Pos{
-								Line:   1328,
+								Line:   1389,
 								Column: 36,
 							},
 							KeyPos: map[string]decision.Pos{
 								"compliance": {
-									Line:   1328,
+									Line:   1389,
 									Column: 37,
 								},
 							},
@@ -10405,39 +11182,67 @@ func Snapshot() *decision.File {
 								"sensitive_operations",
 							},
 							Pos: decision.Pos{
-								Line:   1328,
+								Line:   1389,
 								Column: 79,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitive_operations": {
-									Line:   1328,
+									Line:   1389,
 									Column: 80,
 								},
 							},
 						},
 					},
 					Not: &decision.Condition{
-						Answers: map[string][]string{
-							"user_context": []string{
-								"none",
+						Any: []decision.Condition{
+							{
+								Answers: map[string][]string{
+									"user_context": []string{
+										"none",
+									},
+								},
+								Order: []string{
+									"user_context",
+								},
+								Pos: decision.Pos{
+									Line:   1388,
+									Column: 19,
+								},
+								KeyPos: map[string]decision.Pos{
+									"user_context": {
+										Line:   1388,
+										Column: 20,
+									},
+								},
 							},
-						},
-						Order: []string{
-							"user_context",
+							{
+								Answers: map[string][]string{
+									"compliance": []string{
+										"nist_aal3",
+									},
+								},
+								Order: []string{
+									"compliance",
+								},
+								Pos: decision.Pos{
+									Line:   1388,
+									Column: 43,
+								},
+								KeyPos: map[string]decision.Pos{
+									"compliance": {
+										Line:   1388,
+										Column: 44,
+									},
+								},
+							},
 						},
 						Pos: decision.Pos{
-							Line:   1327,
+							Line:   1388,
 							Column: 12,
-						},
-						KeyPos: map[string]decision.Pos{
-							"user_context": {
-								Line:   1327,
-								Column: 13,
-							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1327,
+						Line:   1388,
 						Column: 7,
 					},
 				},
@@ -10448,7 +11253,7 @@ func Snapshot() *decision.File {
 							"owasp_authn",
 						},
 						Pos: decision.Pos{
-							Line:   1330,
+							Line:   1391,
 							Column: 15,
 						},
 					},
@@ -10457,18 +11262,18 @@ func Snapshot() *decision.File {
 							ID:  "mfa",
 							Why: "High sensitivity, a regulated context or privilege changes: users prove two factors.",
 							Pos: decision.Pos{
-								Line:   1332,
+								Line:   1393,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1330,
+						Line:   1391,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1324,
+					Line:   1385,
 					Column: 5,
 				},
 			},
@@ -10493,18 +11298,18 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1336,
+							Line:   1397,
 							Column: 12,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1336,
+								Line:   1397,
 								Column: 13,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1336,
+						Line:   1397,
 						Column: 7,
 					},
 				},
@@ -10514,7 +11319,7 @@ func Snapshot() *decision.File {
 							"rfc7009 §2",
 						},
 						Pos: decision.Pos{
-							Line:   1339,
+							Line:   1400,
 							Column: 15,
 						},
 					},
@@ -10522,18 +11327,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "token_revocation_endpoint",
 							Pos: decision.Pos{
-								Line:   1341,
+								Line:   1402,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1339,
+						Line:   1400,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1333,
+					Line:   1394,
 					Column: 5,
 				},
 			},
@@ -10551,12 +11356,12 @@ func Snapshot() *decision.File {
 						"client_type",
 					},
 					Pos: decision.Pos{
-						Line:   1345,
+						Line:   1406,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1345,
+							Line:   1406,
 							Column: 12,
 						},
 					},
@@ -10569,7 +11374,7 @@ func Snapshot() *decision.File {
 							"slack_signing",
 						},
 						Pos: decision.Pos{
-							Line:   1347,
+							Line:   1408,
 							Column: 15,
 						},
 					},
@@ -10578,7 +11383,7 @@ func Snapshot() *decision.File {
 							ID:  "unverified_webhook",
 							Why: "Every delivery is verified before it is processed.",
 							Pos: decision.Pos{
-								Line:   1355,
+								Line:   1416,
 								Column: 11,
 							},
 						},
@@ -10586,7 +11391,7 @@ func Snapshot() *decision.File {
 							ID:  "webhook_weak_verification",
 							Why: "Static tokens, SHA-1 and signatures over parsed bodies are not accepted.",
 							Pos: decision.Pos{
-								Line:   1356,
+								Line:   1417,
 								Column: 11,
 							},
 						},
@@ -10595,46 +11400,46 @@ func Snapshot() *decision.File {
 						{
 							ID: "webhook_hmac_raw_body",
 							Pos: decision.Pos{
-								Line:   1349,
+								Line:   1410,
 								Column: 11,
 							},
 						},
 						{
 							ID: "webhook_constant_time_compare",
 							Pos: decision.Pos{
-								Line:   1350,
+								Line:   1411,
 								Column: 11,
 							},
 						},
 						{
 							ID: "webhook_timestamp_tolerance",
 							Pos: decision.Pos{
-								Line:   1351,
+								Line:   1412,
 								Column: 11,
 							},
 						},
 						{
 							ID: "webhook_replay_dedup",
 							Pos: decision.Pos{
-								Line:   1352,
+								Line:   1413,
 								Column: 11,
 							},
 						},
 						{
 							ID: "webhook_secret_rotation",
 							Pos: decision.Pos{
-								Line:   1353,
+								Line:   1414,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1347,
+						Line:   1408,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1343,
+					Line:   1404,
 					Column: 5,
 				},
 			},

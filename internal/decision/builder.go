@@ -91,11 +91,16 @@ func (b *builder) item(owner string, e *Effects, r Rule, setting bool) Item {
 }
 
 // apply adds an outcome's or a policy's effects. The first item with an id
-// wins: later rules never overwrite what an earlier one decided.
+// wins: later rules never overwrite what an earlier one decided, except
+// that a primary rule marked first moves its scheme to the front.
 func (b *builder) apply(owner string, e *Effects) {
 	add := func(list *[]Item, rules []Rule, setting bool) {
 		for _, r := range rules {
-			if !containsID(*list, r.ID) {
+			switch {
+			case r.First:
+				it := b.item(owner, e, r, setting)
+				*list = append([]Item{it}, removeIDs(*list, []Item{it})...)
+			case !containsID(*list, r.ID):
 				*list = append(*list, b.item(owner, e, r, setting))
 			}
 		}

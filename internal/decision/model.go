@@ -163,9 +163,12 @@ type Rule struct {
 	// Value overrides a setting's default value.
 	Value string `yaml:"value"`
 	// Safe is, for a warning, the safe choice the recommendation uses.
-	Safe   string `yaml:"safe"`
-	Source Cites  `yaml:"source"`
-	Pos    Pos    `yaml:"-"`
+	Safe string `yaml:"safe"`
+	// First puts a primary scheme ahead of those chosen so far, for a
+	// policy that changes the first choice (FAPI with a public client).
+	First  bool  `yaml:"first"`
+	Source Cites `yaml:"source"`
+	Pos    Pos   `yaml:"-"`
 }
 
 // Cites lists citations, each "source-id section", such as "rfc9700 §2.4".

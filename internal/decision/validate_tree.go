@@ -230,6 +230,9 @@ func (v *validator) checkRule(owner, list string, r Rule, allow func(string) boo
 	if r.Value != "" && list != "settings" {
 		v.addf(r.Pos, "%s: only settings take a value", owner)
 	}
+	if r.First && list != "primary" {
+		v.addf(r.Pos, "%s: only primary schemes can be marked first", owner)
+	}
 }
 
 func (v *validator) isScheme(id string) bool { return v.ix.schemes[id] != nil }
