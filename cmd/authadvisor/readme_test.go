@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -11,15 +12,15 @@ import (
 	"github.com/authadvisor/authadvisor/internal/cli"
 )
 
-// readmeCommands returns the `go run ./cmd/authadvisor` commands in the
-// README's code blocks, with continuation lines joined.
-func readmeCommands(t *testing.T, readme string) [][]string {
+// readmeCommands returns the `go run ./cmd/authadvisor` command lines in
+// the README's code blocks, with continuation lines joined.
+func readmeCommands(t *testing.T, readme string) []string {
 	t.Helper()
 	data, err := os.ReadFile(readme)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var cmds [][]string
+	var cmds []string
 	inCode, cur := false, ""
 	for _, line := range strings.Split(string(data), "\n") {
 		if strings.HasPrefix(line, "```") {
@@ -34,29 +35,39 @@ func readmeCommands(t *testing.T, readme string) [][]string {
 			cur = strings.TrimSuffix(cur, `\`) + " "
 			continue
 		}
-		if rest, ok := strings.CutPrefix(cur, "go run ./cmd/authadvisor "); ok {
-			cmds = append(cmds, strings.Fields(rest))
+		if strings.HasPrefix(cur, readmeRun) {
+			cmds = append(cmds, cur)
 		}
 		cur = ""
 	}
 	return cmds
 }
 
-// TestReadmeCommands runs the README's commands as written, from the
-// repository root, so that they stay true.
+const readmeRun = "go run ./cmd/authadvisor "
+
+// TestReadmeCommands runs the README's commands as written, through the
+// shell, from the repository root, with the binary built once in place of
+// `go run`, so that they stay true.
 func TestReadmeCommands(t *testing.T) {
 	root, _ := filepath.Abs("../..")
 	cmds := readmeCommands(t, filepath.Join(root, "README.md"))
 	if len(cmds) < 5 {
 		t.Fatalf("found %d README commands, want the quick start and the examples", len(cmds))
 	}
-	for _, args := range cmds {
-		t.Run(strings.Join(args, " "), func(t *testing.T) {
+	bin := filepath.Join(t.TempDir(), "authadvisor")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	for _, line := range cmds {
+		t.Run(line, func(t *testing.T) {
+			sh := exec.Command("bash", "-euo", "pipefail", "-c",
+				bin+" "+strings.TrimPrefix(line, readmeRun))
+			sh.Dir = root
 			var out, errOut bytes.Buffer
-			io := &cli.IO{In: strings.NewReader(""), Out: &out, Err: &errOut,
-				Getenv: func(string) string { return "" }, Now: time.Now, Dir: root}
-			if code := cli.Main(io, args); code != 0 {
-				t.Fatalf("exit %d: %s", code, errOut.String())
+			sh.Stdout, sh.Stderr = &out, &errOut
+			if err := sh.Run(); err != nil {
+				t.Fatalf("%v: %s", err, errOut.String())
 			}
 			if out.Len() == 0 {
 				t.Error("no output")
