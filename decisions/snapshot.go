@@ -17,7 +17,7 @@ func Snapshot() *decision.File {
 				Title: "RFC 9700: Best Current Practice for OAuth 2.0 Security",
 				URL:   "https://www.rfc-editor.org/rfc/rfc9700",
 				Pos: decision.Pos{
-					Line:   16,
+					Line:   17,
 					Column: 5,
 				},
 			},
@@ -27,7 +27,7 @@ func Snapshot() *decision.File {
 				Title: "The OAuth 2.1 Authorization Framework (draft-ietf-oauth-v2-1)",
 				URL:   "https://datatracker.ietf.org/doc/draft-ietf-oauth-v2-1/",
 				Pos: decision.Pos{
-					Line:   17,
+					Line:   18,
 					Column: 5,
 				},
 			},
@@ -37,7 +37,7 @@ func Snapshot() *decision.File {
 				Title: "OAuth 2.0 for Browser-Based Applications (draft-ietf-oauth-browser-based-apps)",
 				URL:   "https://datatracker.ietf.org/doc/draft-ietf-oauth-browser-based-apps/",
 				Pos: decision.Pos{
-					Line:   18,
+					Line:   19,
 					Column: 5,
 				},
 			},
@@ -47,7 +47,7 @@ func Snapshot() *decision.File {
 				Title: "RFC 8252: OAuth 2.0 for Native Apps",
 				URL:   "https://www.rfc-editor.org/rfc/rfc8252",
 				Pos: decision.Pos{
-					Line:   19,
+					Line:   20,
 					Column: 5,
 				},
 			},
@@ -57,7 +57,7 @@ func Snapshot() *decision.File {
 				Title: "RFC 8628: OAuth 2.0 Device Authorization Grant",
 				URL:   "https://www.rfc-editor.org/rfc/rfc8628",
 				Pos: decision.Pos{
-					Line:   20,
+					Line:   21,
 					Column: 5,
 				},
 			},
@@ -67,7 +67,7 @@ func Snapshot() *decision.File {
 				Title: "RFC 8705: OAuth 2.0 Mutual-TLS Client Authentication and Certificate-Bound Access Tokens",
 				URL:   "https://www.rfc-editor.org/rfc/rfc8705",
 				Pos: decision.Pos{
-					Line:   21,
+					Line:   22,
 					Column: 5,
 				},
 			},
@@ -77,7 +77,7 @@ func Snapshot() *decision.File {
 				Title: "RFC 9449: OAuth 2.0 Demonstrating Proof of Possession (DPoP)",
 				URL:   "https://www.rfc-editor.org/rfc/rfc9449",
 				Pos: decision.Pos{
-					Line:   22,
+					Line:   23,
 					Column: 5,
 				},
 			},
@@ -87,7 +87,7 @@ func Snapshot() *decision.File {
 				Title: "RFC 9470: OAuth 2.0 Step Up Authentication Challenge Protocol",
 				URL:   "https://www.rfc-editor.org/rfc/rfc9470",
 				Pos: decision.Pos{
-					Line:   23,
+					Line:   24,
 					Column: 5,
 				},
 			},
@@ -97,7 +97,7 @@ func Snapshot() *decision.File {
 				Title: "RFC 8693: OAuth 2.0 Token Exchange",
 				URL:   "https://www.rfc-editor.org/rfc/rfc8693",
 				Pos: decision.Pos{
-					Line:   24,
+					Line:   25,
 					Column: 5,
 				},
 			},
@@ -107,7 +107,7 @@ func Snapshot() *decision.File {
 				Title: "Transaction Tokens (draft-ietf-oauth-transaction-tokens)",
 				URL:   "https://datatracker.ietf.org/doc/draft-ietf-oauth-transaction-tokens/",
 				Pos: decision.Pos{
-					Line:   25,
+					Line:   26,
 					Column: 5,
 				},
 			},
@@ -117,7 +117,7 @@ func Snapshot() *decision.File {
 				Title: "RFC 8725: JSON Web Token Best Current Practices",
 				URL:   "https://www.rfc-editor.org/rfc/rfc8725",
 				Pos: decision.Pos{
-					Line:   26,
+					Line:   27,
 					Column: 5,
 				},
 			},
@@ -127,7 +127,7 @@ func Snapshot() *decision.File {
 				Title: "RFC 9068: JWT Profile for OAuth 2.0 Access Tokens",
 				URL:   "https://www.rfc-editor.org/rfc/rfc9068",
 				Pos: decision.Pos{
-					Line:   27,
+					Line:   28,
 					Column: 5,
 				},
 			},
@@ -137,7 +137,7 @@ func Snapshot() *decision.File {
 				Title: "RFC 7662: OAuth 2.0 Token Introspection",
 				URL:   "https://www.rfc-editor.org/rfc/rfc7662",
 				Pos: decision.Pos{
-					Line:   28,
+					Line:   29,
 					Column: 5,
 				},
 			},
@@ -147,7 +147,7 @@ func Snapshot() *decision.File {
 				Title: "RFC 7009: OAuth 2.0 Token Revocation",
 				URL:   "https://www.rfc-editor.org/rfc/rfc7009",
 				Pos: decision.Pos{
-					Line:   29,
+					Line:   30,
 					Column: 5,
 				},
 			},
@@ -157,7 +157,7 @@ func Snapshot() *decision.File {
 				Title: "RFC 7636: Proof Key for Code Exchange (PKCE)",
 				URL:   "https://www.rfc-editor.org/rfc/rfc7636",
 				Pos: decision.Pos{
-					Line:   30,
+					Line:   31,
 					Column: 5,
 				},
 			},
@@ -167,7 +167,7 @@ func Snapshot() *decision.File {
 				Title: "RFC 9126: OAuth 2.0 Pushed Authorization Requests",
 				URL:   "https://www.rfc-editor.org/rfc/rfc9126",
 				Pos: decision.Pos{
-					Line:   31,
+					Line:   32,
 					Column: 5,
 				},
 			},
@@ -177,7 +177,7 @@ func Snapshot() *decision.File {
 				Title: "RFC 9207: OAuth 2.0 Authorization Server Issuer Identification",
 				URL:   "https://www.rfc-editor.org/rfc/rfc9207",
 				Pos: decision.Pos{
-					Line:   32,
+					Line:   33,
 					Column: 5,
 				},
 			},
@@ -187,7 +187,7 @@ func Snapshot() *decision.File {
 				Title: "RFC 8414: OAuth 2.0 Authorization Server Metadata",
 				URL:   "https://www.rfc-editor.org/rfc/rfc8414",
 				Pos: decision.Pos{
-					Line:   33,
+					Line:   34,
 					Column: 5,
 				},
 			},
@@ -197,7 +197,7 @@ func Snapshot() *decision.File {
 				Title: "RFC 8707: Resource Indicators for OAuth 2.0",
 				URL:   "https://www.rfc-editor.org/rfc/rfc8707",
 				Pos: decision.Pos{
-					Line:   34,
+					Line:   35,
 					Column: 5,
 				},
 			},
@@ -207,7 +207,7 @@ func Snapshot() *decision.File {
 				Title: "FAPI 2.0 Security Profile",
 				URL:   "https://openid.net/specs/fapi-security-profile-2_0-final.html",
 				Pos: decision.Pos{
-					Line:   35,
+					Line:   36,
 					Column: 5,
 				},
 			},
@@ -217,7 +217,7 @@ func Snapshot() *decision.File {
 				Title: "NIST SP 800-63B: Digital Identity Guidelines, Authentication and Lifecycle Management",
 				URL:   "https://pages.nist.gov/800-63-3/sp800-63b.html",
 				Pos: decision.Pos{
-					Line:   36,
+					Line:   37,
 					Column: 5,
 				},
 			},
@@ -227,7 +227,7 @@ func Snapshot() *decision.File {
 				Title: "OWASP REST Security Cheat Sheet",
 				URL:   "https://cheatsheetseries.owasp.org/cheatsheets/REST_Security_Cheat_Sheet.html",
 				Pos: decision.Pos{
-					Line:   37,
+					Line:   38,
 					Column: 5,
 				},
 			},
@@ -237,7 +237,7 @@ func Snapshot() *decision.File {
 				Title: "OWASP JSON Web Token Cheat Sheet",
 				URL:   "https://cheatsheetseries.owasp.org/cheatsheets/JSON_Web_Token_Cheat_Sheet.html",
 				Pos: decision.Pos{
-					Line:   38,
+					Line:   39,
 					Column: 5,
 				},
 			},
@@ -247,7 +247,7 @@ func Snapshot() *decision.File {
 				Title: "OWASP Session Management Cheat Sheet",
 				URL:   "https://cheatsheetseries.owasp.org/cheatsheets/Session_Management_Cheat_Sheet.html",
 				Pos: decision.Pos{
-					Line:   39,
+					Line:   40,
 					Column: 5,
 				},
 			},
@@ -257,7 +257,7 @@ func Snapshot() *decision.File {
 				Title: "OWASP Authentication Cheat Sheet",
 				URL:   "https://cheatsheetseries.owasp.org/cheatsheets/Authentication_Cheat_Sheet.html",
 				Pos: decision.Pos{
-					Line:   40,
+					Line:   41,
 					Column: 5,
 				},
 			},
@@ -267,7 +267,7 @@ func Snapshot() *decision.File {
 				Title: "OWASP OAuth 2.0 Protocol Cheat Sheet",
 				URL:   "https://cheatsheetseries.owasp.org/cheatsheets/OAuth2_Cheat_Sheet.html",
 				Pos: decision.Pos{
-					Line:   41,
+					Line:   42,
 					Column: 5,
 				},
 			},
@@ -277,7 +277,7 @@ func Snapshot() *decision.File {
 				Title: "OWASP Microservices Security Cheat Sheet",
 				URL:   "https://cheatsheetseries.owasp.org/cheatsheets/Microservices_Security_Cheat_Sheet.html",
 				Pos: decision.Pos{
-					Line:   42,
+					Line:   43,
 					Column: 5,
 				},
 			},
@@ -287,7 +287,7 @@ func Snapshot() *decision.File {
 				Title: "OWASP Transaction Authorization Cheat Sheet",
 				URL:   "https://cheatsheetseries.owasp.org/cheatsheets/Transaction_Authorization_Cheat_Sheet.html",
 				Pos: decision.Pos{
-					Line:   43,
+					Line:   44,
 					Column: 5,
 				},
 			},
@@ -297,7 +297,7 @@ func Snapshot() *decision.File {
 				Title: "OWASP API Security Top 10 2023, API2 Broken Authentication",
 				URL:   "https://owasp.org/API-Security/editions/2023/en/0xa2-broken-authentication/",
 				Pos: decision.Pos{
-					Line:   44,
+					Line:   45,
 					Column: 5,
 				},
 			},
@@ -307,7 +307,7 @@ func Snapshot() *decision.File {
 				Title: "Auth0: Which OAuth 2.0 Flow Should I Use?",
 				URL:   "https://auth0.com/docs/get-started/authentication-and-authorization-flow/which-oauth-2-0-flow-should-i-use",
 				Pos: decision.Pos{
-					Line:   45,
+					Line:   46,
 					Column: 5,
 				},
 			},
@@ -317,7 +317,7 @@ func Snapshot() *decision.File {
 				Title: "Microsoft identity platform: app types and authentication flows",
 				URL:   "https://learn.microsoft.com/entra/identity-platform/authentication-flows-app-scenarios",
 				Pos: decision.Pos{
-					Line:   46,
+					Line:   47,
 					Column: 5,
 				},
 			},
@@ -327,7 +327,7 @@ func Snapshot() *decision.File {
 				Title: "GitHub: generating an installation access token for a GitHub App",
 				URL:   "https://docs.github.com/apps/creating-github-apps/authenticating-with-a-github-app/generating-an-installation-access-token-for-a-github-app",
 				Pos: decision.Pos{
-					Line:   47,
+					Line:   48,
 					Column: 5,
 				},
 			},
@@ -337,7 +337,7 @@ func Snapshot() *decision.File {
 				Title: "GitHub: managing your personal access tokens",
 				URL:   "https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/managing-your-personal-access-tokens",
 				Pos: decision.Pos{
-					Line:   48,
+					Line:   49,
 					Column: 5,
 				},
 			},
@@ -347,7 +347,7 @@ func Snapshot() *decision.File {
 				Title: "GitHub: validating webhook deliveries",
 				URL:   "https://docs.github.com/webhooks/using-webhooks/validating-webhook-deliveries",
 				Pos: decision.Pos{
-					Line:   49,
+					Line:   50,
 					Column: 5,
 				},
 			},
@@ -357,7 +357,7 @@ func Snapshot() *decision.File {
 				Title: "Stripe: API keys best practices and restricted keys",
 				URL:   "https://docs.stripe.com/keys-best-practices",
 				Pos: decision.Pos{
-					Line:   50,
+					Line:   51,
 					Column: 5,
 				},
 			},
@@ -367,7 +367,7 @@ func Snapshot() *decision.File {
 				Title: "Stripe: receive and verify webhook events",
 				URL:   "https://docs.stripe.com/webhooks",
 				Pos: decision.Pos{
-					Line:   51,
+					Line:   52,
 					Column: 5,
 				},
 			},
@@ -377,7 +377,7 @@ func Snapshot() *decision.File {
 				Title: "Twilio: API keys",
 				URL:   "https://www.twilio.com/docs/iam/api-keys",
 				Pos: decision.Pos{
-					Line:   52,
+					Line:   53,
 					Column: 5,
 				},
 			},
@@ -387,7 +387,7 @@ func Snapshot() *decision.File {
 				Title: "Slack: verifying requests from Slack",
 				URL:   "https://api.slack.com/authentication/verifying-requests-from-slack",
 				Pos: decision.Pos{
-					Line:   53,
+					Line:   54,
 					Column: 5,
 				},
 			},
@@ -397,7 +397,7 @@ func Snapshot() *decision.File {
 				Title: "Google Cloud: best practices for managing service account keys",
 				URL:   "https://cloud.google.com/iam/docs/best-practices-for-managing-service-account-keys",
 				Pos: decision.Pos{
-					Line:   54,
+					Line:   55,
 					Column: 5,
 				},
 			},
@@ -407,7 +407,7 @@ func Snapshot() *decision.File {
 				Title: "PCI DSS v4.0 (requirement 8; read through secondary quotations)",
 				URL:   "https://www.pcisecuritystandards.org/document_library/",
 				Pos: decision.Pos{
-					Line:   55,
+					Line:   56,
 					Column: 5,
 				},
 			},
@@ -417,7 +417,7 @@ func Snapshot() *decision.File {
 				Title: "HIPAA Security Rule, 45 CFR 164.312 technical safeguards",
 				URL:   "https://www.ecfr.gov/current/title-45/subtitle-A/subchapter-C/part-164/subpart-C/section-164.312",
 				Pos: decision.Pos{
-					Line:   56,
+					Line:   57,
 					Column: 5,
 				},
 			},
@@ -452,26 +452,26 @@ func Snapshot() *decision.File {
 								"has_browser",
 							},
 							Pos: decision.Pos{
-								Line:   64,
+								Line:   65,
 								Column: 140,
 							},
 							KeyPos: map[string]decision.Pos{
 								"can_hold_secret": {
-									Line:   64,
+									Line:   65,
 									Column: 183,
 								},
 								"has_browser": {
-									Line:   64,
+									Line:   65,
 									Column: 209,
 								},
 								"user_context": {
-									Line:   64,
+									Line:   65,
 									Column: 141,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   64,
+							Line:   65,
 							Column: 9,
 						},
 					},
@@ -494,55 +494,17 @@ func Snapshot() *decision.File {
 								"can_hold_secret",
 							},
 							Pos: decision.Pos{
-								Line:   65,
+								Line:   66,
 								Column: 145,
 							},
 							KeyPos: map[string]decision.Pos{
 								"can_hold_secret": {
-									Line:   65,
+									Line:   66,
 									Column: 204,
 								},
 								"user_context": {
-									Line:   65,
+									Line:   66,
 									Column: 146,
-								},
-							},
-						},
-						Pos: decision.Pos{
-							Line:   65,
-							Column: 9,
-						},
-					},
-					{
-						Value: "spa_browser",
-						Title: "Single-page app in a browser",
-						Help:  "JavaScript running in the user's browser.",
-						Implies: &decision.Condition{
-							Answers: map[string][]string{
-								"can_hold_secret": []string{
-									"no",
-								},
-								"user_context": []string{
-									"end_user_first_party",
-									"end_user_delegated",
-								},
-							},
-							Order: []string{
-								"user_context",
-								"can_hold_secret",
-							},
-							Pos: decision.Pos{
-								Line:   66,
-								Column: 129,
-							},
-							KeyPos: map[string]decision.Pos{
-								"can_hold_secret": {
-									Line:   66,
-									Column: 188,
-								},
-								"user_context": {
-									Line:   66,
-									Column: 130,
 								},
 							},
 						},
@@ -552,9 +514,9 @@ func Snapshot() *decision.File {
 						},
 					},
 					{
-						Value: "native_mobile",
-						Title: "Native mobile app",
-						Help:  "An iOS or Android app installed on users' devices.",
+						Value: "spa_browser",
+						Title: "Single-page app in a browser",
+						Help:  "JavaScript running in the user's browser.",
 						Implies: &decision.Condition{
 							Answers: map[string][]string{
 								"can_hold_secret": []string{
@@ -590,6 +552,44 @@ func Snapshot() *decision.File {
 						},
 					},
 					{
+						Value: "native_mobile",
+						Title: "Native mobile app",
+						Help:  "An iOS or Android app installed on users' devices.",
+						Implies: &decision.Condition{
+							Answers: map[string][]string{
+								"can_hold_secret": []string{
+									"no",
+								},
+								"user_context": []string{
+									"end_user_first_party",
+									"end_user_delegated",
+								},
+							},
+							Order: []string{
+								"user_context",
+								"can_hold_secret",
+							},
+							Pos: decision.Pos{
+								Line:   68,
+								Column: 129,
+							},
+							KeyPos: map[string]decision.Pos{
+								"can_hold_secret": {
+									Line:   68,
+									Column: 188,
+								},
+								"user_context": {
+									Line:   68,
+									Column: 130,
+								},
+							},
+						},
+						Pos: decision.Pos{
+							Line:   68,
+							Column: 9,
+						},
+					},
+					{
 						Value: "native_desktop",
 						Title: "Native desktop app",
 						Help:  "An application installed on users' computers.",
@@ -607,22 +607,22 @@ func Snapshot() *decision.File {
 								"can_hold_secret",
 							},
 							Pos: decision.Pos{
-								Line:   68,
+								Line:   69,
 								Column: 126,
 							},
 							KeyPos: map[string]decision.Pos{
 								"can_hold_secret": {
-									Line:   68,
+									Line:   69,
 									Column: 165,
 								},
 								"user_context": {
-									Line:   68,
+									Line:   69,
 									Column: 127,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   68,
+							Line:   69,
 							Column: 9,
 						},
 					},
@@ -649,26 +649,26 @@ func Snapshot() *decision.File {
 								"has_browser",
 							},
 							Pos: decision.Pos{
-								Line:   69,
+								Line:   70,
 								Column: 111,
 							},
 							KeyPos: map[string]decision.Pos{
 								"can_hold_secret": {
-									Line:   69,
+									Line:   70,
 									Column: 156,
 								},
 								"has_browser": {
-									Line:   69,
+									Line:   70,
 									Column: 181,
 								},
 								"user_context": {
-									Line:   69,
+									Line:   70,
 									Column: 112,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   69,
+							Line:   70,
 							Column: 9,
 						},
 					},
@@ -695,26 +695,26 @@ func Snapshot() *decision.File {
 								"has_browser",
 							},
 							Pos: decision.Pos{
-								Line:   70,
+								Line:   71,
 								Column: 162,
 							},
 							KeyPos: map[string]decision.Pos{
 								"can_hold_secret": {
-									Line:   70,
+									Line:   71,
 									Column: 207,
 								},
 								"has_browser": {
-									Line:   70,
+									Line:   71,
 									Column: 232,
 								},
 								"user_context": {
-									Line:   70,
+									Line:   71,
 									Column: 163,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   70,
+							Line:   71,
 							Column: 9,
 						},
 					},
@@ -737,22 +737,22 @@ func Snapshot() *decision.File {
 								"can_hold_secret",
 							},
 							Pos: decision.Pos{
-								Line:   71,
+								Line:   72,
 								Column: 145,
 							},
 							KeyPos: map[string]decision.Pos{
 								"can_hold_secret": {
-									Line:   71,
+									Line:   72,
 									Column: 188,
 								},
 								"user_context": {
-									Line:   71,
+									Line:   72,
 									Column: 146,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   71,
+							Line:   72,
 							Column: 9,
 						},
 					},
@@ -779,26 +779,26 @@ func Snapshot() *decision.File {
 								"has_browser",
 							},
 							Pos: decision.Pos{
-								Line:   72,
+								Line:   73,
 								Column: 121,
 							},
 							KeyPos: map[string]decision.Pos{
 								"can_hold_secret": {
-									Line:   72,
+									Line:   73,
 									Column: 164,
 								},
 								"has_browser": {
-									Line:   72,
+									Line:   73,
 									Column: 190,
 								},
 								"user_context": {
-									Line:   72,
+									Line:   73,
 									Column: 122,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   72,
+							Line:   73,
 							Column: 9,
 						},
 					},
@@ -825,26 +825,26 @@ func Snapshot() *decision.File {
 								"has_browser",
 							},
 							Pos: decision.Pos{
-								Line:   73,
+								Line:   74,
 								Column: 156,
 							},
 							KeyPos: map[string]decision.Pos{
 								"can_hold_secret": {
-									Line:   73,
+									Line:   74,
 									Column: 199,
 								},
 								"has_browser": {
-									Line:   73,
+									Line:   74,
 									Column: 225,
 								},
 								"user_context": {
-									Line:   73,
+									Line:   74,
 									Column: 157,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   73,
+							Line:   74,
 							Column: 9,
 						},
 					},
@@ -866,22 +866,22 @@ func Snapshot() *decision.File {
 								"can_hold_secret",
 							},
 							Pos: decision.Pos{
-								Line:   74,
+								Line:   75,
 								Column: 136,
 							},
 							KeyPos: map[string]decision.Pos{
 								"can_hold_secret": {
-									Line:   74,
+									Line:   75,
 									Column: 159,
 								},
 								"user_context": {
-									Line:   74,
+									Line:   75,
 									Column: 137,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   74,
+							Line:   75,
 							Column: 9,
 						},
 					},
@@ -903,28 +903,28 @@ func Snapshot() *decision.File {
 								"can_hold_secret",
 							},
 							Pos: decision.Pos{
-								Line:   75,
+								Line:   76,
 								Column: 140,
 							},
 							KeyPos: map[string]decision.Pos{
 								"can_hold_secret": {
-									Line:   75,
+									Line:   76,
 									Column: 163,
 								},
 								"user_context": {
-									Line:   75,
+									Line:   76,
 									Column: 141,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   75,
+							Line:   76,
 							Column: 9,
 						},
 					},
 				},
 				Pos: decision.Pos{
-					Line:   59,
+					Line:   60,
 					Column: 5,
 				},
 			},
@@ -939,7 +939,7 @@ func Snapshot() *decision.File {
 						Title: "No user",
 						Help:  "The client acts for itself.",
 						Pos: decision.Pos{
-							Line:   81,
+							Line:   82,
 							Column: 9,
 						},
 					},
@@ -948,7 +948,7 @@ func Snapshot() *decision.File {
 						Title: "Our own users in our own app",
 						Help:  "Users sign in to an app you build.",
 						Pos: decision.Pos{
-							Line:   82,
+							Line:   83,
 							Column: 9,
 						},
 					},
@@ -957,13 +957,13 @@ func Snapshot() *decision.File {
 						Title: "A user delegates access",
 						Help:  "The client acts on a user's behalf with the user's consent.",
 						Pos: decision.Pos{
-							Line:   83,
+							Line:   84,
 							Column: 9,
 						},
 					},
 				},
 				Pos: decision.Pos{
-					Line:   76,
+					Line:   77,
 					Column: 5,
 				},
 			},
@@ -978,7 +978,7 @@ func Snapshot() *decision.File {
 						Title: "Yes",
 						Help:  "A confidential client: the secret stays on a server.",
 						Pos: decision.Pos{
-							Line:   89,
+							Line:   90,
 							Column: 9,
 						},
 					},
@@ -987,13 +987,13 @@ func Snapshot() *decision.File {
 						Title: "No",
 						Help:  "A public client: its code is in users' hands.",
 						Pos: decision.Pos{
-							Line:   90,
+							Line:   91,
 							Column: 9,
 						},
 					},
 				},
 				Pos: decision.Pos{
-					Line:   84,
+					Line:   85,
 					Column: 5,
 				},
 			},
@@ -1007,7 +1007,7 @@ func Snapshot() *decision.File {
 						Value: "yes",
 						Title: "Yes",
 						Pos: decision.Pos{
-							Line:   97,
+							Line:   98,
 							Column: 9,
 						},
 					},
@@ -1015,7 +1015,7 @@ func Snapshot() *decision.File {
 						Value: "no",
 						Title: "No",
 						Pos: decision.Pos{
-							Line:   98,
+							Line:   99,
 							Column: 9,
 						},
 					},
@@ -1034,18 +1034,18 @@ func Snapshot() *decision.File {
 						"client_type",
 					},
 					Pos: decision.Pos{
-						Line:   95,
+						Line:   96,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   95,
+							Line:   96,
 							Column: 12,
 						},
 					},
 				},
 				Pos: decision.Pos{
-					Line:   91,
+					Line:   92,
 					Column: 5,
 				},
 			},
@@ -1059,7 +1059,7 @@ func Snapshot() *decision.File {
 						Title: "Public internet",
 						Help:  "Anyone could run or reach the client.",
 						Pos: decision.Pos{
-							Line:   103,
+							Line:   104,
 							Column: 9,
 						},
 					},
@@ -1068,7 +1068,7 @@ func Snapshot() *decision.File {
 						Title: "Known partner",
 						Help:  "A contracted partner across an organisation boundary.",
 						Pos: decision.Pos{
-							Line:   104,
+							Line:   105,
 							Column: 9,
 						},
 					},
@@ -1077,27 +1077,27 @@ func Snapshot() *decision.File {
 						Title: "Inside our network",
 						Help:  "Within the same trust domain as the API.",
 						Pos: decision.Pos{
-							Line:   105,
+							Line:   106,
 							Column: 9,
 						},
 					},
 				},
 				Pos: decision.Pos{
-					Line:   99,
+					Line:   100,
 					Column: 5,
 				},
 			},
 			{
 				ID:    "token_lifetime",
-				Title: "How long should credentials last between sign-ins?",
-				Help:  "What the team asks for; the advisor keeps access tokens short and answers longer needs with refresh tokens.",
+				Title: "How long should an access token or API credential stay valid?",
+				Help:  "What the team asks for. The advisor keeps access tokens short, answers longer sessions with refresh tokens, and warns when the answer is unsafe for this client.",
 				Group: "Tokens and revocation",
 				Options: []decision.Option{
 					{
 						Value: "minutes",
 						Title: "Minutes",
 						Pos: decision.Pos{
-							Line:   111,
+							Line:   112,
 							Column: 9,
 						},
 					},
@@ -1105,7 +1105,7 @@ func Snapshot() *decision.File {
 						Value: "hours",
 						Title: "Hours",
 						Pos: decision.Pos{
-							Line:   112,
+							Line:   113,
 							Column: 9,
 						},
 					},
@@ -1113,7 +1113,7 @@ func Snapshot() *decision.File {
 						Value: "days",
 						Title: "Days",
 						Pos: decision.Pos{
-							Line:   113,
+							Line:   114,
 							Column: 9,
 						},
 					},
@@ -1121,13 +1121,13 @@ func Snapshot() *decision.File {
 						Value: "long_lived",
 						Title: "Weeks or longer",
 						Pos: decision.Pos{
-							Line:   114,
+							Line:   115,
 							Column: 9,
 						},
 					},
 				},
 				Pos: decision.Pos{
-					Line:   106,
+					Line:   107,
 					Column: 5,
 				},
 			},
@@ -1141,7 +1141,7 @@ func Snapshot() *decision.File {
 						Title: "Eventually",
 						Help:  "Within the access token's lifetime.",
 						Pos: decision.Pos{
-							Line:   119,
+							Line:   120,
 							Column: 9,
 						},
 					},
@@ -1150,13 +1150,13 @@ func Snapshot() *decision.File {
 						Title: "At once",
 						Help:  "The next request after revocation must fail.",
 						Pos: decision.Pos{
-							Line:   120,
+							Line:   121,
 							Column: 9,
 						},
 					},
 				},
 				Pos: decision.Pos{
-					Line:   115,
+					Line:   116,
 					Column: 5,
 				},
 			},
@@ -1170,7 +1170,7 @@ func Snapshot() *decision.File {
 						Title: "Low",
 						Help:  "Public or low-value data.",
 						Pos: decision.Pos{
-							Line:   125,
+							Line:   126,
 							Column: 9,
 						},
 					},
@@ -1179,7 +1179,7 @@ func Snapshot() *decision.File {
 						Title: "Medium",
 						Help:  "Personal or business data.",
 						Pos: decision.Pos{
-							Line:   126,
+							Line:   127,
 							Column: 9,
 						},
 					},
@@ -1188,7 +1188,7 @@ func Snapshot() *decision.File {
 						Title: "High",
 						Help:  "Financial, health or regulated data.",
 						Pos: decision.Pos{
-							Line:   127,
+							Line:   128,
 							Column: 9,
 						},
 					},
@@ -1197,13 +1197,13 @@ func Snapshot() *decision.File {
 						Title: "Critical",
 						Help:  "Moving money, administering accounts, or irreversible actions.",
 						Pos: decision.Pos{
-							Line:   128,
+							Line:   129,
 							Column: 9,
 						},
 					},
 				},
 				Pos: decision.Pos{
-					Line:   121,
+					Line:   122,
 					Column: 5,
 				},
 			},
@@ -1218,7 +1218,7 @@ func Snapshot() *decision.File {
 						Value: "payments",
 						Title: "Payments or transfers",
 						Pos: decision.Pos{
-							Line:   135,
+							Line:   136,
 							Column: 9,
 						},
 					},
@@ -1226,7 +1226,7 @@ func Snapshot() *decision.File {
 						Value: "credential_change",
 						Title: "Changing passwords, email or second factors",
 						Pos: decision.Pos{
-							Line:   136,
+							Line:   137,
 							Column: 9,
 						},
 					},
@@ -1234,7 +1234,7 @@ func Snapshot() *decision.File {
 						Value: "account_deletion",
 						Title: "Deleting an account",
 						Pos: decision.Pos{
-							Line:   137,
+							Line:   138,
 							Column: 9,
 						},
 					},
@@ -1242,7 +1242,7 @@ func Snapshot() *decision.File {
 						Value: "privilege_change",
 						Title: "Granting roles or admin rights",
 						Pos: decision.Pos{
-							Line:   138,
+							Line:   139,
 							Column: 9,
 						},
 					},
@@ -1250,13 +1250,13 @@ func Snapshot() *decision.File {
 						Value: "bulk_export",
 						Title: "Bulk export of data",
 						Pos: decision.Pos{
-							Line:   139,
+							Line:   140,
 							Column: 9,
 						},
 					},
 				},
 				Pos: decision.Pos{
-					Line:   129,
+					Line:   130,
 					Column: 5,
 				},
 			},
@@ -1271,7 +1271,7 @@ func Snapshot() *decision.File {
 						Value: "fapi",
 						Title: "FAPI 2.0 (open banking, high-value APIs)",
 						Pos: decision.Pos{
-							Line:   146,
+							Line:   147,
 							Column: 9,
 						},
 					},
@@ -1279,7 +1279,7 @@ func Snapshot() *decision.File {
 						Value: "pci_dss",
 						Title: "PCI DSS",
 						Pos: decision.Pos{
-							Line:   147,
+							Line:   148,
 							Column: 9,
 						},
 					},
@@ -1287,7 +1287,7 @@ func Snapshot() *decision.File {
 						Value: "hipaa",
 						Title: "HIPAA",
 						Pos: decision.Pos{
-							Line:   148,
+							Line:   149,
 							Column: 9,
 						},
 					},
@@ -1295,7 +1295,7 @@ func Snapshot() *decision.File {
 						Value: "nist_aal2",
 						Title: "NIST 800-63B AAL2",
 						Pos: decision.Pos{
-							Line:   149,
+							Line:   150,
 							Column: 9,
 						},
 					},
@@ -1303,13 +1303,13 @@ func Snapshot() *decision.File {
 						Value: "nist_aal3",
 						Title: "NIST 800-63B AAL3",
 						Pos: decision.Pos{
-							Line:   150,
+							Line:   151,
 							Column: 9,
 						},
 					},
 				},
 				Pos: decision.Pos{
-					Line:   140,
+					Line:   141,
 					Column: 5,
 				},
 			},
@@ -1323,7 +1323,7 @@ func Snapshot() *decision.File {
 						Value: "none",
 						Title: "None (validate in the service)",
 						Pos: decision.Pos{
-							Line:   157,
+							Line:   158,
 							Column: 9,
 						},
 					},
@@ -1331,7 +1331,7 @@ func Snapshot() *decision.File {
 						Value: "nginx",
 						Title: "NGINX",
 						Pos: decision.Pos{
-							Line:   158,
+							Line:   159,
 							Column: 9,
 						},
 					},
@@ -1339,7 +1339,7 @@ func Snapshot() *decision.File {
 						Value: "envoy",
 						Title: "Envoy",
 						Pos: decision.Pos{
-							Line:   159,
+							Line:   160,
 							Column: 9,
 						},
 					},
@@ -1347,7 +1347,7 @@ func Snapshot() *decision.File {
 						Value: "kong",
 						Title: "Kong",
 						Pos: decision.Pos{
-							Line:   160,
+							Line:   161,
 							Column: 9,
 						},
 					},
@@ -1355,7 +1355,7 @@ func Snapshot() *decision.File {
 						Value: "istio",
 						Title: "Istio",
 						Pos: decision.Pos{
-							Line:   161,
+							Line:   162,
 							Column: 9,
 						},
 					},
@@ -1365,12 +1365,12 @@ func Snapshot() *decision.File {
 						"none",
 					},
 					Pos: decision.Pos{
-						Line:   155,
+						Line:   156,
 						Column: 14,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   151,
+					Line:   152,
 					Column: 5,
 				},
 			},
@@ -1384,7 +1384,7 @@ func Snapshot() *decision.File {
 						Value: "generic_oidc",
 						Title: "Any OpenID provider",
 						Pos: decision.Pos{
-							Line:   168,
+							Line:   169,
 							Column: 9,
 						},
 					},
@@ -1392,7 +1392,7 @@ func Snapshot() *decision.File {
 						Value: "keycloak",
 						Title: "Keycloak",
 						Pos: decision.Pos{
-							Line:   169,
+							Line:   170,
 							Column: 9,
 						},
 					},
@@ -1400,7 +1400,7 @@ func Snapshot() *decision.File {
 						Value: "auth0",
 						Title: "Auth0",
 						Pos: decision.Pos{
-							Line:   170,
+							Line:   171,
 							Column: 9,
 						},
 					},
@@ -1408,7 +1408,7 @@ func Snapshot() *decision.File {
 						Value: "okta",
 						Title: "Okta",
 						Pos: decision.Pos{
-							Line:   171,
+							Line:   172,
 							Column: 9,
 						},
 					},
@@ -1416,7 +1416,7 @@ func Snapshot() *decision.File {
 						Value: "entra_id",
 						Title: "Microsoft Entra ID",
 						Pos: decision.Pos{
-							Line:   172,
+							Line:   173,
 							Column: 9,
 						},
 					},
@@ -1424,7 +1424,7 @@ func Snapshot() *decision.File {
 						Value: "cognito",
 						Title: "Amazon Cognito",
 						Pos: decision.Pos{
-							Line:   173,
+							Line:   174,
 							Column: 9,
 						},
 					},
@@ -1434,12 +1434,12 @@ func Snapshot() *decision.File {
 						"generic_oidc",
 					},
 					Pos: decision.Pos{
-						Line:   166,
+						Line:   167,
 						Column: 14,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   162,
+					Line:   163,
 					Column: 5,
 				},
 			},
@@ -1453,294 +1453,294 @@ func Snapshot() *decision.File {
 					{
 						Value: "api_key",
 						Pos: decision.Pos{
-							Line:   182,
+							Line:   183,
 							Column: 9,
 						},
 					},
 					{
 						Value: "restricted_api_key",
 						Pos: decision.Pos{
-							Line:   183,
+							Line:   184,
 							Column: 9,
 						},
 					},
 					{
 						Value: "oauth2_client_credentials",
 						Pos: decision.Pos{
-							Line:   184,
+							Line:   185,
 							Column: 9,
 						},
 					},
 					{
 						Value: "oauth2_auth_code_pkce",
 						Pos: decision.Pos{
-							Line:   185,
+							Line:   186,
 							Column: 9,
 						},
 					},
 					{
 						Value: "oidc_login",
 						Pos: decision.Pos{
-							Line:   186,
+							Line:   187,
 							Column: 9,
 						},
 					},
 					{
 						Value: "server_session_cookie",
 						Pos: decision.Pos{
-							Line:   187,
+							Line:   188,
 							Column: 9,
 						},
 					},
 					{
 						Value: "jwt_access_token",
 						Pos: decision.Pos{
-							Line:   188,
+							Line:   189,
 							Column: 9,
 						},
 					},
 					{
 						Value: "opaque_token_introspection",
 						Pos: decision.Pos{
-							Line:   189,
+							Line:   190,
 							Column: 9,
 						},
 					},
 					{
 						Value: "mtls_client_auth",
 						Pos: decision.Pos{
-							Line:   190,
+							Line:   191,
 							Column: 9,
 						},
 					},
 					{
 						Value: "private_key_jwt",
 						Pos: decision.Pos{
-							Line:   191,
+							Line:   192,
 							Column: 9,
 						},
 					},
 					{
 						Value: "mtls_service_identity",
 						Pos: decision.Pos{
-							Line:   192,
+							Line:   193,
 							Column: 9,
 						},
 					},
 					{
 						Value: "hmac_webhook_signature",
 						Pos: decision.Pos{
-							Line:   193,
+							Line:   194,
 							Column: 9,
 						},
 					},
 					{
 						Value: "app_installation_token",
 						Pos: decision.Pos{
-							Line:   194,
+							Line:   195,
 							Column: 9,
 						},
 					},
 					{
 						Value: "oauth2_device_grant",
 						Pos: decision.Pos{
-							Line:   195,
+							Line:   196,
 							Column: 9,
 						},
 					},
 					{
 						Value: "bff",
 						Pos: decision.Pos{
-							Line:   196,
+							Line:   197,
 							Column: 9,
 						},
 					},
 					{
 						Value: "browser_oauth_client",
 						Pos: decision.Pos{
-							Line:   197,
+							Line:   198,
 							Column: 9,
 						},
 					},
 					{
 						Value: "implicit_grant",
 						Pos: decision.Pos{
-							Line:   198,
+							Line:   199,
 							Column: 9,
 						},
 					},
 					{
 						Value: "ropc_grant",
 						Pos: decision.Pos{
-							Line:   199,
+							Line:   200,
 							Column: 9,
 						},
 					},
 					{
 						Value: "embedded_webview_authorization",
 						Pos: decision.Pos{
-							Line:   200,
+							Line:   201,
 							Column: 9,
 						},
 					},
 					{
 						Value: "credentials_in_url",
 						Pos: decision.Pos{
-							Line:   201,
+							Line:   202,
 							Column: 9,
 						},
 					},
 					{
 						Value: "api_key_for_user_auth",
 						Pos: decision.Pos{
-							Line:   202,
+							Line:   203,
 							Column: 9,
 						},
 					},
 					{
 						Value: "password_sharing_with_third_party",
 						Pos: decision.Pos{
-							Line:   203,
+							Line:   204,
 							Column: 9,
 						},
 					},
 					{
 						Value: "static_secret_in_public_client",
 						Pos: decision.Pos{
-							Line:   204,
+							Line:   205,
 							Column: 9,
 						},
 					},
 					{
 						Value: "unconstrained_refresh_token_public_client",
 						Pos: decision.Pos{
-							Line:   205,
+							Line:   206,
 							Column: 9,
 						},
 					},
 					{
 						Value: "tokens_in_web_storage",
 						Pos: decision.Pos{
-							Line:   206,
+							Line:   207,
 							Column: 9,
 						},
 					},
 					{
 						Value: "jwt_alg_none",
 						Pos: decision.Pos{
-							Line:   207,
+							Line:   208,
 							Column: 9,
 						},
 					},
 					{
 						Value: "jwt_without_exp",
 						Pos: decision.Pos{
-							Line:   208,
+							Line:   209,
 							Column: 9,
 						},
 					},
 					{
 						Value: "jwt_without_aud_validation",
 						Pos: decision.Pos{
-							Line:   209,
+							Line:   210,
 							Column: 9,
 						},
 					},
 					{
 						Value: "jwt_key_from_header",
 						Pos: decision.Pos{
-							Line:   210,
+							Line:   211,
 							Column: 9,
 						},
 					},
 					{
 						Value: "long_lived_bearer_access_token",
 						Pos: decision.Pos{
-							Line:   211,
+							Line:   212,
 							Column: 9,
 						},
 					},
 					{
 						Value: "stateless_jwt_session",
 						Pos: decision.Pos{
-							Line:   212,
+							Line:   213,
 							Column: 9,
 						},
 					},
 					{
 						Value: "wildcard_redirect_uri",
 						Pos: decision.Pos{
-							Line:   213,
+							Line:   214,
 							Column: 9,
 						},
 					},
 					{
 						Value: "http_redirect_uri",
 						Pos: decision.Pos{
-							Line:   214,
+							Line:   215,
 							Column: 9,
 						},
 					},
 					{
 						Value: "pkce_plain",
 						Pos: decision.Pos{
-							Line:   215,
+							Line:   216,
 							Column: 9,
 						},
 					},
 					{
 						Value: "unauthenticated_service_calls",
 						Pos: decision.Pos{
-							Line:   216,
+							Line:   217,
 							Column: 9,
 						},
 					},
 					{
 						Value: "forward_external_token_internally",
 						Pos: decision.Pos{
-							Line:   217,
+							Line:   218,
 							Column: 9,
 						},
 					},
 					{
 						Value: "unverified_webhook",
 						Pos: decision.Pos{
-							Line:   218,
+							Line:   219,
 							Column: 9,
 						},
 					},
 					{
 						Value: "webhook_weak_verification",
 						Pos: decision.Pos{
-							Line:   219,
+							Line:   220,
 							Column: 9,
 						},
 					},
 					{
 						Value: "api_key_only_for_critical",
 						Pos: decision.Pos{
-							Line:   220,
+							Line:   221,
 							Column: 9,
 						},
 					},
 					{
 						Value: "long_lived_user_managed_keys",
 						Pos: decision.Pos{
-							Line:   221,
+							Line:   222,
 							Column: 9,
 						},
 					},
 					{
 						Value: "master_credentials_in_production",
 						Pos: decision.Pos{
-							Line:   222,
+							Line:   223,
 							Column: 9,
 						},
 					},
 					{
 						Value: "secret_key_in_client_app",
 						Pos: decision.Pos{
-							Line:   223,
+							Line:   224,
 							Column: 9,
 						},
 					},
@@ -1749,13 +1749,13 @@ func Snapshot() *decision.File {
 					Items: []string{},
 					List:  true,
 					Pos: decision.Pos{
-						Line:   180,
+						Line:   181,
 						Column: 14,
 					},
 				},
 				InUse: true,
 				Pos: decision.Pos{
-					Line:   174,
+					Line:   175,
 					Column: 5,
 				},
 			},
@@ -1789,12 +1789,12 @@ func Snapshot() *decision.File {
 						"oauth21 §4.1",
 					},
 					Pos: decision.Pos{
-						Line:   229,
+						Line:   230,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   226,
+					Line:   227,
 					Column: 5,
 				},
 			},
@@ -1822,12 +1822,12 @@ func Snapshot() *decision.File {
 						"owasp_authn",
 					},
 					Pos: decision.Pos{
-						Line:   237,
+						Line:   238,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   234,
+					Line:   235,
 					Column: 5,
 				},
 			},
@@ -1859,12 +1859,12 @@ func Snapshot() *decision.File {
 						"browserapps §6.1",
 					},
 					Pos: decision.Pos{
-						Line:   245,
+						Line:   246,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   242,
+					Line:   243,
 					Column: 5,
 				},
 			},
@@ -1884,12 +1884,12 @@ func Snapshot() *decision.File {
 						"browserapps §6.2",
 					},
 					Pos: decision.Pos{
-						Line:   253,
+						Line:   254,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   250,
+					Line:   251,
 					Column: 5,
 				},
 			},
@@ -1915,12 +1915,12 @@ func Snapshot() *decision.File {
 						"browserapps §6.3",
 					},
 					Pos: decision.Pos{
-						Line:   259,
+						Line:   260,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   256,
+					Line:   257,
 					Column: 5,
 				},
 			},
@@ -1950,12 +1950,12 @@ func Snapshot() *decision.File {
 						"owasp_session",
 					},
 					Pos: decision.Pos{
-						Line:   266,
+						Line:   267,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   263,
+					Line:   264,
 					Column: 5,
 				},
 			},
@@ -1984,12 +1984,12 @@ func Snapshot() *decision.File {
 						"auth0_flows",
 					},
 					Pos: decision.Pos{
-						Line:   274,
+						Line:   275,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   271,
+					Line:   272,
 					Column: 5,
 				},
 			},
@@ -2010,12 +2010,12 @@ func Snapshot() *decision.File {
 						"oauth21 §2.4",
 					},
 					Pos: decision.Pos{
-						Line:   282,
+						Line:   283,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   279,
+					Line:   280,
 					Column: 5,
 				},
 			},
@@ -2040,12 +2040,12 @@ func Snapshot() *decision.File {
 						"rfc8705 §2",
 					},
 					Pos: decision.Pos{
-						Line:   288,
+						Line:   289,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   285,
+					Line:   286,
 					Column: 5,
 				},
 			},
@@ -2075,12 +2075,12 @@ func Snapshot() *decision.File {
 						"rfc8628 §3",
 					},
 					Pos: decision.Pos{
-						Line:   295,
+						Line:   296,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   292,
+					Line:   293,
 					Column: 5,
 				},
 			},
@@ -2104,12 +2104,12 @@ func Snapshot() *decision.File {
 						"rfc8693 §2.1",
 					},
 					Pos: decision.Pos{
-						Line:   303,
+						Line:   304,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   300,
+					Line:   301,
 					Column: 5,
 				},
 			},
@@ -2129,12 +2129,12 @@ func Snapshot() *decision.File {
 						"rfc8693 §1.1",
 					},
 					Pos: decision.Pos{
-						Line:   310,
+						Line:   311,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   307,
+					Line:   308,
 					Column: 5,
 				},
 			},
@@ -2153,12 +2153,12 @@ func Snapshot() *decision.File {
 						"txntokens",
 					},
 					Pos: decision.Pos{
-						Line:   316,
+						Line:   317,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   313,
+					Line:   314,
 					Column: 5,
 				},
 			},
@@ -2177,12 +2177,12 @@ func Snapshot() *decision.File {
 						"owasp_micro",
 					},
 					Pos: decision.Pos{
-						Line:   322,
+						Line:   323,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   319,
+					Line:   320,
 					Column: 5,
 				},
 			},
@@ -2211,12 +2211,12 @@ func Snapshot() *decision.File {
 						"owasp_rest",
 					},
 					Pos: decision.Pos{
-						Line:   328,
+						Line:   329,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   325,
+					Line:   326,
 					Column: 5,
 				},
 			},
@@ -2239,12 +2239,12 @@ func Snapshot() *decision.File {
 						"rfc8705 §3",
 					},
 					Pos: decision.Pos{
-						Line:   336,
+						Line:   337,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   333,
+					Line:   334,
 					Column: 5,
 				},
 			},
@@ -2265,12 +2265,12 @@ func Snapshot() *decision.File {
 						"rfc9449 §1",
 					},
 					Pos: decision.Pos{
-						Line:   343,
+						Line:   344,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   340,
+					Line:   341,
 					Column: 5,
 				},
 			},
@@ -2300,12 +2300,12 @@ func Snapshot() *decision.File {
 						"oauth21 §5.2",
 					},
 					Pos: decision.Pos{
-						Line:   349,
+						Line:   350,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   346,
+					Line:   347,
 					Column: 5,
 				},
 			},
@@ -2334,12 +2334,12 @@ func Snapshot() *decision.File {
 						"owasp_micro",
 					},
 					Pos: decision.Pos{
-						Line:   357,
+						Line:   358,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   354,
+					Line:   355,
 					Column: 5,
 				},
 			},
@@ -2358,12 +2358,12 @@ func Snapshot() *decision.File {
 						"rfc7009 §2",
 					},
 					Pos: decision.Pos{
-						Line:   365,
+						Line:   366,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   362,
+					Line:   363,
 					Column: 5,
 				},
 			},
@@ -2383,12 +2383,12 @@ func Snapshot() *decision.File {
 						"oauth21 §4.3",
 					},
 					Pos: decision.Pos{
-						Line:   371,
+						Line:   372,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   368,
+					Line:   369,
 					Column: 5,
 				},
 			},
@@ -2418,12 +2418,12 @@ func Snapshot() *decision.File {
 						"owasp_rest",
 					},
 					Pos: decision.Pos{
-						Line:   377,
+						Line:   378,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   374,
+					Line:   375,
 					Column: 5,
 				},
 			},
@@ -2452,12 +2452,12 @@ func Snapshot() *decision.File {
 						"twilio_keys",
 					},
 					Pos: decision.Pos{
-						Line:   385,
+						Line:   386,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   382,
+					Line:   383,
 					Column: 5,
 				},
 			},
@@ -2480,12 +2480,12 @@ func Snapshot() *decision.File {
 						"github_apps",
 					},
 					Pos: decision.Pos{
-						Line:   393,
+						Line:   394,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   390,
+					Line:   391,
 					Column: 5,
 				},
 			},
@@ -2505,12 +2505,12 @@ func Snapshot() *decision.File {
 						"gcp_keys",
 					},
 					Pos: decision.Pos{
-						Line:   400,
+						Line:   401,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   397,
+					Line:   398,
 					Column: 5,
 				},
 			},
@@ -2543,12 +2543,12 @@ func Snapshot() *decision.File {
 						"slack_signing",
 					},
 					Pos: decision.Pos{
-						Line:   406,
+						Line:   407,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   403,
+					Line:   404,
 					Column: 5,
 				},
 			},
@@ -2575,12 +2575,12 @@ func Snapshot() *decision.File {
 						"nist80063b §7.2.1",
 					},
 					Pos: decision.Pos{
-						Line:   414,
+						Line:   415,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   411,
+					Line:   412,
 					Column: 5,
 				},
 			},
@@ -2600,12 +2600,12 @@ func Snapshot() *decision.File {
 						"owasp_api2",
 					},
 					Pos: decision.Pos{
-						Line:   422,
+						Line:   423,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   419,
+					Line:   420,
 					Column: 5,
 				},
 			},
@@ -2625,12 +2625,12 @@ func Snapshot() *decision.File {
 						"nist80063b §4.2",
 					},
 					Pos: decision.Pos{
-						Line:   428,
+						Line:   429,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   425,
+					Line:   426,
 					Column: 5,
 				},
 			},
@@ -2649,12 +2649,12 @@ func Snapshot() *decision.File {
 						"nist80063b §4.3",
 					},
 					Pos: decision.Pos{
-						Line:   434,
+						Line:   435,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   431,
+					Line:   432,
 					Column: 5,
 				},
 			},
@@ -2673,12 +2673,12 @@ func Snapshot() *decision.File {
 						"owasp_txauth",
 					},
 					Pos: decision.Pos{
-						Line:   440,
+						Line:   441,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   437,
+					Line:   438,
 					Column: 5,
 				},
 			},
@@ -2703,12 +2703,12 @@ func Snapshot() *decision.File {
 						"fapi2 §5",
 					},
 					Pos: decision.Pos{
-						Line:   446,
+						Line:   447,
 						Column: 13,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   443,
+					Line:   444,
 					Column: 5,
 				},
 			},
@@ -2725,12 +2725,12 @@ func Snapshot() *decision.File {
 						"rfc7636 §4.2",
 					},
 					Pos: decision.Pos{
-						Line:   452,
+						Line:   453,
 						Column: 230,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   452,
+					Line:   453,
 					Column: 5,
 				},
 			},
@@ -2745,12 +2745,12 @@ func Snapshot() *decision.File {
 						"oauth21 §10",
 					},
 					Pos: decision.Pos{
-						Line:   453,
+						Line:   454,
 						Column: 246,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   453,
+					Line:   454,
 					Column: 5,
 				},
 			},
@@ -2764,12 +2764,12 @@ func Snapshot() *decision.File {
 						"rfc9700 §2.1",
 					},
 					Pos: decision.Pos{
-						Line:   454,
+						Line:   455,
 						Column: 260,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   454,
+					Line:   455,
 					Column: 5,
 				},
 			},
@@ -2785,12 +2785,12 @@ func Snapshot() *decision.File {
 						"fapi2 §5",
 					},
 					Pos: decision.Pos{
-						Line:   455,
+						Line:   456,
 						Column: 265,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   455,
+					Line:   456,
 					Column: 5,
 				},
 			},
@@ -2805,12 +2805,12 @@ func Snapshot() *decision.File {
 						"owasp_jwt",
 					},
 					Pos: decision.Pos{
-						Line:   456,
+						Line:   457,
 						Column: 196,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   456,
+					Line:   457,
 					Column: 5,
 				},
 			},
@@ -2826,12 +2826,12 @@ func Snapshot() *decision.File {
 						"rfc8707 §2",
 					},
 					Pos: decision.Pos{
-						Line:   457,
+						Line:   458,
 						Column: 271,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   457,
+					Line:   458,
 					Column: 5,
 				},
 			},
@@ -2846,12 +2846,12 @@ func Snapshot() *decision.File {
 						"fapi2 §5",
 					},
 					Pos: decision.Pos{
-						Line:   458,
+						Line:   459,
 						Column: 205,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   458,
+					Line:   459,
 					Column: 5,
 				},
 			},
@@ -2866,12 +2866,12 @@ func Snapshot() *decision.File {
 						"fapi2 §5",
 					},
 					Pos: decision.Pos{
-						Line:   459,
+						Line:   460,
 						Column: 239,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   459,
+					Line:   460,
 					Column: 5,
 				},
 			},
@@ -2886,12 +2886,12 @@ func Snapshot() *decision.File {
 						"oauth21 §2.4",
 					},
 					Pos: decision.Pos{
-						Line:   460,
+						Line:   461,
 						Column: 236,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   460,
+					Line:   461,
 					Column: 5,
 				},
 			},
@@ -2906,12 +2906,12 @@ func Snapshot() *decision.File {
 						"browserapps §6.3",
 					},
 					Pos: decision.Pos{
-						Line:   461,
+						Line:   462,
 						Column: 293,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   461,
+					Line:   462,
 					Column: 5,
 				},
 			},
@@ -2919,19 +2919,19 @@ func Snapshot() *decision.File {
 				ID:      "refresh_token_max_or_idle_lifetime",
 				Title:   "Refresh token maximum and idle lifetime",
 				Summary: "A refresh token must not keep a session alive forever.",
-				Value:   "a maximum lifetime (8 hours in the browser-apps example) plus an idle expiry; rotation never extends the original maximum",
+				Value:   "a maximum lifetime that ends the session (the browser-apps BCP's example is 8 hours) and an idle expiry; rotation never extends the original maximum",
 				Source: decision.Cites{
 					Items: []string{
 						"browserapps §6.3",
 						"rfc9700 §4.14.2",
 					},
 					Pos: decision.Pos{
-						Line:   462,
-						Column: 303,
+						Line:   463,
+						Column: 330,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   462,
+					Line:   463,
 					Column: 5,
 				},
 			},
@@ -2950,12 +2950,12 @@ func Snapshot() *decision.File {
 						"owasp_rest",
 					},
 					Pos: decision.Pos{
-						Line:   463,
+						Line:   464,
 						Column: 275,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   463,
+					Line:   464,
 					Column: 5,
 				},
 			},
@@ -2970,12 +2970,12 @@ func Snapshot() *decision.File {
 						"owasp_session",
 					},
 					Pos: decision.Pos{
-						Line:   464,
+						Line:   465,
 						Column: 254,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   464,
+					Line:   465,
 					Column: 5,
 				},
 			},
@@ -2990,12 +2990,12 @@ func Snapshot() *decision.File {
 						"owasp_session",
 					},
 					Pos: decision.Pos{
-						Line:   465,
+						Line:   466,
 						Column: 283,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   465,
+					Line:   466,
 					Column: 5,
 				},
 			},
@@ -3010,12 +3010,12 @@ func Snapshot() *decision.File {
 						"oauth21 §8",
 					},
 					Pos: decision.Pos{
-						Line:   466,
+						Line:   467,
 						Column: 233,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   466,
+					Line:   467,
 					Column: 5,
 				},
 			},
@@ -3029,12 +3029,12 @@ func Snapshot() *decision.File {
 						"rfc8252 §7",
 					},
 					Pos: decision.Pos{
-						Line:   467,
+						Line:   468,
 						Column: 262,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   467,
+					Line:   468,
 					Column: 5,
 				},
 			},
@@ -3049,12 +3049,12 @@ func Snapshot() *decision.File {
 						"rfc8252 §8.5",
 					},
 					Pos: decision.Pos{
-						Line:   468,
+						Line:   469,
 						Column: 285,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   468,
+					Line:   469,
 					Column: 5,
 				},
 			},
@@ -3068,12 +3068,12 @@ func Snapshot() *decision.File {
 						"rfc8628 §3.5",
 					},
 					Pos: decision.Pos{
-						Line:   469,
+						Line:   470,
 						Column: 240,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   469,
+					Line:   470,
 					Column: 5,
 				},
 			},
@@ -3087,12 +3087,12 @@ func Snapshot() *decision.File {
 						"rfc8628 §5.1",
 					},
 					Pos: decision.Pos{
-						Line:   470,
+						Line:   471,
 						Column: 223,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   470,
+					Line:   471,
 					Column: 5,
 				},
 			},
@@ -3106,12 +3106,12 @@ func Snapshot() *decision.File {
 						"rfc8628 §5.4",
 					},
 					Pos: decision.Pos{
-						Line:   471,
+						Line:   472,
 						Column: 270,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   471,
+					Line:   472,
 					Column: 5,
 				},
 			},
@@ -3126,12 +3126,12 @@ func Snapshot() *decision.File {
 						"rfc8693 §4.1",
 					},
 					Pos: decision.Pos{
-						Line:   472,
+						Line:   473,
 						Column: 302,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   472,
+					Line:   473,
 					Column: 5,
 				},
 			},
@@ -3154,12 +3154,12 @@ func Snapshot() *decision.File {
 						"rfc9068 §4",
 					},
 					Pos: decision.Pos{
-						Line:   473,
+						Line:   474,
 						Column: 266,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   473,
+					Line:   474,
 					Column: 5,
 				},
 			},
@@ -3174,12 +3174,12 @@ func Snapshot() *decision.File {
 						"owasp_micro",
 					},
 					Pos: decision.Pos{
-						Line:   474,
+						Line:   475,
 						Column: 244,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   474,
+					Line:   475,
 					Column: 5,
 				},
 			},
@@ -3193,12 +3193,12 @@ func Snapshot() *decision.File {
 						"rfc7009 §2",
 					},
 					Pos: decision.Pos{
-						Line:   475,
+						Line:   476,
 						Column: 194,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   475,
+					Line:   476,
 					Column: 5,
 				},
 			},
@@ -3213,12 +3213,12 @@ func Snapshot() *decision.File {
 						"rfc9470 §4",
 					},
 					Pos: decision.Pos{
-						Line:   476,
+						Line:   477,
 						Column: 281,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   476,
+					Line:   477,
 					Column: 5,
 				},
 			},
@@ -3233,12 +3233,12 @@ func Snapshot() *decision.File {
 						"owasp_api2",
 					},
 					Pos: decision.Pos{
-						Line:   477,
+						Line:   478,
 						Column: 308,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   477,
+					Line:   478,
 					Column: 5,
 				},
 			},
@@ -3253,12 +3253,12 @@ func Snapshot() *decision.File {
 						"owasp_session",
 					},
 					Pos: decision.Pos{
-						Line:   478,
+						Line:   479,
 						Column: 217,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   478,
+					Line:   479,
 					Column: 5,
 				},
 			},
@@ -3272,12 +3272,12 @@ func Snapshot() *decision.File {
 						"owasp_session",
 					},
 					Pos: decision.Pos{
-						Line:   479,
+						Line:   480,
 						Column: 189,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   479,
+					Line:   480,
 					Column: 5,
 				},
 			},
@@ -3292,12 +3292,12 @@ func Snapshot() *decision.File {
 						"stripe_webhooks",
 					},
 					Pos: decision.Pos{
-						Line:   480,
+						Line:   481,
 						Column: 220,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   480,
+					Line:   481,
 					Column: 5,
 				},
 			},
@@ -3312,12 +3312,12 @@ func Snapshot() *decision.File {
 						"slack_signing",
 					},
 					Pos: decision.Pos{
-						Line:   481,
+						Line:   482,
 						Column: 219,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   481,
+					Line:   482,
 					Column: 5,
 				},
 			},
@@ -3332,12 +3332,12 @@ func Snapshot() *decision.File {
 						"stripe_webhooks",
 					},
 					Pos: decision.Pos{
-						Line:   482,
+						Line:   483,
 						Column: 200,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   482,
+					Line:   483,
 					Column: 5,
 				},
 			},
@@ -3351,12 +3351,12 @@ func Snapshot() *decision.File {
 						"github_webhooks",
 					},
 					Pos: decision.Pos{
-						Line:   483,
+						Line:   484,
 						Column: 223,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   483,
+					Line:   484,
 					Column: 5,
 				},
 			},
@@ -3370,12 +3370,12 @@ func Snapshot() *decision.File {
 						"stripe_webhooks",
 					},
 					Pos: decision.Pos{
-						Line:   484,
+						Line:   485,
 						Column: 188,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   484,
+					Line:   485,
 					Column: 5,
 				},
 			},
@@ -3391,12 +3391,12 @@ func Snapshot() *decision.File {
 						"twilio_keys",
 					},
 					Pos: decision.Pos{
-						Line:   485,
+						Line:   486,
 						Column: 306,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   485,
+					Line:   486,
 					Column: 5,
 				},
 			},
@@ -3411,12 +3411,12 @@ func Snapshot() *decision.File {
 						"rfc9126 §2",
 					},
 					Pos: decision.Pos{
-						Line:   486,
+						Line:   487,
 						Column: 246,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   486,
+					Line:   487,
 					Column: 5,
 				},
 			},
@@ -3430,12 +3430,12 @@ func Snapshot() *decision.File {
 						"fapi2 §5",
 					},
 					Pos: decision.Pos{
-						Line:   487,
+						Line:   488,
 						Column: 185,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   487,
+					Line:   488,
 					Column: 5,
 				},
 			},
@@ -3449,12 +3449,12 @@ func Snapshot() *decision.File {
 						"fapi2 §5",
 					},
 					Pos: decision.Pos{
-						Line:   488,
+						Line:   489,
 						Column: 181,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   488,
+					Line:   489,
 					Column: 5,
 				},
 			},
@@ -3468,12 +3468,12 @@ func Snapshot() *decision.File {
 						"rfc9449 §4.3",
 					},
 					Pos: decision.Pos{
-						Line:   489,
+						Line:   490,
 						Column: 295,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   489,
+					Line:   490,
 					Column: 5,
 				},
 			},
@@ -3487,12 +3487,12 @@ func Snapshot() *decision.File {
 						"rfc8705 §3",
 					},
 					Pos: decision.Pos{
-						Line:   490,
+						Line:   491,
 						Column: 231,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   490,
+					Line:   491,
 					Column: 5,
 				},
 			},
@@ -3506,12 +3506,12 @@ func Snapshot() *decision.File {
 						"owasp_txauth",
 					},
 					Pos: decision.Pos{
-						Line:   491,
+						Line:   492,
 						Column: 279,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   491,
+					Line:   492,
 					Column: 5,
 				},
 			},
@@ -3526,12 +3526,12 @@ func Snapshot() *decision.File {
 						"rfc8414 §3",
 					},
 					Pos: decision.Pos{
-						Line:   492,
+						Line:   493,
 						Column: 229,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   492,
+					Line:   493,
 					Column: 5,
 				},
 			},
@@ -3545,12 +3545,12 @@ func Snapshot() *decision.File {
 						"browserapps §6.1",
 					},
 					Pos: decision.Pos{
-						Line:   493,
+						Line:   494,
 						Column: 203,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   493,
+					Line:   494,
 					Column: 5,
 				},
 			},
@@ -3566,12 +3566,12 @@ func Snapshot() *decision.File {
 						"oauth21 §10",
 					},
 					Pos: decision.Pos{
-						Line:   496,
+						Line:   497,
 						Column: 163,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   496,
+					Line:   497,
 					Column: 5,
 				},
 			},
@@ -3585,12 +3585,12 @@ func Snapshot() *decision.File {
 						"browserapps",
 					},
 					Pos: decision.Pos{
-						Line:   497,
+						Line:   498,
 						Column: 216,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   497,
+					Line:   498,
 					Column: 5,
 				},
 			},
@@ -3603,12 +3603,12 @@ func Snapshot() *decision.File {
 						"rfc8252 §8.12",
 					},
 					Pos: decision.Pos{
-						Line:   498,
+						Line:   499,
 						Column: 170,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   498,
+					Line:   499,
 					Column: 5,
 				},
 			},
@@ -3623,12 +3623,12 @@ func Snapshot() *decision.File {
 						"owasp_rest",
 					},
 					Pos: decision.Pos{
-						Line:   499,
+						Line:   500,
 						Column: 170,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   499,
+					Line:   500,
 					Column: 5,
 				},
 			},
@@ -3641,12 +3641,12 @@ func Snapshot() *decision.File {
 						"owasp_api2",
 					},
 					Pos: decision.Pos{
-						Line:   500,
+						Line:   501,
 						Column: 171,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   500,
+					Line:   501,
 					Column: 5,
 				},
 			},
@@ -3660,12 +3660,12 @@ func Snapshot() *decision.File {
 						"auth0_flows",
 					},
 					Pos: decision.Pos{
-						Line:   501,
+						Line:   502,
 						Column: 202,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   501,
+					Line:   502,
 					Column: 5,
 				},
 			},
@@ -3679,12 +3679,12 @@ func Snapshot() *decision.File {
 						"rfc8252 §8.5",
 					},
 					Pos: decision.Pos{
-						Line:   502,
+						Line:   503,
 						Column: 197,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   502,
+					Line:   503,
 					Column: 5,
 				},
 			},
@@ -3697,12 +3697,12 @@ func Snapshot() *decision.File {
 						"rfc9700 §4.14.2",
 					},
 					Pos: decision.Pos{
-						Line:   503,
+						Line:   504,
 						Column: 235,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   503,
+					Line:   504,
 					Column: 5,
 				},
 			},
@@ -3716,12 +3716,12 @@ func Snapshot() *decision.File {
 						"nist80063b §7.1",
 					},
 					Pos: decision.Pos{
-						Line:   504,
+						Line:   505,
 						Column: 160,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   504,
+					Line:   505,
 					Column: 5,
 				},
 			},
@@ -3735,12 +3735,12 @@ func Snapshot() *decision.File {
 						"owasp_api2",
 					},
 					Pos: decision.Pos{
-						Line:   505,
+						Line:   506,
 						Column: 125,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   505,
+					Line:   506,
 					Column: 5,
 				},
 			},
@@ -3754,12 +3754,12 @@ func Snapshot() *decision.File {
 						"owasp_api2",
 					},
 					Pos: decision.Pos{
-						Line:   506,
+						Line:   507,
 						Column: 136,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   506,
+					Line:   507,
 					Column: 5,
 				},
 			},
@@ -3772,12 +3772,12 @@ func Snapshot() *decision.File {
 						"rfc8725 §3.9",
 					},
 					Pos: decision.Pos{
-						Line:   507,
+						Line:   508,
 						Column: 150,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   507,
+					Line:   508,
 					Column: 5,
 				},
 			},
@@ -3791,12 +3791,12 @@ func Snapshot() *decision.File {
 						"owasp_jwt",
 					},
 					Pos: decision.Pos{
-						Line:   508,
+						Line:   509,
 						Column: 171,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   508,
+					Line:   509,
 					Column: 5,
 				},
 			},
@@ -3810,12 +3810,12 @@ func Snapshot() *decision.File {
 						"owasp_jwt",
 					},
 					Pos: decision.Pos{
-						Line:   509,
+						Line:   510,
 						Column: 187,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   509,
+					Line:   510,
 					Column: 5,
 				},
 			},
@@ -3829,12 +3829,12 @@ func Snapshot() *decision.File {
 						"owasp_rest",
 					},
 					Pos: decision.Pos{
-						Line:   510,
+						Line:   511,
 						Column: 153,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   510,
+					Line:   511,
 					Column: 5,
 				},
 			},
@@ -3847,12 +3847,12 @@ func Snapshot() *decision.File {
 						"rfc9700 §2.1",
 					},
 					Pos: decision.Pos{
-						Line:   511,
+						Line:   512,
 						Column: 165,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   511,
+					Line:   512,
 					Column: 5,
 				},
 			},
@@ -3865,12 +3865,12 @@ func Snapshot() *decision.File {
 						"rfc9700 §2.6",
 					},
 					Pos: decision.Pos{
-						Line:   512,
+						Line:   513,
 						Column: 131,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   512,
+					Line:   513,
 					Column: 5,
 				},
 			},
@@ -3883,12 +3883,12 @@ func Snapshot() *decision.File {
 						"rfc9700 §2.1.1",
 					},
 					Pos: decision.Pos{
-						Line:   513,
+						Line:   514,
 						Column: 167,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   513,
+					Line:   514,
 					Column: 5,
 				},
 			},
@@ -3902,12 +3902,12 @@ func Snapshot() *decision.File {
 						"owasp_micro",
 					},
 					Pos: decision.Pos{
-						Line:   514,
+						Line:   515,
 						Column: 172,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   514,
+					Line:   515,
 					Column: 5,
 				},
 			},
@@ -3920,12 +3920,12 @@ func Snapshot() *decision.File {
 						"owasp_micro",
 					},
 					Pos: decision.Pos{
-						Line:   515,
+						Line:   516,
 						Column: 193,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   515,
+					Line:   516,
 					Column: 5,
 				},
 			},
@@ -3939,12 +3939,12 @@ func Snapshot() *decision.File {
 						"stripe_webhooks",
 					},
 					Pos: decision.Pos{
-						Line:   516,
+						Line:   517,
 						Column: 129,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   516,
+					Line:   517,
 					Column: 5,
 				},
 			},
@@ -3958,12 +3958,12 @@ func Snapshot() *decision.File {
 						"slack_signing",
 					},
 					Pos: decision.Pos{
-						Line:   517,
+						Line:   518,
 						Column: 185,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   517,
+					Line:   518,
 					Column: 5,
 				},
 			},
@@ -3976,12 +3976,12 @@ func Snapshot() *decision.File {
 						"owasp_rest",
 					},
 					Pos: decision.Pos{
-						Line:   518,
+						Line:   519,
 						Column: 185,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   518,
+					Line:   519,
 					Column: 5,
 				},
 			},
@@ -3995,12 +3995,12 @@ func Snapshot() *decision.File {
 						"github_pats",
 					},
 					Pos: decision.Pos{
-						Line:   519,
+						Line:   520,
 						Column: 194,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   519,
+					Line:   520,
 					Column: 5,
 				},
 			},
@@ -4014,12 +4014,12 @@ func Snapshot() *decision.File {
 						"stripe_keys",
 					},
 					Pos: decision.Pos{
-						Line:   520,
+						Line:   521,
 						Column: 245,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   520,
+					Line:   521,
 					Column: 5,
 				},
 			},
@@ -4032,12 +4032,12 @@ func Snapshot() *decision.File {
 						"stripe_keys",
 					},
 					Pos: decision.Pos{
-						Line:   521,
+						Line:   522,
 						Column: 169,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   521,
+					Line:   522,
 					Column: 5,
 				},
 			},
@@ -4050,12 +4050,12 @@ func Snapshot() *decision.File {
 						"fapi2 §5",
 					},
 					Pos: decision.Pos{
-						Line:   522,
+						Line:   523,
 						Column: 136,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   522,
+					Line:   523,
 					Column: 5,
 				},
 			},
@@ -4068,12 +4068,12 @@ func Snapshot() *decision.File {
 						"fapi2 §5",
 					},
 					Pos: decision.Pos{
-						Line:   523,
+						Line:   524,
 						Column: 150,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   523,
+					Line:   524,
 					Column: 5,
 				},
 			},
@@ -4086,12 +4086,12 @@ func Snapshot() *decision.File {
 						"fapi2 §5",
 					},
 					Pos: decision.Pos{
-						Line:   524,
+						Line:   525,
 						Column: 161,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   524,
+					Line:   525,
 					Column: 5,
 				},
 			},
@@ -4104,12 +4104,12 @@ func Snapshot() *decision.File {
 						"fapi2 §5",
 					},
 					Pos: decision.Pos{
-						Line:   525,
+						Line:   526,
 						Column: 257,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   525,
+					Line:   526,
 					Column: 5,
 				},
 			},
@@ -4122,7 +4122,7 @@ func Snapshot() *decision.File {
 				Template: "snippets/go/authcode.go.tmpl",
 				Path:     "go/authcode/authcode.go",
 				Pos: decision.Pos{
-					Line:   528,
+					Line:   529,
 					Column: 5,
 				},
 			},
@@ -4133,7 +4133,7 @@ func Snapshot() *decision.File {
 				Template: "snippets/go/clientcreds.go.tmpl",
 				Path:     "go/clientcreds/clientcreds.go",
 				Pos: decision.Pos{
-					Line:   529,
+					Line:   530,
 					Column: 5,
 				},
 			},
@@ -4144,7 +4144,7 @@ func Snapshot() *decision.File {
 				Template: "snippets/go/device.go.tmpl",
 				Path:     "go/device/device.go",
 				Pos: decision.Pos{
-					Line:   530,
+					Line:   531,
 					Column: 5,
 				},
 			},
@@ -4155,7 +4155,7 @@ func Snapshot() *decision.File {
 				Template: "snippets/go/jwtauth.go.tmpl",
 				Path:     "go/jwtauth/jwtauth.go",
 				Pos: decision.Pos{
-					Line:   531,
+					Line:   532,
 					Column: 5,
 				},
 			},
@@ -4166,7 +4166,7 @@ func Snapshot() *decision.File {
 				Template: "snippets/go/introspect.go.tmpl",
 				Path:     "go/introspect/introspect.go",
 				Pos: decision.Pos{
-					Line:   532,
+					Line:   533,
 					Column: 5,
 				},
 			},
@@ -4177,7 +4177,7 @@ func Snapshot() *decision.File {
 				Template: "snippets/go/apikey.go.tmpl",
 				Path:     "go/apikey/apikey.go",
 				Pos: decision.Pos{
-					Line:   533,
+					Line:   534,
 					Column: 5,
 				},
 			},
@@ -4188,7 +4188,7 @@ func Snapshot() *decision.File {
 				Template: "snippets/go/mtls.go.tmpl",
 				Path:     "go/mtls/mtls.go",
 				Pos: decision.Pos{
-					Line:   534,
+					Line:   535,
 					Column: 5,
 				},
 			},
@@ -4199,7 +4199,7 @@ func Snapshot() *decision.File {
 				Template: "snippets/go/webhook.go.tmpl",
 				Path:     "go/webhook/webhook.go",
 				Pos: decision.Pos{
-					Line:   535,
+					Line:   536,
 					Column: 5,
 				},
 			},
@@ -4210,7 +4210,7 @@ func Snapshot() *decision.File {
 				Template: "snippets/go/stepup.go.tmpl",
 				Path:     "go/stepup/stepup.go",
 				Pos: decision.Pos{
-					Line:   536,
+					Line:   537,
 					Column: 5,
 				},
 			},
@@ -4221,7 +4221,7 @@ func Snapshot() *decision.File {
 				Template: "snippets/go/session.go.tmpl",
 				Path:     "go/session/session.go",
 				Pos: decision.Pos{
-					Line:   537,
+					Line:   538,
 					Column: 5,
 				},
 			},
@@ -4232,7 +4232,7 @@ func Snapshot() *decision.File {
 				Template: "snippets/go/tokenexchange.go.tmpl",
 				Path:     "go/tokenexchange/tokenexchange.go",
 				Pos: decision.Pos{
-					Line:   538,
+					Line:   539,
 					Column: 5,
 				},
 			},
@@ -4252,18 +4252,18 @@ func Snapshot() *decision.File {
 						"gateway",
 					},
 					Pos: decision.Pos{
-						Line:   539,
+						Line:   540,
 						Column: 186,
 					},
 					KeyPos: map[string]decision.Pos{
 						"gateway": {
-							Line:   539,
+							Line:   540,
 							Column: 187,
 						},
 					},
 				},
 				Pos: decision.Pos{
-					Line:   539,
+					Line:   540,
 					Column: 5,
 				},
 			},
@@ -4283,18 +4283,18 @@ func Snapshot() *decision.File {
 						"gateway",
 					},
 					Pos: decision.Pos{
-						Line:   540,
+						Line:   541,
 						Column: 154,
 					},
 					KeyPos: map[string]decision.Pos{
 						"gateway": {
-							Line:   540,
+							Line:   541,
 							Column: 155,
 						},
 					},
 				},
 				Pos: decision.Pos{
-					Line:   540,
+					Line:   541,
 					Column: 5,
 				},
 			},
@@ -4313,7 +4313,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "server_user",
 							Pos: decision.Pos{
-								Line:   549,
+								Line:   550,
 								Column: 11,
 							},
 						},
@@ -4323,7 +4323,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "web_user",
 							Pos: decision.Pos{
-								Line:   550,
+								Line:   551,
 								Column: 11,
 							},
 						},
@@ -4333,7 +4333,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "spa_backend",
 							Pos: decision.Pos{
-								Line:   551,
+								Line:   552,
 								Column: 11,
 							},
 						},
@@ -4344,7 +4344,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "native_user",
 							Pos: decision.Pos{
-								Line:   552,
+								Line:   553,
 								Column: 11,
 							},
 						},
@@ -4354,7 +4354,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "cli_user",
 							Pos: decision.Pos{
-								Line:   553,
+								Line:   554,
 								Column: 11,
 							},
 						},
@@ -4364,7 +4364,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "device_user",
 							Pos: decision.Pos{
-								Line:   554,
+								Line:   555,
 								Column: 11,
 							},
 						},
@@ -4374,7 +4374,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "mesh_user",
 							Pos: decision.Pos{
-								Line:   555,
+								Line:   556,
 								Column: 11,
 							},
 						},
@@ -4384,7 +4384,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "partner_user",
 							Pos: decision.Pos{
-								Line:   556,
+								Line:   557,
 								Column: 11,
 							},
 						},
@@ -4394,7 +4394,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "platform_user",
 							Pos: decision.Pos{
-								Line:   557,
+								Line:   558,
 								Column: 11,
 							},
 						},
@@ -4405,13 +4405,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "webhook",
 							Pos: decision.Pos{
-								Line:   558,
+								Line:   559,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   545,
+						Line:   546,
 						Column: 7,
 					},
 				},
@@ -4426,14 +4426,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_secret",
 							Pos: decision.Pos{
-								Line:   564,
+								Line:   565,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "server_for_user",
 					Pos: decision.Pos{
-						Line:   560,
+						Line:   561,
 						Column: 7,
 					},
 				},
@@ -4448,7 +4448,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_sensitivity",
 							Pos: decision.Pos{
-								Line:   570,
+								Line:   571,
 								Column: 11,
 							},
 						},
@@ -4458,13 +4458,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_keyless",
 							Pos: decision.Pos{
-								Line:   571,
+								Line:   572,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   566,
+						Line:   567,
 						Column: 7,
 					},
 				},
@@ -4478,7 +4478,7 @@ func Snapshot() *decision.File {
 								"oauth21 §4.2",
 							},
 							Pos: decision.Pos{
-								Line:   575,
+								Line:   576,
 								Column: 17,
 							},
 						},
@@ -4487,7 +4487,7 @@ func Snapshot() *decision.File {
 								ID:  "workload_identity_federation",
 								Why: "No user and nowhere to keep a secret (a CI job, a short-lived workload): it presents the identity token its platform issues and receives short-lived credentials, so no key is stored at all.",
 								Pos: decision.Pos{
-									Line:   577,
+									Line:   578,
 									Column: 13,
 								},
 							},
@@ -4501,12 +4501,12 @@ func Snapshot() *decision.File {
 										"oauth21 §4.2",
 									},
 									Pos: decision.Pos{
-										Line:   579,
+										Line:   580,
 										Column: 169,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   579,
+									Line:   580,
 									Column: 13,
 								},
 							},
@@ -4521,23 +4521,23 @@ func Snapshot() *decision.File {
 										"github_pats",
 									},
 									Pos: decision.Pos{
-										Line:   581,
+										Line:   582,
 										Column: 175,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   581,
+									Line:   582,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   575,
+							Line:   576,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   572,
+						Line:   573,
 						Column: 7,
 					},
 				},
@@ -4552,7 +4552,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_low",
 							Pos: decision.Pos{
-								Line:   586,
+								Line:   587,
 								Column: 11,
 							},
 						},
@@ -4562,7 +4562,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_medium",
 							Pos: decision.Pos{
-								Line:   587,
+								Line:   588,
 								Column: 11,
 							},
 						},
@@ -4573,13 +4573,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_high",
 							Pos: decision.Pos{
-								Line:   588,
+								Line:   589,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   582,
+						Line:   583,
 						Column: 7,
 					},
 				},
@@ -4593,7 +4593,7 @@ func Snapshot() *decision.File {
 								"auth0_flows",
 							},
 							Pos: decision.Pos{
-								Line:   592,
+								Line:   593,
 								Column: 17,
 							},
 						},
@@ -4602,7 +4602,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_client_credentials",
 								Why: "No user is involved and the client can keep a secret, so it authenticates as itself and receives short-lived, scoped tokens.",
 								Pos: decision.Pos{
-									Line:   594,
+									Line:   595,
 									Column: 13,
 								},
 							},
@@ -4617,12 +4617,12 @@ func Snapshot() *decision.File {
 										"stripe_keys",
 									},
 									Pos: decision.Pos{
-										Line:   596,
+										Line:   597,
 										Column: 200,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   596,
+									Line:   597,
 									Column: 13,
 								},
 							},
@@ -4634,12 +4634,12 @@ func Snapshot() *decision.File {
 										"gcp_keys",
 									},
 									Pos: decision.Pos{
-										Line:   597,
+										Line:   598,
 										Column: 182,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   597,
+									Line:   598,
 									Column: 13,
 								},
 							},
@@ -4653,23 +4653,23 @@ func Snapshot() *decision.File {
 										"stripe_keys",
 									},
 									Pos: decision.Pos{
-										Line:   599,
+										Line:   600,
 										Column: 43,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   599,
+									Line:   600,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   592,
+							Line:   593,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   589,
+						Line:   590,
 						Column: 7,
 					},
 				},
@@ -4683,7 +4683,7 @@ func Snapshot() *decision.File {
 								"rfc9700 §2.5",
 							},
 							Pos: decision.Pos{
-								Line:   603,
+								Line:   604,
 								Column: 17,
 							},
 						},
@@ -4692,7 +4692,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_client_credentials",
 								Why: "No user is involved; a confidential client should get short-lived, scoped tokens rather than present a standing secret on every call.",
 								Pos: decision.Pos{
-									Line:   605,
+									Line:   606,
 									Column: 13,
 								},
 							},
@@ -4707,12 +4707,12 @@ func Snapshot() *decision.File {
 										"stripe_keys",
 									},
 									Pos: decision.Pos{
-										Line:   607,
+										Line:   608,
 										Column: 185,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   607,
+									Line:   608,
 									Column: 13,
 								},
 							},
@@ -4724,12 +4724,12 @@ func Snapshot() *decision.File {
 										"gcp_keys",
 									},
 									Pos: decision.Pos{
-										Line:   608,
+										Line:   609,
 										Column: 148,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   608,
+									Line:   609,
 									Column: 13,
 								},
 							},
@@ -4741,12 +4741,12 @@ func Snapshot() *decision.File {
 										"rfc8705 §2",
 									},
 									Pos: decision.Pos{
-										Line:   609,
+										Line:   610,
 										Column: 160,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   609,
+									Line:   610,
 									Column: 13,
 								},
 							},
@@ -4760,23 +4760,23 @@ func Snapshot() *decision.File {
 										"stripe_keys",
 									},
 									Pos: decision.Pos{
-										Line:   611,
+										Line:   612,
 										Column: 43,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   611,
+									Line:   612,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   603,
+							Line:   604,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   600,
+						Line:   601,
 						Column: 7,
 					},
 				},
@@ -4791,7 +4791,7 @@ func Snapshot() *decision.File {
 								"owasp_rest",
 							},
 							Pos: decision.Pos{
-								Line:   615,
+								Line:   616,
 								Column: 17,
 							},
 						},
@@ -4800,7 +4800,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_client_credentials",
 								Why: "At this sensitivity the client must authenticate strongly and receive short-lived, sender-constrained tokens; a static key alone is not enough.",
 								Pos: decision.Pos{
-									Line:   617,
+									Line:   618,
 									Column: 13,
 								},
 							},
@@ -4815,12 +4815,12 @@ func Snapshot() *decision.File {
 										"owasp_rest",
 									},
 									Pos: decision.Pos{
-										Line:   619,
+										Line:   620,
 										Column: 149,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   619,
+									Line:   620,
 									Column: 13,
 								},
 							},
@@ -4832,23 +4832,23 @@ func Snapshot() *decision.File {
 										"gcp_keys",
 									},
 									Pos: decision.Pos{
-										Line:   620,
+										Line:   621,
 										Column: 156,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   620,
+									Line:   621,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   615,
+							Line:   616,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   612,
+						Line:   613,
 						Column: 7,
 					},
 				},
@@ -4862,7 +4862,7 @@ func Snapshot() *decision.File {
 								"oauth21 §4.1",
 							},
 							Pos: decision.Pos{
-								Line:   624,
+								Line:   625,
 								Column: 17,
 							},
 						},
@@ -4871,7 +4871,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "The server needs the user's consent: it runs the authorization code flow once as a confidential client and keeps the refresh token server-side.",
 								Pos: decision.Pos{
-									Line:   626,
+									Line:   627,
 									Column: 13,
 								},
 							},
@@ -4885,23 +4885,23 @@ func Snapshot() *decision.File {
 										"rfc8693 §1.1",
 									},
 									Pos: decision.Pos{
-										Line:   628,
+										Line:   629,
 										Column: 175,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   628,
+									Line:   629,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   624,
+							Line:   625,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   621,
+						Line:   622,
 						Column: 7,
 					},
 				},
@@ -4916,7 +4916,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_secret",
 							Pos: decision.Pos{
-								Line:   634,
+								Line:   635,
 								Column: 11,
 							},
 						},
@@ -4926,7 +4926,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "web_first_party",
 							Pos: decision.Pos{
-								Line:   635,
+								Line:   636,
 								Column: 11,
 							},
 						},
@@ -4936,13 +4936,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "web_delegated",
 							Pos: decision.Pos{
-								Line:   636,
+								Line:   637,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   630,
+						Line:   631,
 						Column: 7,
 					},
 				},
@@ -4957,7 +4957,7 @@ func Snapshot() *decision.File {
 								"browserapps",
 							},
 							Pos: decision.Pos{
-								Line:   640,
+								Line:   641,
 								Column: 17,
 							},
 						},
@@ -4966,7 +4966,7 @@ func Snapshot() *decision.File {
 								ID:  "oidc_login",
 								Why: "Users sign in through OpenID Connect with the authorization code flow; the server is a confidential client.",
 								Pos: decision.Pos{
-									Line:   642,
+									Line:   643,
 									Column: 13,
 								},
 							},
@@ -4974,7 +4974,7 @@ func Snapshot() *decision.File {
 								ID:  "server_session_cookie",
 								Why: "After sign-in the browser holds only a hardened session cookie; tokens never leave the server.",
 								Pos: decision.Pos{
-									Line:   643,
+									Line:   644,
 									Column: 13,
 								},
 							},
@@ -4988,23 +4988,23 @@ func Snapshot() *decision.File {
 										"browserapps §6.1",
 									},
 									Pos: decision.Pos{
-										Line:   645,
+										Line:   646,
 										Column: 120,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   645,
+									Line:   646,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   640,
+							Line:   641,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   637,
+						Line:   638,
 						Column: 7,
 					},
 				},
@@ -5018,7 +5018,7 @@ func Snapshot() *decision.File {
 								"rfc9700 §2.1.1",
 							},
 							Pos: decision.Pos{
-								Line:   649,
+								Line:   650,
 								Column: 17,
 							},
 						},
@@ -5027,7 +5027,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "The server-side app obtains the user's consent with the authorization code flow as a confidential client; tokens stay on the server.",
 								Pos: decision.Pos{
-									Line:   651,
+									Line:   652,
 									Column: 13,
 								},
 							},
@@ -5035,7 +5035,7 @@ func Snapshot() *decision.File {
 								ID:  "server_session_cookie",
 								Why: "The browser holds only a session cookie that maps to the tokens on the server.",
 								Pos: decision.Pos{
-									Line:   652,
+									Line:   653,
 									Column: 13,
 								},
 							},
@@ -5049,23 +5049,23 @@ func Snapshot() *decision.File {
 										"owasp_authn",
 									},
 									Pos: decision.Pos{
-										Line:   654,
+										Line:   655,
 										Column: 99,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   654,
+									Line:   655,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   649,
+							Line:   650,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   646,
+						Line:   647,
 						Column: 7,
 					},
 				},
@@ -5080,7 +5080,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "spa_backend_user",
 							Pos: decision.Pos{
-								Line:   660,
+								Line:   661,
 								Column: 11,
 							},
 						},
@@ -5090,13 +5090,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "spa_sensitivity",
 							Pos: decision.Pos{
-								Line:   661,
+								Line:   662,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   656,
+						Line:   657,
 						Column: 7,
 					},
 				},
@@ -5111,14 +5111,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "spa_same_site",
 							Pos: decision.Pos{
-								Line:   666,
+								Line:   667,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "spa_bff",
 					Pos: decision.Pos{
-						Line:   662,
+						Line:   663,
 						Column: 7,
 					},
 				},
@@ -5133,14 +5133,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "spa_browser_client",
 							Pos: decision.Pos{
-								Line:   672,
+								Line:   673,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "spa_bff",
 					Pos: decision.Pos{
-						Line:   668,
+						Line:   669,
 						Column: 7,
 					},
 				},
@@ -5154,7 +5154,7 @@ func Snapshot() *decision.File {
 								"owasp_session",
 							},
 							Pos: decision.Pos{
-								Line:   677,
+								Line:   678,
 								Column: 17,
 							},
 						},
@@ -5163,7 +5163,7 @@ func Snapshot() *decision.File {
 								ID:  "server_session_cookie",
 								Why: "A first-party SPA served with its own backend needs no OAuth tokens in the browser: an HttpOnly session cookie is simpler and safer.",
 								Pos: decision.Pos{
-									Line:   679,
+									Line:   680,
 									Column: 13,
 								},
 							},
@@ -5171,7 +5171,7 @@ func Snapshot() *decision.File {
 								ID:  "oidc_login",
 								Why: "The backend signs users in with OpenID Connect as a confidential client.",
 								Pos: decision.Pos{
-									Line:   680,
+									Line:   681,
 									Column: 13,
 								},
 							},
@@ -5185,23 +5185,23 @@ func Snapshot() *decision.File {
 										"browserapps §6.1",
 									},
 									Pos: decision.Pos{
-										Line:   682,
+										Line:   683,
 										Column: 120,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   682,
+									Line:   683,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   677,
+							Line:   678,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   674,
+						Line:   675,
 						Column: 7,
 					},
 				},
@@ -5214,7 +5214,7 @@ func Snapshot() *decision.File {
 								"browserapps §6.1",
 							},
 							Pos: decision.Pos{
-								Line:   686,
+								Line:   687,
 								Column: 17,
 							},
 						},
@@ -5223,7 +5223,7 @@ func Snapshot() *decision.File {
 								ID:  "bff",
 								Why: "Sensitive or personal data, or a backend that can keep secrets: a BFF is the confidential client and tokens never reach JavaScript.",
 								Pos: decision.Pos{
-									Line:   688,
+									Line:   689,
 									Column: 13,
 								},
 							},
@@ -5231,7 +5231,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "The BFF runs the authorization code flow with PKCE as a confidential client.",
 								Pos: decision.Pos{
-									Line:   689,
+									Line:   690,
 									Column: 13,
 								},
 							},
@@ -5245,12 +5245,12 @@ func Snapshot() *decision.File {
 										"browserapps §6.2",
 									},
 									Pos: decision.Pos{
-										Line:   691,
+										Line:   692,
 										Column: 146,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   691,
+									Line:   692,
 									Column: 13,
 								},
 							},
@@ -5262,12 +5262,12 @@ func Snapshot() *decision.File {
 										"browserapps §6.1",
 									},
 									Pos: decision.Pos{
-										Line:   692,
+										Line:   693,
 										Column: 94,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   692,
+									Line:   693,
 									Column: 13,
 								},
 							},
@@ -5281,23 +5281,23 @@ func Snapshot() *decision.File {
 										"browserapps §6.3",
 									},
 									Pos: decision.Pos{
-										Line:   694,
+										Line:   695,
 										Column: 152,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   694,
+									Line:   695,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   686,
+							Line:   687,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   683,
+						Line:   684,
 						Column: 7,
 					},
 				},
@@ -5311,7 +5311,7 @@ func Snapshot() *decision.File {
 								"rfc9700 §2.1.1",
 							},
 							Pos: decision.Pos{
-								Line:   698,
+								Line:   699,
 								Column: 17,
 							},
 						},
@@ -5320,7 +5320,7 @@ func Snapshot() *decision.File {
 								ID:  "browser_oauth_client",
 								Why: "Low-sensitivity data and no backend: the SPA may be a public client, keeping tokens short-lived and in memory.",
 								Pos: decision.Pos{
-									Line:   700,
+									Line:   701,
 									Column: 13,
 								},
 							},
@@ -5328,7 +5328,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "The SPA uses the authorization code flow with PKCE; the implicit grant is not an option.",
 								Pos: decision.Pos{
-									Line:   701,
+									Line:   702,
 									Column: 13,
 								},
 							},
@@ -5342,12 +5342,12 @@ func Snapshot() *decision.File {
 										"browserapps §6.1",
 									},
 									Pos: decision.Pos{
-										Line:   703,
+										Line:   704,
 										Column: 150,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   703,
+									Line:   704,
 									Column: 13,
 								},
 							},
@@ -5359,12 +5359,12 @@ func Snapshot() *decision.File {
 										"browserapps",
 									},
 									Pos: decision.Pos{
-										Line:   704,
+										Line:   705,
 										Column: 163,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   704,
+									Line:   705,
 									Column: 13,
 								},
 							},
@@ -5377,23 +5377,23 @@ func Snapshot() *decision.File {
 										"browserapps §6.3",
 									},
 									Pos: decision.Pos{
-										Line:   705,
+										Line:   706,
 										Column: 135,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   705,
+									Line:   706,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   698,
+							Line:   699,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   695,
+						Line:   696,
 						Column: 7,
 					},
 				},
@@ -5408,14 +5408,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "native_sensitivity",
 							Pos: decision.Pos{
-								Line:   711,
+								Line:   712,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "native_app",
 					Pos: decision.Pos{
-						Line:   707,
+						Line:   708,
 						Column: 7,
 					},
 				},
@@ -5431,14 +5431,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "native_public_key",
 							Pos: decision.Pos{
-								Line:   717,
+								Line:   718,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "native_app",
 					Pos: decision.Pos{
-						Line:   713,
+						Line:   714,
 						Column: 7,
 					},
 				},
@@ -5452,7 +5452,7 @@ func Snapshot() *decision.File {
 								"rfc9700 §2.1.1",
 							},
 							Pos: decision.Pos{
-								Line:   722,
+								Line:   723,
 								Column: 17,
 							},
 						},
@@ -5461,7 +5461,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "Native apps sign users in through the system browser with the authorization code flow and PKCE, as public clients.",
 								Pos: decision.Pos{
-									Line:   724,
+									Line:   725,
 									Column: 13,
 								},
 							},
@@ -5475,23 +5475,23 @@ func Snapshot() *decision.File {
 										"owasp_authn",
 									},
 									Pos: decision.Pos{
-										Line:   726,
+										Line:   727,
 										Column: 94,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   726,
+									Line:   727,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   722,
+							Line:   723,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   719,
+						Line:   720,
 						Column: 7,
 					},
 				},
@@ -5505,7 +5505,7 @@ func Snapshot() *decision.File {
 								"oauth21 §8",
 							},
 							Pos: decision.Pos{
-								Line:   730,
+								Line:   731,
 								Column: 17,
 							},
 						},
@@ -5514,7 +5514,7 @@ func Snapshot() *decision.File {
 								ID:  "restricted_api_key",
 								Why: "Without a user the app can only identify itself for metering and rate limits; its key is public (like a publishable key) and must grant nothing sensitive.",
 								Pos: decision.Pos{
-									Line:   732,
+									Line:   733,
 									Column: 13,
 								},
 							},
@@ -5528,23 +5528,23 @@ func Snapshot() *decision.File {
 										"rfc8252 §6",
 									},
 									Pos: decision.Pos{
-										Line:   734,
+										Line:   735,
 										Column: 162,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   734,
+									Line:   735,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   730,
+							Line:   731,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   727,
+						Line:   728,
 						Column: 7,
 					},
 				},
@@ -5559,14 +5559,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_secret",
 							Pos: decision.Pos{
-								Line:   740,
+								Line:   741,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "cli_browser",
 					Pos: decision.Pos{
-						Line:   736,
+						Line:   737,
 						Column: 7,
 					},
 				},
@@ -5581,7 +5581,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "cli_pkce",
 							Pos: decision.Pos{
-								Line:   746,
+								Line:   747,
 								Column: 11,
 							},
 						},
@@ -5591,13 +5591,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "device_grant",
 							Pos: decision.Pos{
-								Line:   747,
+								Line:   748,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   742,
+						Line:   743,
 						Column: 7,
 					},
 				},
@@ -5611,7 +5611,7 @@ func Snapshot() *decision.File {
 								"rfc9700 §2.1.1",
 							},
 							Pos: decision.Pos{
-								Line:   751,
+								Line:   752,
 								Column: 17,
 							},
 						},
@@ -5620,7 +5620,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "The CLI opens the system browser and receives the code on a loopback redirect (127.0.0.1, any port).",
 								Pos: decision.Pos{
-									Line:   753,
+									Line:   754,
 									Column: 13,
 								},
 							},
@@ -5634,23 +5634,23 @@ func Snapshot() *decision.File {
 										"rfc8628 §1",
 									},
 									Pos: decision.Pos{
-										Line:   755,
+										Line:   756,
 										Column: 125,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   755,
+									Line:   756,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   751,
+							Line:   752,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   748,
+						Line:   749,
 						Column: 7,
 					},
 				},
@@ -5663,7 +5663,7 @@ func Snapshot() *decision.File {
 								"rfc8628 §1",
 							},
 							Pos: decision.Pos{
-								Line:   759,
+								Line:   760,
 								Column: 17,
 							},
 						},
@@ -5672,7 +5672,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_device_grant",
 								Why: "No browser or keyboard on the client: the user approves on a second device while the client polls.",
 								Pos: decision.Pos{
-									Line:   761,
+									Line:   762,
 									Column: 13,
 								},
 							},
@@ -5687,23 +5687,23 @@ func Snapshot() *decision.File {
 										"rfc8252 §6",
 									},
 									Pos: decision.Pos{
-										Line:   763,
+										Line:   764,
 										Column: 161,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   763,
+									Line:   764,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   759,
+							Line:   760,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   756,
+						Line:   757,
 						Column: 7,
 					},
 				},
@@ -5718,14 +5718,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "device_identity",
 							Pos: decision.Pos{
-								Line:   769,
+								Line:   770,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "device_grant",
 					Pos: decision.Pos{
-						Line:   765,
+						Line:   766,
 						Column: 7,
 					},
 				},
@@ -5739,7 +5739,7 @@ func Snapshot() *decision.File {
 								"oauth21 §4.2",
 							},
 							Pos: decision.Pos{
-								Line:   774,
+								Line:   775,
 								Column: 17,
 							},
 						},
@@ -5748,7 +5748,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_client_credentials",
 								Why: "Each device is its own confidential client with a per-device key, provisioned at manufacture or enrolment; no anchor prescribes more (a judgement call).",
 								Pos: decision.Pos{
-									Line:   776,
+									Line:   777,
 									Column: 13,
 								},
 							},
@@ -5756,7 +5756,7 @@ func Snapshot() *decision.File {
 								ID:  "mtls_client_auth",
 								Why: "A per-device certificate authenticates the device and can bind its tokens.",
 								Pos: decision.Pos{
-									Line:   777,
+									Line:   778,
 									Column: 13,
 								},
 							},
@@ -5770,23 +5770,23 @@ func Snapshot() *decision.File {
 										"rfc9700 §2.5",
 									},
 									Pos: decision.Pos{
-										Line:   779,
+										Line:   780,
 										Column: 142,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   779,
+									Line:   780,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   774,
+							Line:   775,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   771,
+						Line:   772,
 						Column: 7,
 					},
 				},
@@ -5801,14 +5801,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "mesh_service",
 							Pos: decision.Pos{
-								Line:   785,
+								Line:   786,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "mesh_propagation",
 					Pos: decision.Pos{
-						Line:   781,
+						Line:   782,
 						Column: 7,
 					},
 				},
@@ -5821,7 +5821,7 @@ func Snapshot() *decision.File {
 								"owasp_micro",
 							},
 							Pos: decision.Pos{
-								Line:   790,
+								Line:   791,
 								Column: 17,
 							},
 						},
@@ -5830,7 +5830,7 @@ func Snapshot() *decision.File {
 								ID:  "mtls_service_identity",
 								Why: "Every service-to-service connection is mutually authenticated with workload certificates from the mesh.",
 								Pos: decision.Pos{
-									Line:   792,
+									Line:   793,
 									Column: 13,
 								},
 							},
@@ -5845,23 +5845,23 @@ func Snapshot() *decision.File {
 										"oauth21 §4.2",
 									},
 									Pos: decision.Pos{
-										Line:   794,
+										Line:   795,
 										Column: 159,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   794,
+									Line:   795,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   790,
+							Line:   791,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   787,
+						Line:   788,
 						Column: 7,
 					},
 				},
@@ -5875,7 +5875,7 @@ func Snapshot() *decision.File {
 								"owasp_micro",
 							},
 							Pos: decision.Pos{
-								Line:   798,
+								Line:   799,
 								Column: 17,
 							},
 						},
@@ -5884,7 +5884,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_token_exchange",
 								Why: "Each service exchanges the token it received for one restricted to the next service, keeping the user as subject and itself as actor.",
 								Pos: decision.Pos{
-									Line:   800,
+									Line:   801,
 									Column: 13,
 								},
 							},
@@ -5892,7 +5892,7 @@ func Snapshot() *decision.File {
 								ID:  "mtls_service_identity",
 								Why: "Connections between services are still mutually authenticated; the user's context travels in the exchanged token.",
 								Pos: decision.Pos{
-									Line:   801,
+									Line:   802,
 									Column: 13,
 								},
 							},
@@ -5906,12 +5906,12 @@ func Snapshot() *decision.File {
 										"txntokens",
 									},
 									Pos: decision.Pos{
-										Line:   803,
+										Line:   804,
 										Column: 145,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   803,
+									Line:   804,
 									Column: 13,
 								},
 							},
@@ -5923,12 +5923,12 @@ func Snapshot() *decision.File {
 										"owasp_micro",
 									},
 									Pos: decision.Pos{
-										Line:   804,
+										Line:   805,
 										Column: 150,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   804,
+									Line:   805,
 									Column: 13,
 								},
 							},
@@ -5940,23 +5940,23 @@ func Snapshot() *decision.File {
 										"ms_flows",
 									},
 									Pos: decision.Pos{
-										Line:   805,
+										Line:   806,
 										Column: 105,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   805,
+									Line:   806,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   798,
+							Line:   799,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   795,
+						Line:   796,
 						Column: 7,
 					},
 				},
@@ -5971,14 +5971,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_secret",
 							Pos: decision.Pos{
-								Line:   811,
+								Line:   812,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "partner_delegated",
 					Pos: decision.Pos{
-						Line:   807,
+						Line:   808,
 						Column: 7,
 					},
 				},
@@ -5993,7 +5993,7 @@ func Snapshot() *decision.File {
 								"owasp_authn",
 							},
 							Pos: decision.Pos{
-								Line:   816,
+								Line:   817,
 								Column: 17,
 							},
 						},
@@ -6002,7 +6002,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "Users grant the partner scoped, revocable access through the authorization code flow; the partner never sees their passwords and never uses a shared key.",
 								Pos: decision.Pos{
-									Line:   818,
+									Line:   819,
 									Column: 13,
 								},
 							},
@@ -6016,23 +6016,23 @@ func Snapshot() *decision.File {
 										"rfc8693 §1.1",
 									},
 									Pos: decision.Pos{
-										Line:   820,
+										Line:   821,
 										Column: 224,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   820,
+									Line:   821,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   816,
+							Line:   817,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   813,
+						Line:   814,
 						Column: 7,
 					},
 				},
@@ -6047,14 +6047,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "platform_installation",
 							Pos: decision.Pos{
-								Line:   826,
+								Line:   827,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "platform_browser",
 					Pos: decision.Pos{
-						Line:   822,
+						Line:   823,
 						Column: 7,
 					},
 				},
@@ -6069,7 +6069,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "platform_delegated",
 							Pos: decision.Pos{
-								Line:   832,
+								Line:   833,
 								Column: 11,
 							},
 						},
@@ -6079,13 +6079,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "device_grant",
 							Pos: decision.Pos{
-								Line:   833,
+								Line:   834,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   828,
+						Line:   829,
 						Column: 7,
 					},
 				},
@@ -6098,7 +6098,7 @@ func Snapshot() *decision.File {
 								"github_apps",
 							},
 							Pos: decision.Pos{
-								Line:   837,
+								Line:   838,
 								Column: 17,
 							},
 						},
@@ -6107,7 +6107,7 @@ func Snapshot() *decision.File {
 								ID:  "app_installation_token",
 								Why: "The app authenticates with its private key and receives an hour-long token limited to one installation and the permissions the tenant granted.",
 								Pos: decision.Pos{
-									Line:   839,
+									Line:   840,
 									Column: 13,
 								},
 							},
@@ -6121,23 +6121,23 @@ func Snapshot() *decision.File {
 										"oauth21 §4.2",
 									},
 									Pos: decision.Pos{
-										Line:   841,
+										Line:   842,
 										Column: 141,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   841,
+									Line:   842,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   837,
+							Line:   838,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   834,
+						Line:   835,
 						Column: 7,
 					},
 				},
@@ -6151,7 +6151,7 @@ func Snapshot() *decision.File {
 								"owasp_authn",
 							},
 							Pos: decision.Pos{
-								Line:   845,
+								Line:   846,
 								Column: 17,
 							},
 						},
@@ -6160,7 +6160,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "Users consent to scoped access for each third-party app; apps never see passwords and access can be revoked per app.",
 								Pos: decision.Pos{
-									Line:   847,
+									Line:   848,
 									Column: 13,
 								},
 							},
@@ -6174,23 +6174,23 @@ func Snapshot() *decision.File {
 										"owasp_authn",
 									},
 									Pos: decision.Pos{
-										Line:   849,
+										Line:   850,
 										Column: 109,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   849,
+									Line:   850,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   845,
+							Line:   846,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   842,
+						Line:   843,
 						Column: 7,
 					},
 				},
@@ -6205,7 +6205,7 @@ func Snapshot() *decision.File {
 								"slack_signing",
 							},
 							Pos: decision.Pos{
-								Line:   854,
+								Line:   855,
 								Column: 17,
 							},
 						},
@@ -6214,7 +6214,7 @@ func Snapshot() *decision.File {
 								ID:  "hmac_webhook_signature",
 								Why: "Each delivery is signed with HMAC-SHA256 over a timestamp and the raw body with a per-endpoint secret, and verified before processing.",
 								Pos: decision.Pos{
-									Line:   856,
+									Line:   857,
 									Column: 13,
 								},
 							},
@@ -6228,29 +6228,29 @@ func Snapshot() *decision.File {
 										"rfc8705 §2",
 									},
 									Pos: decision.Pos{
-										Line:   858,
+										Line:   859,
 										Column: 148,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   858,
+									Line:   859,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   854,
+							Line:   855,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   851,
+						Line:   852,
 						Column: 7,
 					},
 				},
 			},
 			Pos: decision.Pos{
-				Line:   543,
+				Line:   544,
 				Column: 3,
 			},
 		},
@@ -6268,12 +6268,12 @@ func Snapshot() *decision.File {
 						"compliance",
 					},
 					Pos: decision.Pos{
-						Line:   869,
+						Line:   870,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"compliance": {
-							Line:   869,
+							Line:   870,
 							Column: 12,
 						},
 					},
@@ -6284,7 +6284,7 @@ func Snapshot() *decision.File {
 							"fapi2 §5",
 						},
 						Pos: decision.Pos{
-							Line:   871,
+							Line:   872,
 							Column: 15,
 						},
 					},
@@ -6293,7 +6293,7 @@ func Snapshot() *decision.File {
 							ID:  "fapi2_security_profile",
 							Why: "FAPI 2.0 is required: the whole profile applies to the client, the authorization server and the API.",
 							Pos: decision.Pos{
-								Line:   873,
+								Line:   874,
 								Column: 11,
 							},
 						},
@@ -6303,7 +6303,7 @@ func Snapshot() *decision.File {
 							ID:  "public_client_in_fapi",
 							Why: "FAPI 2.0 admits only confidential clients.",
 							Pos: decision.Pos{
-								Line:   880,
+								Line:   881,
 								Column: 11,
 							},
 						},
@@ -6311,7 +6311,7 @@ func Snapshot() *decision.File {
 							ID:  "bearer_token_in_fapi",
 							Why: "FAPI 2.0 requires sender-constrained access tokens.",
 							Pos: decision.Pos{
-								Line:   881,
+								Line:   882,
 								Column: 11,
 							},
 						},
@@ -6319,7 +6319,7 @@ func Snapshot() *decision.File {
 							ID:  "client_secret_in_fapi",
 							Why: "FAPI 2.0 allows only mTLS or private_key_jwt client authentication.",
 							Pos: decision.Pos{
-								Line:   882,
+								Line:   883,
 								Column: 11,
 							},
 						},
@@ -6327,7 +6327,7 @@ func Snapshot() *decision.File {
 							ID:  "refresh_token_rotation_in_fapi",
 							Why: "FAPI 2.0 does not rotate refresh tokens of its confidential, sender-constrained clients.",
 							Pos: decision.Pos{
-								Line:   883,
+								Line:   884,
 								Column: 11,
 							},
 						},
@@ -6335,7 +6335,7 @@ func Snapshot() *decision.File {
 							ID:  "ropc_grant",
 							Why: "FAPI 2.0 authorization servers reject the password grant.",
 							Pos: decision.Pos{
-								Line:   884,
+								Line:   885,
 								Column: 11,
 							},
 						},
@@ -6345,7 +6345,7 @@ func Snapshot() *decision.File {
 							ID:    "sender_constrained_tokens",
 							Value: "mTLS certificate-bound tokens or DPoP; FAPI 2.0 admits no bearer access tokens",
 							Pos: decision.Pos{
-								Line:   875,
+								Line:   876,
 								Column: 11,
 							},
 						},
@@ -6353,14 +6353,14 @@ func Snapshot() *decision.File {
 							ID:    "asymmetric_client_auth",
 							Value: "`private_key_jwt` or mTLS only; FAPI 2.0 admits no client secrets",
 							Pos: decision.Pos{
-								Line:   876,
+								Line:   877,
 								Column: 11,
 							},
 						},
 						{
 							ID: "fapi_algorithms",
 							Pos: decision.Pos{
-								Line:   877,
+								Line:   878,
 								Column: 11,
 							},
 						},
@@ -6372,23 +6372,23 @@ func Snapshot() *decision.File {
 									"rfc8414 §3",
 								},
 								Pos: decision.Pos{
-									Line:   878,
+									Line:   879,
 									Column: 37,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   878,
+								Line:   879,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   871,
+						Line:   872,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   867,
+					Line:   868,
 					Column: 5,
 				},
 			},
@@ -6421,12 +6421,12 @@ func Snapshot() *decision.File {
 										"client_type",
 									},
 									Pos: decision.Pos{
-										Line:   887,
+										Line:   888,
 										Column: 45,
 									},
 									KeyPos: map[string]decision.Pos{
 										"client_type": {
-											Line:   887,
+											Line:   888,
 											Column: 46,
 										},
 									},
@@ -6446,23 +6446,23 @@ func Snapshot() *decision.File {
 										"can_hold_secret",
 									},
 									Pos: decision.Pos{
-										Line:   887,
+										Line:   888,
 										Column: 142,
 									},
 									KeyPos: map[string]decision.Pos{
 										"can_hold_secret": {
-											Line:   887,
+											Line:   888,
 											Column: 211,
 										},
 										"client_type": {
-											Line:   887,
+											Line:   888,
 											Column: 143,
 										},
 									},
 								},
 							},
 							Pos: decision.Pos{
-								Line:   887,
+								Line:   888,
 								Column: 38,
 							},
 						},
@@ -6472,17 +6472,17 @@ func Snapshot() *decision.File {
 							"bff",
 						},
 						Pos: decision.Pos{
-							Line:   887,
+							Line:   888,
 							Column: 245,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   887,
+						Line:   888,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"compliance": {
-							Line:   887,
+							Line:   888,
 							Column: 12,
 						},
 					},
@@ -6493,7 +6493,7 @@ func Snapshot() *decision.File {
 							"fapi2 §5",
 						},
 						Pos: decision.Pos{
-							Line:   889,
+							Line:   890,
 							Column: 15,
 						},
 					},
@@ -6508,12 +6508,12 @@ func Snapshot() *decision.File {
 									"browserapps §6.1",
 								},
 								Pos: decision.Pos{
-									Line:   891,
+									Line:   892,
 									Column: 229,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   891,
+								Line:   892,
 								Column: 11,
 							},
 						},
@@ -6524,18 +6524,18 @@ func Snapshot() *decision.File {
 							Why:  "FAPI 2.0 is required, but this client type is public: FAPI admits only confidential clients.",
 							Safe: "Run the OAuth client in a backend that authenticates with private_key_jwt or mTLS, and let the app talk only to that backend.",
 							Pos: decision.Pos{
-								Line:   893,
+								Line:   894,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   889,
+						Line:   890,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   885,
+					Line:   886,
 					Column: 5,
 				},
 			},
@@ -6556,12 +6556,12 @@ func Snapshot() *decision.File {
 						"bff",
 					},
 					Pos: decision.Pos{
-						Line:   896,
+						Line:   897,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"compliance": {
-							Line:   896,
+							Line:   897,
 							Column: 12,
 						},
 					},
@@ -6572,7 +6572,7 @@ func Snapshot() *decision.File {
 							"fapi2 §5",
 						},
 						Pos: decision.Pos{
-							Line:   898,
+							Line:   899,
 							Column: 15,
 						},
 					},
@@ -6585,12 +6585,12 @@ func Snapshot() *decision.File {
 									"rfc9126 §2",
 								},
 								Pos: decision.Pos{
-									Line:   900,
+									Line:   901,
 									Column: 29,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   900,
+								Line:   901,
 								Column: 11,
 							},
 						},
@@ -6602,12 +6602,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.1.1",
 								},
 								Pos: decision.Pos{
-									Line:   901,
+									Line:   902,
 									Column: 35,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   901,
+								Line:   902,
 								Column: 11,
 							},
 						},
@@ -6619,30 +6619,30 @@ func Snapshot() *decision.File {
 									"rfc9207 §2",
 								},
 								Pos: decision.Pos{
-									Line:   902,
+									Line:   903,
 									Column: 48,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   902,
+								Line:   903,
 								Column: 11,
 							},
 						},
 						{
 							ID: "auth_code_lifetime_60s",
 							Pos: decision.Pos{
-								Line:   903,
+								Line:   904,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   898,
+						Line:   899,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   894,
+					Line:   895,
 					Column: 5,
 				},
 			},
@@ -6668,23 +6668,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   907,
+							Line:   908,
 							Column: 42,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   907,
+								Line:   908,
 								Column: 43,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   907,
+						Line:   908,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"compliance": {
-							Line:   907,
+							Line:   908,
 							Column: 12,
 						},
 					},
@@ -6696,7 +6696,7 @@ func Snapshot() *decision.File {
 							"nist80063b §7.2",
 						},
 						Pos: decision.Pos{
-							Line:   909,
+							Line:   910,
 							Column: 15,
 						},
 					},
@@ -6705,7 +6705,7 @@ func Snapshot() *decision.File {
 							ID:    "session_timeouts",
 							Value: "reauthenticate every 12 hours and after 15 minutes idle (NIST 800-63B AAL3), whatever the client",
 							Pos: decision.Pos{
-								Line:   911,
+								Line:   912,
 								Column: 11,
 							},
 						},
@@ -6713,18 +6713,18 @@ func Snapshot() *decision.File {
 							ID:    "refresh_token_max_or_idle_lifetime",
 							Value: "at most 12 hours, expiring after 15 minutes idle: a session must not outlive the AAL3 limits",
 							Pos: decision.Pos{
-								Line:   912,
+								Line:   913,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   909,
+						Line:   910,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   905,
+					Line:   906,
 					Column: 5,
 				},
 			},
@@ -6750,23 +6750,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   915,
+							Line:   916,
 							Column: 42,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   915,
+								Line:   916,
 								Column: 43,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   915,
+						Line:   916,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"compliance": {
-							Line:   915,
+							Line:   916,
 							Column: 12,
 						},
 					},
@@ -6778,7 +6778,7 @@ func Snapshot() *decision.File {
 							"nist80063b §7.2",
 						},
 						Pos: decision.Pos{
-							Line:   917,
+							Line:   918,
 							Column: 15,
 						},
 					},
@@ -6787,7 +6787,7 @@ func Snapshot() *decision.File {
 							ID:    "session_timeouts",
 							Value: "reauthenticate every 12 hours and after 30 minutes idle (NIST 800-63B AAL2), whatever the client",
 							Pos: decision.Pos{
-								Line:   919,
+								Line:   920,
 								Column: 11,
 							},
 						},
@@ -6795,18 +6795,166 @@ func Snapshot() *decision.File {
 							ID:    "refresh_token_max_or_idle_lifetime",
 							Value: "at most 12 hours, expiring after 30 minutes idle: a session must not outlive the AAL2 limits",
 							Pos: decision.Pos{
-								Line:   920,
+								Line:   921,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   917,
+						Line:   918,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   913,
+					Line:   914,
+					Column: 5,
+				},
+			},
+			{
+				ID:    "spa_sensitive_operations",
+				Title: "Sensitive operations in a browser-only SPA",
+				When: &decision.Condition{
+					Answers: map[string][]string{
+						"client_type": []string{
+							"spa_browser",
+						},
+						"sensitive_operations": []string{
+							"payments",
+							"credential_change",
+							"account_deletion",
+							"privilege_change",
+						},
+					},
+					Order: []string{
+						"client_type",
+						"sensitive_operations",
+					},
+					Primary: []string{
+						"browser_oauth_client",
+					},
+					Pos: decision.Pos{
+						Line:   926,
+						Column: 7,
+					},
+					KeyPos: map[string]decision.Pos{
+						"client_type": {
+							Line:   926,
+							Column: 7,
+						},
+						"sensitive_operations": {
+							Line:   927,
+							Column: 7,
+						},
+					},
+				},
+				Add: decision.Effects{
+					Source: decision.Cites{
+						Items: []string{
+							"browserapps §6.1",
+							"browserapps §6.3",
+						},
+						Pos: decision.Pos{
+							Line:   930,
+							Column: 15,
+						},
+					},
+					Primary: []decision.Rule{
+						{
+							ID:    "bff",
+							Why:   "Payments, credential changes, account deletion or privilege changes make the app sensitive whatever the data's rating: a backend becomes the OAuth client and tokens stay out of the browser.",
+							First: true,
+							Pos: decision.Pos{
+								Line:   932,
+								Column: 11,
+							},
+						},
+					},
+					Rejected: []decision.Rule{
+						{
+							ID:  "browser_oauth_client",
+							Why: "Browser-held tokens are not recommended for sensitive applications, and these operations are sensitive.",
+							Pos: decision.Pos{
+								Line:   934,
+								Column: 11,
+							},
+						},
+					},
+					Warnings: []decision.Rule{
+						{
+							ID:   "browser_oauth_client",
+							Why:  "The answers rate the data as low-risk, but the API offers payments, credential changes, account deletion or privilege changes.",
+							Safe: "Treat the app as sensitive: a BFF keeps tokens on the server; step-up and re-authentication guard the operations.",
+							Pos: decision.Pos{
+								Line:   936,
+								Column: 11,
+							},
+						},
+					},
+					Pos: decision.Pos{
+						Line:   930,
+						Column: 7,
+					},
+				},
+				Pos: decision.Pos{
+					Line:   923,
+					Column: 5,
+				},
+			},
+			{
+				ID:    "entra_on_behalf_of",
+				Title: "Entra ID exchanges tokens with on-behalf-of",
+				When: &decision.Condition{
+					Answers: map[string][]string{
+						"idp": []string{
+							"entra_id",
+						},
+					},
+					Order: []string{
+						"idp",
+					},
+					Primary: []string{
+						"oauth2_token_exchange",
+					},
+					Pos: decision.Pos{
+						Line:   939,
+						Column: 11,
+					},
+					KeyPos: map[string]decision.Pos{
+						"idp": {
+							Line:   939,
+							Column: 12,
+						},
+					},
+				},
+				Add: decision.Effects{
+					Source: decision.Cites{
+						Items: []string{
+							"ms_flows",
+							"rfc8693 §1.1",
+						},
+						Pos: decision.Pos{
+							Line:   941,
+							Column: 15,
+						},
+					},
+					Primary: []decision.Rule{
+						{
+							ID:    "oauth_on_behalf_of",
+							Why:   "Microsoft Entra ID offers token exchange as its on-behalf-of flow rather than the RFC 8693 grant: each service trades the token it received for one restricted to the next API.",
+							First: true,
+							Pos: decision.Pos{
+								Line:   943,
+								Column: 11,
+							},
+						},
+					},
+					Pos: decision.Pos{
+						Line:   941,
+						Column: 7,
+					},
+				},
+				Pos: decision.Pos{
+					Line:   937,
 					Column: 5,
 				},
 			},
@@ -6818,7 +6966,7 @@ func Snapshot() *decision.File {
 						"app_installation_token",
 					},
 					Pos: decision.Pos{
-						Line:   924,
+						Line:   946,
 						Column: 11,
 					},
 				},
@@ -6828,7 +6976,7 @@ func Snapshot() *decision.File {
 							"github_apps",
 						},
 						Pos: decision.Pos{
-							Line:   926,
+							Line:   948,
 							Column: 15,
 						},
 					},
@@ -6842,12 +6990,12 @@ func Snapshot() *decision.File {
 									"gcp_keys",
 								},
 								Pos: decision.Pos{
-									Line:   931,
+									Line:   953,
 									Column: 147,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   931,
+								Line:   953,
 								Column: 11,
 							},
 						},
@@ -6857,7 +7005,7 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "about one hour, minted on demand from the app's signed JWT",
 							Pos: decision.Pos{
-								Line:   928,
+								Line:   950,
 								Column: 11,
 							},
 						},
@@ -6865,18 +7013,18 @@ func Snapshot() *decision.File {
 							ID:    "asymmetric_client_auth",
 							Value: "the app authenticates with a short JWT signed by its private key; no shared secret",
 							Pos: decision.Pos{
-								Line:   929,
+								Line:   951,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   926,
+						Line:   948,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   922,
+					Line:   944,
 					Column: 5,
 				},
 			},
@@ -6901,16 +7049,16 @@ func Snapshot() *decision.File {
 						"sensitive_operations",
 					},
 					Pos: decision.Pos{
-						Line:   935,
+						Line:   957,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitive_operations": {
-							Line:   935,
+							Line:   957,
 							Column: 34,
 						},
 						"user_context": {
-							Line:   935,
+							Line:   957,
 							Column: 12,
 						},
 					},
@@ -6922,7 +7070,7 @@ func Snapshot() *decision.File {
 							"owasp_rest",
 						},
 						Pos: decision.Pos{
-							Line:   937,
+							Line:   959,
 							Column: 15,
 						},
 					},
@@ -6931,18 +7079,18 @@ func Snapshot() *decision.File {
 							ID:    "least_privilege_scopes",
 							Value: "a separate scope for each sensitive operation, granted only to the clients that need it",
 							Pos: decision.Pos{
-								Line:   939,
+								Line:   961,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   937,
+						Line:   959,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   933,
+					Line:   955,
 					Column: 5,
 				},
 			},
@@ -6969,23 +7117,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   942,
+							Line:   964,
 							Column: 85,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   942,
+								Line:   964,
 								Column: 86,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   942,
+						Line:   964,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   942,
+							Line:   964,
 							Column: 12,
 						},
 					},
@@ -6998,7 +7146,7 @@ func Snapshot() *decision.File {
 							"rfc9700 §2.3",
 						},
 						Pos: decision.Pos{
-							Line:   944,
+							Line:   966,
 							Column: 15,
 						},
 					},
@@ -7007,7 +7155,7 @@ func Snapshot() *decision.File {
 							ID:  "password_sharing_with_third_party",
 							Why: "Third parties must never collect or store users' passwords; consent goes through the authorization server.",
 							Pos: decision.Pos{
-								Line:   949,
+								Line:   971,
 								Column: 11,
 							},
 						},
@@ -7019,12 +7167,12 @@ func Snapshot() *decision.File {
 									"owasp_api2",
 								},
 								Pos: decision.Pos{
-									Line:   950,
+									Line:   972,
 									Column: 116,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   950,
+								Line:   972,
 								Column: 11,
 							},
 						},
@@ -7034,7 +7182,7 @@ func Snapshot() *decision.File {
 							ID:    "least_privilege_scopes",
 							Value: "granular scopes that users see and consent to, per app",
 							Pos: decision.Pos{
-								Line:   946,
+								Line:   968,
 								Column: 11,
 							},
 						},
@@ -7046,23 +7194,23 @@ func Snapshot() *decision.File {
 									"rfc7009 §2",
 								},
 								Pos: decision.Pos{
-									Line:   947,
+									Line:   969,
 									Column: 136,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   947,
+								Line:   969,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   944,
+						Line:   966,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   940,
+					Line:   962,
 					Column: 5,
 				},
 			},
@@ -7088,12 +7236,12 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   957,
+								Line:   979,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   957,
+									Line:   979,
 									Column: 14,
 								},
 							},
@@ -7109,12 +7257,12 @@ func Snapshot() *decision.File {
 								"token_lifetime",
 							},
 							Pos: decision.Pos{
-								Line:   957,
+								Line:   979,
 								Column: 46,
 							},
 							KeyPos: map[string]decision.Pos{
 								"token_lifetime": {
-									Line:   957,
+									Line:   979,
 									Column: 47,
 								},
 							},
@@ -7137,12 +7285,12 @@ func Snapshot() *decision.File {
 										"client_type",
 									},
 									Pos: decision.Pos{
-										Line:   955,
+										Line:   977,
 										Column: 20,
 									},
 									KeyPos: map[string]decision.Pos{
 										"client_type": {
-											Line:   955,
+											Line:   977,
 											Column: 21,
 										},
 									},
@@ -7162,23 +7310,23 @@ func Snapshot() *decision.File {
 										"can_hold_secret",
 									},
 									Pos: decision.Pos{
-										Line:   955,
+										Line:   977,
 										Column: 117,
 									},
 									KeyPos: map[string]decision.Pos{
 										"can_hold_secret": {
-											Line:   955,
+											Line:   977,
 											Column: 186,
 										},
 										"client_type": {
-											Line:   955,
+											Line:   977,
 											Column: 118,
 										},
 									},
 								},
 							},
 							Pos: decision.Pos{
-								Line:   955,
+								Line:   977,
 								Column: 13,
 							},
 						},
@@ -7188,12 +7336,12 @@ func Snapshot() *decision.File {
 							"bff",
 						},
 						Pos: decision.Pos{
-							Line:   958,
+							Line:   980,
 							Column: 12,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   955,
+						Line:   977,
 						Column: 7,
 					},
 				},
@@ -7205,7 +7353,7 @@ func Snapshot() *decision.File {
 							"owasp_oauth2",
 						},
 						Pos: decision.Pos{
-							Line:   960,
+							Line:   982,
 							Column: 15,
 						},
 					},
@@ -7214,7 +7362,7 @@ func Snapshot() *decision.File {
 							ID:  "dpop",
 							Why: "Binds access and refresh tokens to a key the app holds, so copied tokens are useless.",
 							Pos: decision.Pos{
-								Line:   965,
+								Line:   987,
 								Column: 11,
 							},
 						},
@@ -7224,25 +7372,25 @@ func Snapshot() *decision.File {
 							ID:    "sender_constrained_tokens",
 							Value: "DPoP (RFC 9449) with a non-extractable key held by the app",
 							Pos: decision.Pos{
-								Line:   962,
+								Line:   984,
 								Column: 11,
 							},
 						},
 						{
 							ID: "dpop_proof_validation",
 							Pos: decision.Pos{
-								Line:   963,
+								Line:   985,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   960,
+						Line:   982,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   952,
+					Line:   974,
 					Column: 5,
 				},
 			},
@@ -7270,12 +7418,12 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   970,
+								Line:   992,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   970,
+									Line:   992,
 									Column: 14,
 								},
 							},
@@ -7291,12 +7439,12 @@ func Snapshot() *decision.File {
 								"token_lifetime",
 							},
 							Pos: decision.Pos{
-								Line:   970,
+								Line:   992,
 								Column: 46,
 							},
 							KeyPos: map[string]decision.Pos{
 								"token_lifetime": {
-									Line:   970,
+									Line:   992,
 									Column: 47,
 								},
 							},
@@ -7320,12 +7468,12 @@ func Snapshot() *decision.File {
 											"client_type",
 										},
 										Pos: decision.Pos{
-											Line:   971,
+											Line:   993,
 											Column: 26,
 										},
 										KeyPos: map[string]decision.Pos{
 											"client_type": {
-												Line:   971,
+												Line:   993,
 												Column: 27,
 											},
 										},
@@ -7345,23 +7493,23 @@ func Snapshot() *decision.File {
 											"can_hold_secret",
 										},
 										Pos: decision.Pos{
-											Line:   971,
+											Line:   993,
 											Column: 123,
 										},
 										KeyPos: map[string]decision.Pos{
 											"can_hold_secret": {
-												Line:   971,
+												Line:   993,
 												Column: 192,
 											},
 											"client_type": {
-												Line:   971,
+												Line:   993,
 												Column: 124,
 											},
 										},
 									},
 								},
 								Pos: decision.Pos{
-									Line:   971,
+									Line:   993,
 									Column: 19,
 								},
 							},
@@ -7373,7 +7521,7 @@ func Snapshot() *decision.File {
 										"bff",
 									},
 									Pos: decision.Pos{
-										Line:   971,
+										Line:   993,
 										Column: 233,
 									},
 								},
@@ -7387,29 +7535,29 @@ func Snapshot() *decision.File {
 										"user_context",
 									},
 									Pos: decision.Pos{
-										Line:   971,
+										Line:   993,
 										Column: 251,
 									},
 									KeyPos: map[string]decision.Pos{
 										"user_context": {
-											Line:   971,
+											Line:   993,
 											Column: 252,
 										},
 									},
 								},
 							},
 							Pos: decision.Pos{
-								Line:   971,
+								Line:   993,
 								Column: 226,
 							},
 						},
 						Pos: decision.Pos{
-							Line:   971,
+							Line:   993,
 							Column: 12,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   969,
+						Line:   991,
 						Column: 7,
 					},
 				},
@@ -7421,7 +7569,7 @@ func Snapshot() *decision.File {
 							"owasp_oauth2",
 						},
 						Pos: decision.Pos{
-							Line:   973,
+							Line:   995,
 							Column: 15,
 						},
 					},
@@ -7430,7 +7578,7 @@ func Snapshot() *decision.File {
 							ID:  "cert_bound_tokens",
 							Why: "The usual choice between servers: the token works only over a TLS connection with the client's certificate.",
 							Pos: decision.Pos{
-								Line:   978,
+								Line:   1000,
 								Column: 11,
 							},
 						},
@@ -7442,12 +7590,12 @@ func Snapshot() *decision.File {
 									"rfc9449 §1",
 								},
 								Pos: decision.Pos{
-									Line:   979,
+									Line:   1001,
 									Column: 120,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   979,
+								Line:   1001,
 								Column: 11,
 							},
 						},
@@ -7457,25 +7605,25 @@ func Snapshot() *decision.File {
 							ID:    "sender_constrained_tokens",
 							Value: "mTLS certificate-bound tokens (RFC 8705), or DPoP where TLS ends before the API",
 							Pos: decision.Pos{
-								Line:   975,
+								Line:   997,
 								Column: 11,
 							},
 						},
 						{
 							ID: "cert_thumbprint_binding",
 							Pos: decision.Pos{
-								Line:   976,
+								Line:   998,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   973,
+						Line:   995,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   966,
+					Line:   988,
 					Column: 5,
 				},
 			},
@@ -7510,16 +7658,16 @@ func Snapshot() *decision.File {
 						"mtls_service_identity",
 					},
 					Pos: decision.Pos{
-						Line:   983,
+						Line:   1005,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"revocation": {
-							Line:   983,
+							Line:   1005,
 							Column: 37,
 						},
 						"sensitivity": {
-							Line:   983,
+							Line:   1005,
 							Column: 12,
 						},
 					},
@@ -7531,7 +7679,7 @@ func Snapshot() *decision.File {
 							"rfc7662 §2",
 						},
 						Pos: decision.Pos{
-							Line:   985,
+							Line:   1007,
 							Column: 15,
 						},
 					},
@@ -7541,18 +7689,18 @@ func Snapshot() *decision.File {
 							Why:  "The answers accept eventual revocation, but the operations are critical: a revoked token must stop working at the next critical call.",
 							Safe: "Check tokens online (introspection) for critical calls; keep access tokens to a few minutes elsewhere.",
 							Pos: decision.Pos{
-								Line:   987,
+								Line:   1009,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   985,
+						Line:   1007,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   981,
+					Line:   1003,
 					Column: 5,
 				},
 			},
@@ -7574,12 +7722,12 @@ func Snapshot() *decision.File {
 								"revocation",
 							},
 							Pos: decision.Pos{
-								Line:   993,
+								Line:   1015,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"revocation": {
-									Line:   993,
+									Line:   1015,
 									Column: 14,
 								},
 							},
@@ -7594,12 +7742,12 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   993,
+								Line:   1015,
 								Column: 38,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   993,
+									Line:   1015,
 									Column: 39,
 								},
 							},
@@ -7611,12 +7759,12 @@ func Snapshot() *decision.File {
 							"bff",
 						},
 						Pos: decision.Pos{
-							Line:   992,
+							Line:   1014,
 							Column: 12,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   991,
+						Line:   1013,
 						Column: 7,
 					},
 				},
@@ -7627,7 +7775,7 @@ func Snapshot() *decision.File {
 							"owasp_micro",
 						},
 						Pos: decision.Pos{
-							Line:   995,
+							Line:   1017,
 							Column: 15,
 						},
 					},
@@ -7636,18 +7784,18 @@ func Snapshot() *decision.File {
 							ID:    "introspection_for_revocation",
 							Value: "the server looks the session up on every request, so ending it revokes access at once; tokens the backend holds for other APIs are introspected on critical calls",
 							Pos: decision.Pos{
-								Line:   997,
+								Line:   1019,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   995,
+						Line:   1017,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   988,
+					Line:   1010,
 					Column: 5,
 				},
 			},
@@ -7669,12 +7817,12 @@ func Snapshot() *decision.File {
 								"revocation",
 							},
 							Pos: decision.Pos{
-								Line:   1003,
+								Line:   1025,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"revocation": {
-									Line:   1003,
+									Line:   1025,
 									Column: 14,
 								},
 							},
@@ -7689,12 +7837,12 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1003,
+								Line:   1025,
 								Column: 38,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1003,
+									Line:   1025,
 									Column: 39,
 								},
 							},
@@ -7705,12 +7853,12 @@ func Snapshot() *decision.File {
 							"oauth2_token_exchange",
 						},
 						Pos: decision.Pos{
-							Line:   1002,
+							Line:   1024,
 							Column: 12,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1001,
+						Line:   1023,
 						Column: 7,
 					},
 				},
@@ -7721,7 +7869,7 @@ func Snapshot() *decision.File {
 							"rfc7662 §2",
 						},
 						Pos: decision.Pos{
-							Line:   1005,
+							Line:   1027,
 							Column: 15,
 						},
 					},
@@ -7730,18 +7878,18 @@ func Snapshot() *decision.File {
 							ID:    "introspection_for_revocation",
 							Value: "workload certificates live minutes to hours and are not renewed once revoked; any tokens on critical calls are introspected",
 							Pos: decision.Pos{
-								Line:   1007,
+								Line:   1029,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1005,
+						Line:   1027,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   998,
+					Line:   1020,
 					Column: 5,
 				},
 			},
@@ -7770,12 +7918,12 @@ func Snapshot() *decision.File {
 								"revocation",
 							},
 							Pos: decision.Pos{
-								Line:   1012,
+								Line:   1034,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"revocation": {
-									Line:   1012,
+									Line:   1034,
 									Column: 14,
 								},
 							},
@@ -7790,19 +7938,19 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1012,
+								Line:   1034,
 								Column: 38,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1012,
+									Line:   1034,
 									Column: 39,
 								},
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1011,
+						Line:   1033,
 						Column: 7,
 					},
 				},
@@ -7813,7 +7961,7 @@ func Snapshot() *decision.File {
 							"owasp_micro",
 						},
 						Pos: decision.Pos{
-							Line:   1014,
+							Line:   1036,
 							Column: 15,
 						},
 					},
@@ -7822,7 +7970,7 @@ func Snapshot() *decision.File {
 							ID:  "opaque_token_introspection",
 							Why: "Revocation must take effect at once: the API asks the authorization server whether each token is still active.",
 							Pos: decision.Pos{
-								Line:   1016,
+								Line:   1038,
 								Column: 11,
 							},
 						},
@@ -7831,18 +7979,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "introspection_for_revocation",
 							Pos: decision.Pos{
-								Line:   1018,
+								Line:   1040,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1014,
+						Line:   1036,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1008,
+					Line:   1030,
 					Column: 5,
 				},
 			},
@@ -7878,23 +8026,23 @@ func Snapshot() *decision.File {
 							"sensitivity",
 						},
 						Pos: decision.Pos{
-							Line:   1024,
+							Line:   1046,
 							Column: 12,
 						},
 						KeyPos: map[string]decision.Pos{
 							"sensitivity": {
-								Line:   1024,
+								Line:   1046,
 								Column: 13,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1022,
+						Line:   1044,
 						Column: 7,
 					},
 					KeyPos: map[string]decision.Pos{
 						"revocation": {
-							Line:   1023,
+							Line:   1045,
 							Column: 7,
 						},
 					},
@@ -7906,7 +8054,7 @@ func Snapshot() *decision.File {
 							"owasp_micro",
 						},
 						Pos: decision.Pos{
-							Line:   1026,
+							Line:   1048,
 							Column: 15,
 						},
 					},
@@ -7915,18 +8063,18 @@ func Snapshot() *decision.File {
 							ID:  "jwt_access_token",
 							Why: "Revocation may be eventual, so APIs validate signed JWT access tokens locally; a revoked grant ends when its short-lived token expires.",
 							Pos: decision.Pos{
-								Line:   1028,
+								Line:   1050,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1026,
+						Line:   1048,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1019,
+					Line:   1041,
 					Column: 5,
 				},
 			},
@@ -7938,7 +8086,7 @@ func Snapshot() *decision.File {
 						"jwt_access_token",
 					},
 					Pos: decision.Pos{
-						Line:   1031,
+						Line:   1053,
 						Column: 11,
 					},
 				},
@@ -7949,7 +8097,7 @@ func Snapshot() *decision.File {
 							"rfc9068 §4",
 						},
 						Pos: decision.Pos{
-							Line:   1033,
+							Line:   1055,
 							Column: 15,
 						},
 					},
@@ -7962,12 +8110,12 @@ func Snapshot() *decision.File {
 									"rfc8725 §3.1",
 								},
 								Pos: decision.Pos{
-									Line:   1037,
+									Line:   1059,
 									Column: 100,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1037,
+								Line:   1059,
 								Column: 11,
 							},
 						},
@@ -7979,12 +8127,12 @@ func Snapshot() *decision.File {
 									"rfc9068 §4",
 								},
 								Pos: decision.Pos{
-									Line:   1038,
+									Line:   1060,
 									Column: 80,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1038,
+								Line:   1060,
 								Column: 11,
 							},
 						},
@@ -7996,12 +8144,12 @@ func Snapshot() *decision.File {
 									"rfc8725 §3.9",
 								},
 								Pos: decision.Pos{
-									Line:   1039,
+									Line:   1061,
 									Column: 86,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1039,
+								Line:   1061,
 								Column: 11,
 							},
 						},
@@ -8013,12 +8161,12 @@ func Snapshot() *decision.File {
 									"rfc8725 §3.10",
 								},
 								Pos: decision.Pos{
-									Line:   1040,
+									Line:   1062,
 									Column: 109,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1040,
+								Line:   1062,
 								Column: 11,
 							},
 						},
@@ -8030,12 +8178,12 @@ func Snapshot() *decision.File {
 									"owasp_jwt",
 								},
 								Pos: decision.Pos{
-									Line:   1041,
+									Line:   1063,
 									Column: 134,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1041,
+								Line:   1063,
 								Column: 11,
 							},
 						},
@@ -8044,18 +8192,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "jwt_validation_checklist",
 							Pos: decision.Pos{
-								Line:   1035,
+								Line:   1057,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1033,
+						Line:   1055,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1029,
+					Line:   1051,
 					Column: 5,
 				},
 			},
@@ -8082,12 +8230,12 @@ func Snapshot() *decision.File {
 						"workload_identity_federation",
 					},
 					Pos: decision.Pos{
-						Line:   1045,
+						Line:   1067,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitivity": {
-							Line:   1045,
+							Line:   1067,
 							Column: 12,
 						},
 					},
@@ -8099,7 +8247,7 @@ func Snapshot() *decision.File {
 							"owasp_jwt",
 						},
 						Pos: decision.Pos{
-							Line:   1047,
+							Line:   1069,
 							Column: 15,
 						},
 					},
@@ -8108,18 +8256,18 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "at most 5 minutes",
 							Pos: decision.Pos{
-								Line:   1049,
+								Line:   1071,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1047,
+						Line:   1069,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1043,
+					Line:   1065,
 					Column: 5,
 				},
 			},
@@ -8146,12 +8294,12 @@ func Snapshot() *decision.File {
 						"workload_identity_federation",
 					},
 					Pos: decision.Pos{
-						Line:   1052,
+						Line:   1074,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitivity": {
-							Line:   1052,
+							Line:   1074,
 							Column: 12,
 						},
 					},
@@ -8163,7 +8311,7 @@ func Snapshot() *decision.File {
 							"owasp_jwt",
 						},
 						Pos: decision.Pos{
-							Line:   1054,
+							Line:   1076,
 							Column: 15,
 						},
 					},
@@ -8172,18 +8320,18 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "at most 10 minutes",
 							Pos: decision.Pos{
-								Line:   1056,
+								Line:   1078,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1054,
+						Line:   1076,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1050,
+					Line:   1072,
 					Column: 5,
 				},
 			},
@@ -8215,12 +8363,12 @@ func Snapshot() *decision.File {
 										"client_type",
 									},
 									Pos: decision.Pos{
-										Line:   1059,
+										Line:   1081,
 										Column: 25,
 									},
 									KeyPos: map[string]decision.Pos{
 										"client_type": {
-											Line:   1059,
+											Line:   1081,
 											Column: 26,
 										},
 									},
@@ -8240,29 +8388,29 @@ func Snapshot() *decision.File {
 										"can_hold_secret",
 									},
 									Pos: decision.Pos{
-										Line:   1059,
+										Line:   1081,
 										Column: 122,
 									},
 									KeyPos: map[string]decision.Pos{
 										"can_hold_secret": {
-											Line:   1059,
+											Line:   1081,
 											Column: 191,
 										},
 										"client_type": {
-											Line:   1059,
+											Line:   1081,
 											Column: 123,
 										},
 									},
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1059,
+								Line:   1081,
 								Column: 18,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1059,
+						Line:   1081,
 						Column: 11,
 					},
 				},
@@ -8273,7 +8421,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.3",
 						},
 						Pos: decision.Pos{
-							Line:   1061,
+							Line:   1083,
 							Column: 15,
 						},
 					},
@@ -8282,18 +8430,18 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "at most 10 minutes (the browser-apps BCP example); sessions continue with refresh tokens",
 							Pos: decision.Pos{
-								Line:   1063,
+								Line:   1085,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1061,
+						Line:   1083,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1057,
+					Line:   1079,
 					Column: 5,
 				},
 			},
@@ -8320,12 +8468,12 @@ func Snapshot() *decision.File {
 						"workload_identity_federation",
 					},
 					Pos: decision.Pos{
-						Line:   1066,
+						Line:   1088,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitivity": {
-							Line:   1066,
+							Line:   1088,
 							Column: 12,
 						},
 					},
@@ -8337,7 +8485,7 @@ func Snapshot() *decision.File {
 							"owasp_jwt",
 						},
 						Pos: decision.Pos{
-							Line:   1068,
+							Line:   1090,
 							Column: 15,
 						},
 					},
@@ -8346,18 +8494,18 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "at most 15 minutes",
 							Pos: decision.Pos{
-								Line:   1070,
+								Line:   1092,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1068,
+						Line:   1090,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1064,
+					Line:   1086,
 					Column: 5,
 				},
 			},
@@ -8384,12 +8532,12 @@ func Snapshot() *decision.File {
 						"workload_identity_federation",
 					},
 					Pos: decision.Pos{
-						Line:   1073,
+						Line:   1095,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitivity": {
-							Line:   1073,
+							Line:   1095,
 							Column: 12,
 						},
 					},
@@ -8400,7 +8548,7 @@ func Snapshot() *decision.File {
 							"oauth21 §7.1",
 						},
 						Pos: decision.Pos{
-							Line:   1075,
+							Line:   1097,
 							Column: 15,
 						},
 					},
@@ -8409,18 +8557,18 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "at most 60 minutes for a confidential server client",
 							Pos: decision.Pos{
-								Line:   1077,
+								Line:   1099,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1075,
+						Line:   1097,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1071,
+					Line:   1093,
 					Column: 5,
 				},
 			},
@@ -8448,12 +8596,12 @@ func Snapshot() *decision.File {
 								"token_lifetime",
 							},
 							Pos: decision.Pos{
-								Line:   1084,
+								Line:   1106,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"token_lifetime": {
-									Line:   1084,
+									Line:   1106,
 									Column: 12,
 								},
 							},
@@ -8473,16 +8621,16 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1085,
+								Line:   1107,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1085,
+									Line:   1107,
 									Column: 37,
 								},
 								"token_lifetime": {
-									Line:   1085,
+									Line:   1107,
 									Column: 12,
 								},
 							},
@@ -8505,16 +8653,16 @@ func Snapshot() *decision.File {
 								"client_type",
 							},
 							Pos: decision.Pos{
-								Line:   1086,
+								Line:   1108,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"client_type": {
-									Line:   1086,
+									Line:   1108,
 									Column: 37,
 								},
 								"token_lifetime": {
-									Line:   1086,
+									Line:   1108,
 									Column: 12,
 								},
 							},
@@ -8530,18 +8678,18 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1082,
+							Line:   1104,
 							Column: 12,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1082,
+								Line:   1104,
 								Column: 13,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1081,
+						Line:   1103,
 						Column: 7,
 					},
 				},
@@ -8553,7 +8701,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.3",
 						},
 						Pos: decision.Pos{
-							Line:   1088,
+							Line:   1110,
 							Column: 15,
 						},
 					},
@@ -8561,7 +8709,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "refresh_token_max_or_idle_lifetime",
 							Pos: decision.Pos{
-								Line:   1092,
+								Line:   1114,
 								Column: 11,
 							},
 						},
@@ -8572,18 +8720,18 @@ func Snapshot() *decision.File {
 							Why:  "The answers ask for access tokens that last longer than this client and sensitivity allow; a bearer token is usable by whoever copies it until it expires.",
 							Safe: "Short-lived access tokens (see the setting) with refresh tokens for long sessions; refresh tokens have a maximum and an idle lifetime.",
 							Pos: decision.Pos{
-								Line:   1090,
+								Line:   1112,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1088,
+						Line:   1110,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1078,
+					Line:   1100,
 					Column: 5,
 				},
 			},
@@ -8616,12 +8764,12 @@ func Snapshot() *decision.File {
 								"token_lifetime",
 							},
 							Pos: decision.Pos{
-								Line:   1099,
+								Line:   1121,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"token_lifetime": {
-									Line:   1099,
+									Line:   1121,
 									Column: 12,
 								},
 							},
@@ -8641,28 +8789,28 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1100,
+								Line:   1122,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1100,
+									Line:   1122,
 									Column: 37,
 								},
 								"token_lifetime": {
-									Line:   1100,
+									Line:   1122,
 									Column: 12,
 								},
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1096,
+						Line:   1118,
 						Column: 7,
 					},
 					KeyPos: map[string]decision.Pos{
 						"user_context": {
-							Line:   1097,
+							Line:   1119,
 							Column: 7,
 						},
 					},
@@ -8674,7 +8822,7 @@ func Snapshot() *decision.File {
 							"owasp_jwt",
 						},
 						Pos: decision.Pos{
-							Line:   1102,
+							Line:   1124,
 							Column: 15,
 						},
 					},
@@ -8684,18 +8832,18 @@ func Snapshot() *decision.File {
 							Why:  "The answers ask for access tokens that last longer than this sensitivity allows; a bearer token is usable by whoever copies it until it expires.",
 							Safe: "Short-lived access tokens (see the setting); the client requests a new one when it expires, with no refresh token.",
 							Pos: decision.Pos{
-								Line:   1104,
+								Line:   1126,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1102,
+						Line:   1124,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1093,
+					Line:   1115,
 					Column: 5,
 				},
 			},
@@ -8726,12 +8874,12 @@ func Snapshot() *decision.File {
 										"client_type",
 									},
 									Pos: decision.Pos{
-										Line:   1108,
+										Line:   1130,
 										Column: 20,
 									},
 									KeyPos: map[string]decision.Pos{
 										"client_type": {
-											Line:   1108,
+											Line:   1130,
 											Column: 21,
 										},
 									},
@@ -8751,23 +8899,23 @@ func Snapshot() *decision.File {
 										"can_hold_secret",
 									},
 									Pos: decision.Pos{
-										Line:   1108,
+										Line:   1130,
 										Column: 117,
 									},
 									KeyPos: map[string]decision.Pos{
 										"can_hold_secret": {
-											Line:   1108,
+											Line:   1130,
 											Column: 186,
 										},
 										"client_type": {
-											Line:   1108,
+											Line:   1130,
 											Column: 118,
 										},
 									},
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1108,
+								Line:   1130,
 								Column: 13,
 							},
 						},
@@ -8784,12 +8932,12 @@ func Snapshot() *decision.File {
 									"user_context",
 								},
 								Pos: decision.Pos{
-									Line:   1110,
+									Line:   1132,
 									Column: 19,
 								},
 								KeyPos: map[string]decision.Pos{
 									"user_context": {
-										Line:   1110,
+										Line:   1132,
 										Column: 20,
 									},
 								},
@@ -8804,12 +8952,12 @@ func Snapshot() *decision.File {
 									"compliance",
 								},
 								Pos: decision.Pos{
-									Line:   1110,
+									Line:   1132,
 									Column: 43,
 								},
 								KeyPos: map[string]decision.Pos{
 									"compliance": {
-										Line:   1110,
+										Line:   1132,
 										Column: 44,
 									},
 								},
@@ -8819,18 +8967,18 @@ func Snapshot() *decision.File {
 									"bff",
 								},
 								Pos: decision.Pos{
-									Line:   1110,
+									Line:   1132,
 									Column: 65,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   1110,
+							Line:   1132,
 							Column: 12,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1108,
+						Line:   1130,
 						Column: 7,
 					},
 				},
@@ -8841,7 +8989,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.3",
 						},
 						Pos: decision.Pos{
-							Line:   1112,
+							Line:   1134,
 							Column: 15,
 						},
 					},
@@ -8850,7 +8998,7 @@ func Snapshot() *decision.File {
 							ID:  "refresh_tokens",
 							Why: "Keep sessions going without long-lived access tokens.",
 							Pos: decision.Pos{
-								Line:   1114,
+								Line:   1136,
 								Column: 11,
 							},
 						},
@@ -8860,7 +9008,7 @@ func Snapshot() *decision.File {
 							ID:  "unconstrained_refresh_token_public_client",
 							Why: "A public client's refresh token must be rotated on use or bound to the client's key.",
 							Pos: decision.Pos{
-								Line:   1119,
+								Line:   1141,
 								Column: 11,
 							},
 						},
@@ -8869,25 +9017,25 @@ func Snapshot() *decision.File {
 						{
 							ID: "refresh_token_rotation_or_sender_constraint",
 							Pos: decision.Pos{
-								Line:   1116,
+								Line:   1138,
 								Column: 11,
 							},
 						},
 						{
 							ID: "refresh_token_max_or_idle_lifetime",
 							Pos: decision.Pos{
-								Line:   1117,
+								Line:   1139,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1112,
+						Line:   1134,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1105,
+					Line:   1127,
 					Column: 5,
 				},
 			},
@@ -8895,63 +9043,80 @@ func Snapshot() *decision.File {
 				ID:    "public_client_secrets",
 				Title: "Public clients keep no secrets",
 				When: &decision.Condition{
-					Any: []decision.Condition{
+					All: []decision.Condition{
 						{
-							Answers: map[string][]string{
-								"client_type": []string{
-									"spa_browser",
-									"native_mobile",
-									"native_desktop",
-									"cli_tool",
-									"input_constrained_device",
+							Any: []decision.Condition{
+								{
+									Answers: map[string][]string{
+										"client_type": []string{
+											"spa_browser",
+											"native_mobile",
+											"native_desktop",
+											"cli_tool",
+											"input_constrained_device",
+										},
+									},
+									Order: []string{
+										"client_type",
+									},
+									Pos: decision.Pos{
+										Line:   1144,
+										Column: 25,
+									},
+									KeyPos: map[string]decision.Pos{
+										"client_type": {
+											Line:   1144,
+											Column: 26,
+										},
+									},
+								},
+								{
+									Answers: map[string][]string{
+										"can_hold_secret": []string{
+											"no",
+										},
+										"client_type": []string{
+											"partner_integration",
+											"third_party_developer_platform",
+										},
+									},
+									Order: []string{
+										"client_type",
+										"can_hold_secret",
+									},
+									Pos: decision.Pos{
+										Line:   1144,
+										Column: 122,
+									},
+									KeyPos: map[string]decision.Pos{
+										"can_hold_secret": {
+											Line:   1144,
+											Column: 191,
+										},
+										"client_type": {
+											Line:   1144,
+											Column: 123,
+										},
+									},
 								},
 							},
-							Order: []string{
-								"client_type",
-							},
 							Pos: decision.Pos{
-								Line:   1122,
+								Line:   1144,
 								Column: 18,
-							},
-							KeyPos: map[string]decision.Pos{
-								"client_type": {
-									Line:   1122,
-									Column: 19,
-								},
-							},
-						},
-						{
-							Answers: map[string][]string{
-								"can_hold_secret": []string{
-									"no",
-								},
-								"client_type": []string{
-									"partner_integration",
-									"third_party_developer_platform",
-								},
-							},
-							Order: []string{
-								"client_type",
-								"can_hold_secret",
-							},
-							Pos: decision.Pos{
-								Line:   1122,
-								Column: 115,
-							},
-							KeyPos: map[string]decision.Pos{
-								"can_hold_secret": {
-									Line:   1122,
-									Column: 184,
-								},
-								"client_type": {
-									Line:   1122,
-									Column: 116,
-								},
 							},
 						},
 					},
+					Not: &decision.Condition{
+						Primary: []string{
+							"bff",
+						},
+						Pos: decision.Pos{
+							Line:   1144,
+							Column: 225,
+						},
+					},
 					Pos: decision.Pos{
-						Line:   1122,
+						Line:   1144,
 						Column: 11,
 					},
 				},
@@ -8963,7 +9128,7 @@ func Snapshot() *decision.File {
 							"stripe_keys",
 						},
 						Pos: decision.Pos{
-							Line:   1124,
+							Line:   1146,
 							Column: 15,
 						},
 					},
@@ -8972,7 +9137,7 @@ func Snapshot() *decision.File {
 							ID:  "static_secret_in_public_client",
 							Why: "Anything shipped in the app can be extracted; the authorization server must not rely on it.",
 							Pos: decision.Pos{
-								Line:   1128,
+								Line:   1150,
 								Column: 11,
 							},
 						},
@@ -8980,7 +9145,7 @@ func Snapshot() *decision.File {
 							ID:  "secret_key_in_client_app",
 							Why: "Provider secret keys stay on servers; apps get only publishable or user-scoped credentials.",
 							Pos: decision.Pos{
-								Line:   1129,
+								Line:   1151,
 								Column: 11,
 							},
 						},
@@ -8989,18 +9154,94 @@ func Snapshot() *decision.File {
 						{
 							ID: "public_client_no_embedded_secret",
 							Pos: decision.Pos{
-								Line:   1126,
+								Line:   1148,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1124,
+						Line:   1146,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1120,
+					Line:   1142,
+					Column: 5,
+				},
+			},
+			{
+				ID:    "bff_browser_code_secrets",
+				Title: "The browser code of a BFF app keeps no secrets",
+				When: &decision.Condition{
+					Answers: map[string][]string{
+						"client_type": []string{
+							"spa_browser",
+						},
+					},
+					Order: []string{
+						"client_type",
+					},
+					Primary: []string{
+						"bff",
+					},
+					Pos: decision.Pos{
+						Line:   1154,
+						Column: 11,
+					},
+					KeyPos: map[string]decision.Pos{
+						"client_type": {
+							Line:   1154,
+							Column: 12,
+						},
+					},
+				},
+				Add: decision.Effects{
+					Source: decision.Cites{
+						Items: []string{
+							"browserapps §6.1",
+							"oauth21 §8",
+							"stripe_keys",
+						},
+						Pos: decision.Pos{
+							Line:   1156,
+							Column: 15,
+						},
+					},
+					Rejected: []decision.Rule{
+						{
+							ID:  "static_secret_in_public_client",
+							Why: "A secret in the JavaScript bundle is public; only the BFF holds credentials.",
+							Pos: decision.Pos{
+								Line:   1160,
+								Column: 11,
+							},
+						},
+						{
+							ID:  "secret_key_in_client_app",
+							Why: "Provider secret keys stay on the server.",
+							Pos: decision.Pos{
+								Line:   1161,
+								Column: 11,
+							},
+						},
+					},
+					Settings: []decision.Rule{
+						{
+							ID:    "public_client_no_embedded_secret",
+							Value: "the JavaScript bundle holds no client secret or provider key; the BFF, on the server, is the confidential client",
+							Pos: decision.Pos{
+								Line:   1158,
+								Column: 11,
+							},
+						},
+					},
+					Pos: decision.Pos{
+						Line:   1156,
+						Column: 7,
+					},
+				},
+				Pos: decision.Pos{
+					Line:   1152,
 					Column: 5,
 				},
 			},
@@ -9033,27 +9274,27 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1132,
+							Line:   1164,
 							Column: 125,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1132,
+								Line:   1164,
 								Column: 126,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1132,
+						Line:   1164,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"can_hold_secret": {
-							Line:   1132,
+							Line:   1164,
 							Column: 94,
 						},
 						"client_type": {
-							Line:   1132,
+							Line:   1164,
 							Column: 12,
 						},
 					},
@@ -9065,7 +9306,7 @@ func Snapshot() *decision.File {
 							"oauth21 §8",
 						},
 						Pos: decision.Pos{
-							Line:   1134,
+							Line:   1166,
 							Column: 15,
 						},
 					},
@@ -9075,18 +9316,18 @@ func Snapshot() *decision.File {
 							Why:  "The answers say the client can keep a secret, but a secret shipped inside an installed app or tool is readable by anyone who has a copy.",
 							Safe: "Register the app as a public client with PKCE; where a confidential client is needed, put it in a backend the app talks to.",
 							Pos: decision.Pos{
-								Line:   1136,
+								Line:   1168,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1134,
+						Line:   1166,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1130,
+					Line:   1162,
 					Column: 5,
 				},
 			},
@@ -9101,7 +9342,7 @@ func Snapshot() *decision.File {
 						"browser_oauth_client",
 					},
 					Pos: decision.Pos{
-						Line:   1140,
+						Line:   1172,
 						Column: 11,
 					},
 				},
@@ -9112,7 +9353,7 @@ func Snapshot() *decision.File {
 							"rfc9700 §2.1.1",
 						},
 						Pos: decision.Pos{
-							Line:   1142,
+							Line:   1174,
 							Column: 15,
 						},
 					},
@@ -9125,12 +9366,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.1.2",
 								},
 								Pos: decision.Pos{
-									Line:   1148,
+									Line:   1180,
 									Column: 134,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1148,
+								Line:   1180,
 								Column: 11,
 							},
 						},
@@ -9142,12 +9383,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.1.1",
 								},
 								Pos: decision.Pos{
-									Line:   1149,
+									Line:   1181,
 									Column: 81,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1149,
+								Line:   1181,
 								Column: 11,
 							},
 						},
@@ -9159,12 +9400,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.1",
 								},
 								Pos: decision.Pos{
-									Line:   1150,
+									Line:   1182,
 									Column: 90,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1150,
+								Line:   1182,
 								Column: 11,
 							},
 						},
@@ -9176,12 +9417,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.6",
 								},
 								Pos: decision.Pos{
-									Line:   1151,
+									Line:   1183,
 									Column: 115,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1151,
+								Line:   1183,
 								Column: 11,
 							},
 						},
@@ -9190,32 +9431,32 @@ func Snapshot() *decision.File {
 						{
 							ID: "pkce_s256",
 							Pos: decision.Pos{
-								Line:   1144,
+								Line:   1176,
 								Column: 11,
 							},
 						},
 						{
 							ID: "exact_redirect_uri_matching",
 							Pos: decision.Pos{
-								Line:   1145,
+								Line:   1177,
 								Column: 11,
 							},
 						},
 						{
 							ID: "csrf_protection_state_or_pkce",
 							Pos: decision.Pos{
-								Line:   1146,
+								Line:   1178,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1142,
+						Line:   1174,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1138,
+					Line:   1170,
 					Column: 5,
 				},
 			},
@@ -9233,18 +9474,18 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1154,
+							Line:   1186,
 							Column: 17,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1154,
+								Line:   1186,
 								Column: 18,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1154,
+						Line:   1186,
 						Column: 11,
 					},
 				},
@@ -9255,7 +9496,7 @@ func Snapshot() *decision.File {
 							"owasp_api2",
 						},
 						Pos: decision.Pos{
-							Line:   1156,
+							Line:   1188,
 							Column: 15,
 						},
 					},
@@ -9268,12 +9509,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.4",
 								},
 								Pos: decision.Pos{
-									Line:   1158,
+									Line:   1190,
 									Column: 124,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1158,
+								Line:   1190,
 								Column: 11,
 							},
 						},
@@ -9285,23 +9526,23 @@ func Snapshot() *decision.File {
 									"owasp_api2",
 								},
 								Pos: decision.Pos{
-									Line:   1159,
+									Line:   1191,
 									Column: 105,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1159,
+								Line:   1191,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1156,
+						Line:   1188,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1152,
+					Line:   1184,
 					Column: 5,
 				},
 			},
@@ -9321,12 +9562,12 @@ func Snapshot() *decision.File {
 						"oauth2_auth_code_pkce",
 					},
 					Pos: decision.Pos{
-						Line:   1162,
+						Line:   1194,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1162,
+							Line:   1194,
 							Column: 12,
 						},
 					},
@@ -9338,7 +9579,7 @@ func Snapshot() *decision.File {
 							"rfc8252 §8.12",
 						},
 						Pos: decision.Pos{
-							Line:   1164,
+							Line:   1196,
 							Column: 15,
 						},
 					},
@@ -9351,12 +9592,12 @@ func Snapshot() *decision.File {
 									"rfc8252 §8.12",
 								},
 								Pos: decision.Pos{
-									Line:   1169,
+									Line:   1201,
 									Column: 129,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1169,
+								Line:   1201,
 								Column: 11,
 							},
 						},
@@ -9365,7 +9606,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "external_user_agent",
 							Pos: decision.Pos{
-								Line:   1166,
+								Line:   1198,
 								Column: 11,
 							},
 						},
@@ -9373,18 +9614,18 @@ func Snapshot() *decision.File {
 							ID:    "native_redirect_options",
 							Value: "a claimed `https` URL (App Links or Universal Links), or a private-use scheme in reverse-domain form",
 							Pos: decision.Pos{
-								Line:   1167,
+								Line:   1199,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1164,
+						Line:   1196,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1160,
+					Line:   1192,
 					Column: 5,
 				},
 			},
@@ -9405,12 +9646,12 @@ func Snapshot() *decision.File {
 						"oauth2_auth_code_pkce",
 					},
 					Pos: decision.Pos{
-						Line:   1172,
+						Line:   1204,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1172,
+							Line:   1204,
 							Column: 12,
 						},
 					},
@@ -9422,7 +9663,7 @@ func Snapshot() *decision.File {
 							"rfc8252 §8.12",
 						},
 						Pos: decision.Pos{
-							Line:   1174,
+							Line:   1206,
 							Column: 15,
 						},
 					},
@@ -9435,12 +9676,12 @@ func Snapshot() *decision.File {
 									"rfc8252 §8.12",
 								},
 								Pos: decision.Pos{
-									Line:   1179,
+									Line:   1211,
 									Column: 129,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1179,
+								Line:   1211,
 								Column: 11,
 							},
 						},
@@ -9449,7 +9690,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "external_user_agent",
 							Pos: decision.Pos{
-								Line:   1176,
+								Line:   1208,
 								Column: 11,
 							},
 						},
@@ -9457,18 +9698,18 @@ func Snapshot() *decision.File {
 							ID:    "native_redirect_options",
 							Value: "loopback `http://127.0.0.1:{port}` with a port chosen at run time (the server allows any port), or a private-use scheme",
 							Pos: decision.Pos{
-								Line:   1177,
+								Line:   1209,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1174,
+						Line:   1206,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1170,
+					Line:   1202,
 					Column: 5,
 				},
 			},
@@ -9480,7 +9721,7 @@ func Snapshot() *decision.File {
 						"oauth2_device_grant",
 					},
 					Pos: decision.Pos{
-						Line:   1182,
+						Line:   1214,
 						Column: 11,
 					},
 				},
@@ -9492,7 +9733,7 @@ func Snapshot() *decision.File {
 							"rfc8628 §5.4",
 						},
 						Pos: decision.Pos{
-							Line:   1184,
+							Line:   1216,
 							Column: 15,
 						},
 					},
@@ -9500,32 +9741,32 @@ func Snapshot() *decision.File {
 						{
 							ID: "device_polling_interval_slow_down",
 							Pos: decision.Pos{
-								Line:   1186,
+								Line:   1218,
 								Column: 11,
 							},
 						},
 						{
 							ID: "device_user_code_rate_limit",
 							Pos: decision.Pos{
-								Line:   1187,
+								Line:   1219,
 								Column: 11,
 							},
 						},
 						{
 							ID: "device_remote_phishing_mitigation",
 							Pos: decision.Pos{
-								Line:   1188,
+								Line:   1220,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1184,
+						Line:   1216,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1180,
+					Line:   1212,
 					Column: 5,
 				},
 			},
@@ -9547,12 +9788,12 @@ func Snapshot() *decision.File {
 						"server_session_cookie",
 					},
 					Pos: decision.Pos{
-						Line:   1193,
+						Line:   1225,
 						Column: 7,
 					},
 					KeyPos: map[string]decision.Pos{
 						"compliance": {
-							Line:   1194,
+							Line:   1226,
 							Column: 7,
 						},
 					},
@@ -9564,7 +9805,7 @@ func Snapshot() *decision.File {
 							"hipaa",
 						},
 						Pos: decision.Pos{
-							Line:   1196,
+							Line:   1228,
 							Column: 15,
 						},
 					},
@@ -9573,18 +9814,18 @@ func Snapshot() *decision.File {
 							ID:    "session_timeouts",
 							Value: "idle 15 minutes, absolute 12 hours, with automatic logoff (HIPAA 164.312(a)(2)(iii); PCI DSS 8.2.8 as quoted by secondary sources: verify)",
 							Pos: decision.Pos{
-								Line:   1198,
+								Line:   1230,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1196,
+						Line:   1228,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1190,
+					Line:   1222,
 					Column: 5,
 				},
 			},
@@ -9606,12 +9847,12 @@ func Snapshot() *decision.File {
 						"server_session_cookie",
 					},
 					Pos: decision.Pos{
-						Line:   1202,
+						Line:   1234,
 						Column: 7,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitivity": {
-							Line:   1203,
+							Line:   1235,
 							Column: 7,
 						},
 					},
@@ -9623,7 +9864,7 @@ func Snapshot() *decision.File {
 							"nist80063b §4.3.3",
 						},
 						Pos: decision.Pos{
-							Line:   1205,
+							Line:   1237,
 							Column: 15,
 						},
 					},
@@ -9632,18 +9873,18 @@ func Snapshot() *decision.File {
 							ID:    "session_timeouts",
 							Value: "absolute 12 hours, idle 15 minutes (the limits NIST 800-63B sets for AAL3); OWASP suggests 2-5 minutes idle for high-value apps",
 							Pos: decision.Pos{
-								Line:   1207,
+								Line:   1239,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1205,
+						Line:   1237,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1199,
+					Line:   1231,
 					Column: 5,
 				},
 			},
@@ -9656,7 +9897,7 @@ func Snapshot() *decision.File {
 						"server_session_cookie",
 					},
 					Pos: decision.Pos{
-						Line:   1210,
+						Line:   1242,
 						Column: 11,
 					},
 				},
@@ -9667,7 +9908,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.1",
 						},
 						Pos: decision.Pos{
-							Line:   1212,
+							Line:   1244,
 							Column: 15,
 						},
 					},
@@ -9676,7 +9917,7 @@ func Snapshot() *decision.File {
 							ID:  "tokens_in_web_storage",
 							Why: "Tokens and session ids stay out of localStorage and sessionStorage, where any injected script can read them.",
 							Pos: decision.Pos{
-								Line:   1219,
+								Line:   1251,
 								Column: 11,
 							},
 						},
@@ -9685,39 +9926,39 @@ func Snapshot() *decision.File {
 						{
 							ID: "cookie_httponly_secure_samesite",
 							Pos: decision.Pos{
-								Line:   1214,
+								Line:   1246,
 								Column: 11,
 							},
 						},
 						{
 							ID: "csrf_defense_for_cookies",
 							Pos: decision.Pos{
-								Line:   1215,
+								Line:   1247,
 								Column: 11,
 							},
 						},
 						{
 							ID: "session_timeouts",
 							Pos: decision.Pos{
-								Line:   1216,
+								Line:   1248,
 								Column: 11,
 							},
 						},
 						{
 							ID: "session_id_regeneration",
 							Pos: decision.Pos{
-								Line:   1217,
+								Line:   1249,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1212,
+						Line:   1244,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1208,
+					Line:   1240,
 					Column: 5,
 				},
 			},
@@ -9729,7 +9970,7 @@ func Snapshot() *decision.File {
 						"bff",
 					},
 					Pos: decision.Pos{
-						Line:   1222,
+						Line:   1254,
 						Column: 11,
 					},
 				},
@@ -9739,7 +9980,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.1",
 						},
 						Pos: decision.Pos{
-							Line:   1224,
+							Line:   1256,
 							Column: 15,
 						},
 					},
@@ -9747,7 +9988,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "bff_outbound_allowlist",
 							Pos: decision.Pos{
-								Line:   1226,
+								Line:   1258,
 								Column: 11,
 							},
 						},
@@ -9755,18 +9996,18 @@ func Snapshot() *decision.File {
 							ID:    "refresh_token_max_or_idle_lifetime",
 							Value: "the BFF session ends when the refresh token's maximum lifetime ends; idle expiry as well",
 							Pos: decision.Pos{
-								Line:   1227,
+								Line:   1259,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1224,
+						Line:   1256,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1220,
+					Line:   1252,
 					Column: 5,
 				},
 			},
@@ -9778,7 +10019,7 @@ func Snapshot() *decision.File {
 						"browser_oauth_client",
 					},
 					Pos: decision.Pos{
-						Line:   1230,
+						Line:   1262,
 						Column: 11,
 					},
 				},
@@ -9789,7 +10030,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.3",
 						},
 						Pos: decision.Pos{
-							Line:   1232,
+							Line:   1264,
 							Column: 15,
 						},
 					},
@@ -9798,18 +10039,18 @@ func Snapshot() *decision.File {
 							ID:  "tokens_in_web_storage",
 							Why: "Keep tokens in memory or a worker; localStorage and sessionStorage are readable by any injected script.",
 							Pos: decision.Pos{
-								Line:   1234,
+								Line:   1266,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1232,
+						Line:   1264,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1228,
+					Line:   1260,
 					Column: 5,
 				},
 			},
@@ -9825,7 +10066,7 @@ func Snapshot() *decision.File {
 								"oauth2_token_exchange",
 							},
 							Pos: decision.Pos{
-								Line:   1240,
+								Line:   1272,
 								Column: 11,
 							},
 						},
@@ -9855,23 +10096,23 @@ func Snapshot() *decision.File {
 									"can_hold_secret",
 								},
 								Pos: decision.Pos{
-									Line:   1241,
+									Line:   1273,
 									Column: 159,
 								},
 								KeyPos: map[string]decision.Pos{
 									"can_hold_secret": {
-										Line:   1241,
+										Line:   1273,
 										Column: 160,
 									},
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1241,
+								Line:   1273,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"client_type": {
-									Line:   1241,
+									Line:   1273,
 									Column: 12,
 								},
 							},
@@ -9893,23 +10134,23 @@ func Snapshot() *decision.File {
 								"oidc_login",
 							},
 							Pos: decision.Pos{
-								Line:   1242,
+								Line:   1274,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"can_hold_secret": {
-									Line:   1242,
+									Line:   1274,
 									Column: 40,
 								},
 								"client_type": {
-									Line:   1242,
+									Line:   1274,
 									Column: 12,
 								},
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1239,
+						Line:   1271,
 						Column: 7,
 					},
 				},
@@ -9920,7 +10161,7 @@ func Snapshot() *decision.File {
 							"oauth21 §2.4",
 						},
 						Pos: decision.Pos{
-							Line:   1244,
+							Line:   1276,
 							Column: 15,
 						},
 					},
@@ -9929,7 +10170,7 @@ func Snapshot() *decision.File {
 							ID:  "private_key_jwt",
 							Why: "The client signs a short JWT with its private key; the authorization server keeps only the public key.",
 							Pos: decision.Pos{
-								Line:   1248,
+								Line:   1280,
 								Column: 11,
 							},
 						},
@@ -9941,12 +10182,12 @@ func Snapshot() *decision.File {
 									"rfc8705 §2",
 								},
 								Pos: decision.Pos{
-									Line:   1249,
+									Line:   1281,
 									Column: 115,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1249,
+								Line:   1281,
 								Column: 11,
 							},
 						},
@@ -9955,18 +10196,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "asymmetric_client_auth",
 							Pos: decision.Pos{
-								Line:   1246,
+								Line:   1278,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1244,
+						Line:   1276,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1236,
+					Line:   1268,
 					Column: 5,
 				},
 			},
@@ -9985,18 +10226,18 @@ func Snapshot() *decision.File {
 							"client_type",
 						},
 						Pos: decision.Pos{
-							Line:   1252,
+							Line:   1284,
 							Column: 17,
 						},
 						KeyPos: map[string]decision.Pos{
 							"client_type": {
-								Line:   1252,
+								Line:   1284,
 								Column: 18,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1252,
+						Line:   1284,
 						Column: 11,
 					},
 				},
@@ -10006,7 +10247,7 @@ func Snapshot() *decision.File {
 							"rfc9700 §2.3",
 						},
 						Pos: decision.Pos{
-							Line:   1254,
+							Line:   1286,
 							Column: 15,
 						},
 					},
@@ -10014,25 +10255,25 @@ func Snapshot() *decision.File {
 						{
 							ID: "least_privilege_scopes",
 							Pos: decision.Pos{
-								Line:   1256,
+								Line:   1288,
 								Column: 11,
 							},
 						},
 						{
 							ID: "audience_restriction",
 							Pos: decision.Pos{
-								Line:   1257,
+								Line:   1289,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1254,
+						Line:   1286,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1250,
+					Line:   1282,
 					Column: 5,
 				},
 			},
@@ -10051,18 +10292,18 @@ func Snapshot() *decision.File {
 							"client_type",
 						},
 						Pos: decision.Pos{
-							Line:   1260,
+							Line:   1292,
 							Column: 17,
 						},
 						KeyPos: map[string]decision.Pos{
 							"client_type": {
-								Line:   1260,
+								Line:   1292,
 								Column: 18,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1260,
+						Line:   1292,
 						Column: 11,
 					},
 				},
@@ -10074,7 +10315,7 @@ func Snapshot() *decision.File {
 							"owasp_rest",
 						},
 						Pos: decision.Pos{
-							Line:   1262,
+							Line:   1294,
 							Column: 15,
 						},
 					},
@@ -10082,18 +10323,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "authorization_header_transport",
 							Pos: decision.Pos{
-								Line:   1264,
+								Line:   1296,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1262,
+						Line:   1294,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1258,
+					Line:   1290,
 					Column: 5,
 				},
 			},
@@ -10108,7 +10349,7 @@ func Snapshot() *decision.File {
 							"owasp_api2",
 						},
 						Pos: decision.Pos{
-							Line:   1268,
+							Line:   1300,
 							Column: 15,
 						},
 					},
@@ -10117,18 +10358,18 @@ func Snapshot() *decision.File {
 							ID:  "credentials_in_url",
 							Why: "Tokens, keys and passwords never travel in URLs, where logs, history and Referer headers keep them.",
 							Pos: decision.Pos{
-								Line:   1270,
+								Line:   1302,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1268,
+						Line:   1300,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1265,
+					Line:   1297,
 					Column: 5,
 				},
 			},
@@ -10140,7 +10381,7 @@ func Snapshot() *decision.File {
 						"oauth2_token_exchange",
 					},
 					Pos: decision.Pos{
-						Line:   1274,
+						Line:   1306,
 						Column: 11,
 					},
 				},
@@ -10151,7 +10392,7 @@ func Snapshot() *decision.File {
 							"owasp_micro",
 						},
 						Pos: decision.Pos{
-							Line:   1276,
+							Line:   1308,
 							Column: 15,
 						},
 					},
@@ -10164,12 +10405,12 @@ func Snapshot() *decision.File {
 									"owasp_micro",
 								},
 								Pos: decision.Pos{
-									Line:   1280,
+									Line:   1312,
 									Column: 163,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1280,
+								Line:   1312,
 								Column: 11,
 							},
 						},
@@ -10178,18 +10419,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "token_exchange_audience_and_act",
 							Pos: decision.Pos{
-								Line:   1278,
+								Line:   1310,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1276,
+						Line:   1308,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1272,
+					Line:   1304,
 					Column: 5,
 				},
 			},
@@ -10206,12 +10447,12 @@ func Snapshot() *decision.File {
 						"client_type",
 					},
 					Pos: decision.Pos{
-						Line:   1283,
+						Line:   1315,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1283,
+							Line:   1315,
 							Column: 12,
 						},
 					},
@@ -10223,7 +10464,7 @@ func Snapshot() *decision.File {
 							"owasp_micro",
 						},
 						Pos: decision.Pos{
-							Line:   1285,
+							Line:   1317,
 							Column: 15,
 						},
 					},
@@ -10232,18 +10473,18 @@ func Snapshot() *decision.File {
 							ID:  "unauthenticated_service_calls",
 							Why: "Being inside the network is not authentication: every service-to-service call is authenticated.",
 							Pos: decision.Pos{
-								Line:   1287,
+								Line:   1319,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1285,
+						Line:   1317,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1281,
+					Line:   1313,
 					Column: 5,
 				},
 			},
@@ -10270,20 +10511,20 @@ func Snapshot() *decision.File {
 						"client_type",
 					},
 					Pos: decision.Pos{
-						Line:   1290,
+						Line:   1322,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1290,
+							Line:   1322,
 							Column: 66,
 						},
 						"trust": {
-							Line:   1290,
+							Line:   1322,
 							Column: 12,
 						},
 						"user_context": {
-							Line:   1290,
+							Line:   1322,
 							Column: 44,
 						},
 					},
@@ -10294,7 +10535,7 @@ func Snapshot() *decision.File {
 							"owasp_micro",
 						},
 						Pos: decision.Pos{
-							Line:   1292,
+							Line:   1324,
 							Column: 15,
 						},
 					},
@@ -10303,7 +10544,7 @@ func Snapshot() *decision.File {
 							ID:  "mtls_service_identity",
 							Why: "Inside one trust domain a service mesh can authenticate every call without application secrets.",
 							Pos: decision.Pos{
-								Line:   1294,
+								Line:   1326,
 								Column: 11,
 							},
 						},
@@ -10317,23 +10558,23 @@ func Snapshot() *decision.File {
 									"owasp_api2",
 								},
 								Pos: decision.Pos{
-									Line:   1296,
+									Line:   1328,
 									Column: 111,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1296,
+								Line:   1328,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1292,
+						Line:   1324,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1288,
+					Line:   1320,
 					Column: 5,
 				},
 			},
@@ -10354,12 +10595,12 @@ func Snapshot() *decision.File {
 						"oauth2_client_credentials",
 					},
 					Pos: decision.Pos{
-						Line:   1299,
+						Line:   1331,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"trust": {
-							Line:   1299,
+							Line:   1331,
 							Column: 12,
 						},
 					},
@@ -10371,7 +10612,7 @@ func Snapshot() *decision.File {
 							"rfc8705 §3",
 						},
 						Pos: decision.Pos{
-							Line:   1301,
+							Line:   1333,
 							Column: 15,
 						},
 					},
@@ -10380,18 +10621,18 @@ func Snapshot() *decision.File {
 							ID:  "cert_bound_tokens",
 							Why: "Partners usually run a PKI: binding tokens to the partner's certificate makes a leaked token useless.",
 							Pos: decision.Pos{
-								Line:   1303,
+								Line:   1335,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1301,
+						Line:   1333,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1297,
+					Line:   1329,
 					Column: 5,
 				},
 			},
@@ -10409,12 +10650,12 @@ func Snapshot() *decision.File {
 						"sensitivity",
 					},
 					Pos: decision.Pos{
-						Line:   1307,
+						Line:   1339,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitivity": {
-							Line:   1307,
+							Line:   1339,
 							Column: 12,
 						},
 					},
@@ -10425,7 +10666,7 @@ func Snapshot() *decision.File {
 							"owasp_rest",
 						},
 						Pos: decision.Pos{
-							Line:   1309,
+							Line:   1341,
 							Column: 15,
 						},
 					},
@@ -10434,7 +10675,7 @@ func Snapshot() *decision.File {
 							ID:  "api_key",
 							Why: "An API key alone is not enough for sensitive, critical or high-value resources.",
 							Pos: decision.Pos{
-								Line:   1311,
+								Line:   1343,
 								Column: 11,
 							},
 						},
@@ -10442,7 +10683,7 @@ func Snapshot() *decision.File {
 							ID:  "restricted_api_key",
 							Why: "Even a restricted key is a standing bearer secret; at this sensitivity clients authenticate strongly and get short-lived tokens.",
 							Pos: decision.Pos{
-								Line:   1312,
+								Line:   1344,
 								Column: 11,
 							},
 						},
@@ -10450,18 +10691,18 @@ func Snapshot() *decision.File {
 							ID:  "api_key_only_for_critical",
 							Why: "An API key alone is not enough for sensitive, critical or high-value resources.",
 							Pos: decision.Pos{
-								Line:   1313,
+								Line:   1345,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1309,
+						Line:   1341,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1305,
+					Line:   1337,
 					Column: 5,
 				},
 			},
@@ -10486,16 +10727,16 @@ func Snapshot() *decision.File {
 						"client_type",
 					},
 					Pos: decision.Pos{
-						Line:   1316,
+						Line:   1348,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1316,
+							Line:   1348,
 							Column: 34,
 						},
 						"user_context": {
-							Line:   1316,
+							Line:   1348,
 							Column: 12,
 						},
 					},
@@ -10508,7 +10749,7 @@ func Snapshot() *decision.File {
 							"gcp_keys",
 						},
 						Pos: decision.Pos{
-							Line:   1318,
+							Line:   1350,
 							Column: 15,
 						},
 					},
@@ -10517,7 +10758,7 @@ func Snapshot() *decision.File {
 							ID:  "master_credentials_in_production",
 							Why: "Each integration gets its own scoped, revocable credential; no integration holds full-account rights.",
 							Pos: decision.Pos{
-								Line:   1320,
+								Line:   1352,
 								Column: 11,
 							},
 						},
@@ -10525,18 +10766,18 @@ func Snapshot() *decision.File {
 							ID:  "long_lived_user_managed_keys",
 							Why: "Credentials expire and rotate; downloadable keys and non-expiring personal tokens are replaced.",
 							Pos: decision.Pos{
-								Line:   1321,
+								Line:   1353,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1318,
+						Line:   1350,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1314,
+					Line:   1346,
 					Column: 5,
 				},
 			},
@@ -10553,12 +10794,12 @@ func Snapshot() *decision.File {
 						"current_schemes",
 					},
 					Pos: decision.Pos{
-						Line:   1324,
+						Line:   1356,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"current_schemes": {
-							Line:   1324,
+							Line:   1356,
 							Column: 12,
 						},
 					},
@@ -10570,7 +10811,7 @@ func Snapshot() *decision.File {
 							"stripe_keys",
 						},
 						Pos: decision.Pos{
-							Line:   1326,
+							Line:   1358,
 							Column: 15,
 						},
 					},
@@ -10579,7 +10820,7 @@ func Snapshot() *decision.File {
 							ID:  "restricted_api_key",
 							Why: "Migration step: one restricted key per integration, each with only the permissions it needs and revocable on its own.",
 							Pos: decision.Pos{
-								Line:   1330,
+								Line:   1362,
 								Column: 11,
 							},
 						},
@@ -10588,7 +10829,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "api_key_hygiene",
 							Pos: decision.Pos{
-								Line:   1332,
+								Line:   1364,
 								Column: 11,
 							},
 						},
@@ -10599,18 +10840,18 @@ func Snapshot() *decision.File {
 							Why:  "Today every integration uses one credential with full account rights: a leak anywhere exposes everything, and revoking it breaks every integration at once.",
 							Safe: "Issue one restricted, revocable credential per integration (a scoped API key or an OAuth client), move integrations one by one, then retire the master credential.",
 							Pos: decision.Pos{
-								Line:   1328,
+								Line:   1360,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1326,
+						Line:   1358,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1322,
+					Line:   1354,
 					Column: 5,
 				},
 			},
@@ -10637,23 +10878,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1335,
+							Line:   1367,
 							Column: 65,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1335,
+								Line:   1367,
 								Column: 66,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1335,
+						Line:   1367,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"current_schemes": {
-							Line:   1335,
+							Line:   1367,
 							Column: 12,
 						},
 					},
@@ -10664,7 +10905,7 @@ func Snapshot() *decision.File {
 							"owasp_api2",
 						},
 						Pos: decision.Pos{
-							Line:   1337,
+							Line:   1369,
 							Column: 15,
 						},
 					},
@@ -10674,18 +10915,18 @@ func Snapshot() *decision.File {
 							Why:  "Requests act for users, but today an API key identifies only the application.",
 							Safe: "Obtain user-delegated tokens with the recommended flow; keep keys, if at all, to identify the application.",
 							Pos: decision.Pos{
-								Line:   1339,
+								Line:   1371,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1337,
+						Line:   1369,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1333,
+					Line:   1365,
 					Column: 5,
 				},
 			},
@@ -10708,16 +10949,16 @@ func Snapshot() *decision.File {
 						"sensitivity",
 					},
 					Pos: decision.Pos{
-						Line:   1342,
+						Line:   1374,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"current_schemes": {
-							Line:   1342,
+							Line:   1374,
 							Column: 12,
 						},
 						"sensitivity": {
-							Line:   1342,
+							Line:   1374,
 							Column: 60,
 						},
 					},
@@ -10728,7 +10969,7 @@ func Snapshot() *decision.File {
 							"owasp_rest",
 						},
 						Pos: decision.Pos{
-							Line:   1344,
+							Line:   1376,
 							Column: 15,
 						},
 					},
@@ -10738,18 +10979,18 @@ func Snapshot() *decision.File {
 							Why:  "Today an API key alone protects sensitive or critical resources.",
 							Safe: "Move to the recommended scheme with strong client authentication and short-lived tokens.",
 							Pos: decision.Pos{
-								Line:   1346,
+								Line:   1378,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1344,
+						Line:   1376,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1340,
+					Line:   1372,
 					Column: 5,
 				},
 			},
@@ -10779,23 +11020,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1350,
+							Line:   1382,
 							Column: 119,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1350,
+								Line:   1382,
 								Column: 120,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1350,
+						Line:   1382,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitive_operations": {
-							Line:   1350,
+							Line:   1382,
 							Column: 12,
 						},
 					},
@@ -10807,7 +11048,7 @@ func Snapshot() *decision.File {
 							"nist80063b §7.2.1",
 						},
 						Pos: decision.Pos{
-							Line:   1352,
+							Line:   1384,
 							Column: 15,
 						},
 					},
@@ -10816,7 +11057,7 @@ func Snapshot() *decision.File {
 							ID:  "step_up_auth",
 							Why: "Sensitive operations need a stronger or fresher sign-in than reading data: the API answers with the RFC 9470 challenge.",
 							Pos: decision.Pos{
-								Line:   1354,
+								Line:   1386,
 								Column: 11,
 							},
 						},
@@ -10825,18 +11066,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "step_up_challenge",
 							Pos: decision.Pos{
-								Line:   1356,
+								Line:   1388,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1352,
+						Line:   1384,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1348,
+					Line:   1380,
 					Column: 5,
 				},
 			},
@@ -10864,23 +11105,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1359,
+							Line:   1391,
 							Column: 96,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1359,
+								Line:   1391,
 								Column: 97,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1359,
+						Line:   1391,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitive_operations": {
-							Line:   1359,
+							Line:   1391,
 							Column: 12,
 						},
 					},
@@ -10892,7 +11133,7 @@ func Snapshot() *decision.File {
 							"owasp_api2",
 						},
 						Pos: decision.Pos{
-							Line:   1361,
+							Line:   1393,
 							Column: 15,
 						},
 					},
@@ -10901,7 +11142,7 @@ func Snapshot() *decision.File {
 							ID:  "reauthentication",
 							Why: "Credential changes, account deletion and privilege changes require proving the current credentials again.",
 							Pos: decision.Pos{
-								Line:   1363,
+								Line:   1395,
 								Column: 11,
 							},
 						},
@@ -10910,7 +11151,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "reauth_for_sensitive_ops",
 							Pos: decision.Pos{
-								Line:   1365,
+								Line:   1397,
 								Column: 11,
 							},
 						},
@@ -10921,23 +11162,23 @@ func Snapshot() *decision.File {
 									"owasp_session",
 								},
 								Pos: decision.Pos{
-									Line:   1366,
+									Line:   1398,
 									Column: 49,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1366,
+								Line:   1398,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1361,
+						Line:   1393,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1357,
+					Line:   1389,
 					Column: 5,
 				},
 			},
@@ -10963,23 +11204,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1369,
+							Line:   1401,
 							Column: 51,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1369,
+								Line:   1401,
 								Column: 52,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1369,
+						Line:   1401,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitive_operations": {
-							Line:   1369,
+							Line:   1401,
 							Column: 12,
 						},
 					},
@@ -10990,7 +11231,7 @@ func Snapshot() *decision.File {
 							"owasp_txauth",
 						},
 						Pos: decision.Pos{
-							Line:   1371,
+							Line:   1403,
 							Column: 15,
 						},
 					},
@@ -10999,7 +11240,7 @@ func Snapshot() *decision.File {
 							ID:  "transaction_authorization",
 							Why: "Each payment is confirmed separately by the user, who sees the amount and the payee.",
 							Pos: decision.Pos{
-								Line:   1373,
+								Line:   1405,
 								Column: 11,
 							},
 						},
@@ -11008,18 +11249,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "transaction_signing_wysiwys",
 							Pos: decision.Pos{
-								Line:   1375,
+								Line:   1407,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1371,
+						Line:   1403,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1367,
+					Line:   1399,
 					Column: 5,
 				},
 			},
@@ -11038,12 +11279,12 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1380,
+								Line:   1412,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1380,
+									Line:   1412,
 									Column: 14,
 								},
 							},
@@ -11058,39 +11299,67 @@ func Snapshot() *decision.File {
 								"compliance",
 							},
 							Pos: decision.Pos{
-								Line:   1380,
+								Line:   1412,
 								Column: 40,
 							},
 							KeyPos: map[string]decision.Pos{
 								"compliance": {
-									Line:   1380,
+									Line:   1412,
 									Column: 41,
 								},
 							},
 						},
 					},
 					Not: &decision.Condition{
-						Answers: map[string][]string{
-							"user_context": []string{
-								"none",
+						Any: []decision.Condition{
+							{
+								Answers: map[string][]string{
+									"user_context": []string{
+										"none",
+									},
+								},
+								Order: []string{
+									"user_context",
+								},
+								Pos: decision.Pos{
+									Line:   1411,
+									Column: 19,
+								},
+								KeyPos: map[string]decision.Pos{
+									"user_context": {
+										Line:   1411,
+										Column: 20,
+									},
+								},
 							},
-						},
-						Order: []string{
-							"user_context",
+							{
+								Answers: map[string][]string{
+									"client_type": []string{
+										"internal_service_mesh",
+									},
+								},
+								Order: []string{
+									"client_type",
+								},
+								Pos: decision.Pos{
+									Line:   1411,
+									Column: 43,
+								},
+								KeyPos: map[string]decision.Pos{
+									"client_type": {
+										Line:   1411,
+										Column: 44,
+									},
+								},
+							},
 						},
 						Pos: decision.Pos{
-							Line:   1379,
+							Line:   1411,
 							Column: 12,
-						},
-						KeyPos: map[string]decision.Pos{
-							"user_context": {
-								Line:   1379,
-								Column: 13,
-							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1379,
+						Line:   1411,
 						Column: 7,
 					},
 				},
@@ -11101,7 +11370,7 @@ func Snapshot() *decision.File {
 							"owasp_authn",
 						},
 						Pos: decision.Pos{
-							Line:   1382,
+							Line:   1414,
 							Column: 15,
 						},
 					},
@@ -11110,18 +11379,18 @@ func Snapshot() *decision.File {
 							ID:  "mfa_phishing_resistant",
 							Why: "Critical operations or AAL3: users authenticate with a phishing-resistant authenticator such as a passkey or security key.",
 							Pos: decision.Pos{
-								Line:   1384,
+								Line:   1416,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1382,
+						Line:   1414,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1376,
+					Line:   1408,
 					Column: 5,
 				},
 			},
@@ -11140,12 +11409,12 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1389,
+								Line:   1421,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1389,
+									Line:   1421,
 									Column: 14,
 								},
 							},
@@ -11162,12 +11431,12 @@ func Snapshot() *decision.File {
 								"compliance",
 							},
 							Pos: decision.Pos{
-								Line:   1389,
+								Line:   1421,
 								Column: 36,
 							},
 							KeyPos: map[string]decision.Pos{
 								"compliance": {
-									Line:   1389,
+									Line:   1421,
 									Column: 37,
 								},
 							},
@@ -11182,12 +11451,12 @@ func Snapshot() *decision.File {
 								"sensitive_operations",
 							},
 							Pos: decision.Pos{
-								Line:   1389,
+								Line:   1421,
 								Column: 79,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitive_operations": {
-									Line:   1389,
+									Line:   1421,
 									Column: 80,
 								},
 							},
@@ -11205,12 +11474,12 @@ func Snapshot() *decision.File {
 									"user_context",
 								},
 								Pos: decision.Pos{
-									Line:   1388,
+									Line:   1420,
 									Column: 19,
 								},
 								KeyPos: map[string]decision.Pos{
 									"user_context": {
-										Line:   1388,
+										Line:   1420,
 										Column: 20,
 									},
 								},
@@ -11225,24 +11494,44 @@ func Snapshot() *decision.File {
 									"compliance",
 								},
 								Pos: decision.Pos{
-									Line:   1388,
+									Line:   1420,
 									Column: 43,
 								},
 								KeyPos: map[string]decision.Pos{
 									"compliance": {
-										Line:   1388,
+										Line:   1420,
 										Column: 44,
+									},
+								},
+							},
+							{
+								Answers: map[string][]string{
+									"client_type": []string{
+										"internal_service_mesh",
+									},
+								},
+								Order: []string{
+									"client_type",
+								},
+								Pos: decision.Pos{
+									Line:   1420,
+									Column: 70,
+								},
+								KeyPos: map[string]decision.Pos{
+									"client_type": {
+										Line:   1420,
+										Column: 71,
 									},
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   1388,
+							Line:   1420,
 							Column: 12,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1388,
+						Line:   1420,
 						Column: 7,
 					},
 				},
@@ -11253,7 +11542,7 @@ func Snapshot() *decision.File {
 							"owasp_authn",
 						},
 						Pos: decision.Pos{
-							Line:   1391,
+							Line:   1423,
 							Column: 15,
 						},
 					},
@@ -11262,18 +11551,18 @@ func Snapshot() *decision.File {
 							ID:  "mfa",
 							Why: "High sensitivity, a regulated context or privilege changes: users prove two factors.",
 							Pos: decision.Pos{
-								Line:   1393,
+								Line:   1425,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1391,
+						Line:   1423,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1385,
+					Line:   1417,
 					Column: 5,
 				},
 			},
@@ -11298,18 +11587,18 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1397,
+							Line:   1429,
 							Column: 12,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1397,
+								Line:   1429,
 								Column: 13,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1397,
+						Line:   1429,
 						Column: 7,
 					},
 				},
@@ -11319,7 +11608,7 @@ func Snapshot() *decision.File {
 							"rfc7009 §2",
 						},
 						Pos: decision.Pos{
-							Line:   1400,
+							Line:   1432,
 							Column: 15,
 						},
 					},
@@ -11327,18 +11616,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "token_revocation_endpoint",
 							Pos: decision.Pos{
-								Line:   1402,
+								Line:   1434,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1400,
+						Line:   1432,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1394,
+					Line:   1426,
 					Column: 5,
 				},
 			},
@@ -11356,12 +11645,12 @@ func Snapshot() *decision.File {
 						"client_type",
 					},
 					Pos: decision.Pos{
-						Line:   1406,
+						Line:   1438,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1406,
+							Line:   1438,
 							Column: 12,
 						},
 					},
@@ -11374,7 +11663,7 @@ func Snapshot() *decision.File {
 							"slack_signing",
 						},
 						Pos: decision.Pos{
-							Line:   1408,
+							Line:   1440,
 							Column: 15,
 						},
 					},
@@ -11383,7 +11672,7 @@ func Snapshot() *decision.File {
 							ID:  "unverified_webhook",
 							Why: "Every delivery is verified before it is processed.",
 							Pos: decision.Pos{
-								Line:   1416,
+								Line:   1448,
 								Column: 11,
 							},
 						},
@@ -11391,7 +11680,7 @@ func Snapshot() *decision.File {
 							ID:  "webhook_weak_verification",
 							Why: "Static tokens, SHA-1 and signatures over parsed bodies are not accepted.",
 							Pos: decision.Pos{
-								Line:   1417,
+								Line:   1449,
 								Column: 11,
 							},
 						},
@@ -11400,46 +11689,46 @@ func Snapshot() *decision.File {
 						{
 							ID: "webhook_hmac_raw_body",
 							Pos: decision.Pos{
-								Line:   1410,
+								Line:   1442,
 								Column: 11,
 							},
 						},
 						{
 							ID: "webhook_constant_time_compare",
 							Pos: decision.Pos{
-								Line:   1411,
+								Line:   1443,
 								Column: 11,
 							},
 						},
 						{
 							ID: "webhook_timestamp_tolerance",
 							Pos: decision.Pos{
-								Line:   1412,
+								Line:   1444,
 								Column: 11,
 							},
 						},
 						{
 							ID: "webhook_replay_dedup",
 							Pos: decision.Pos{
-								Line:   1413,
+								Line:   1445,
 								Column: 11,
 							},
 						},
 						{
 							ID: "webhook_secret_rotation",
 							Pos: decision.Pos{
-								Line:   1414,
+								Line:   1446,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1408,
+						Line:   1440,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1404,
+					Line:   1436,
 					Column: 5,
 				},
 			},
