@@ -39,6 +39,9 @@ func Parse(name string, data []byte, f *decision.File) (decision.Answers, error)
 	if err != nil {
 		return nil, decision.YAMLProblems(name, err)
 	}
+	if ps := decision.RejectAliases(name, &doc); len(ps) > 0 {
+		return nil, ps
+	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
 		return nil, decision.Problems{{File: name, Pos: pos(root),

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/authadvisor/authadvisor/internal/decision"
+	"github.com/authadvisor/authadvisor/internal/safetext"
 )
 
 // ParseFlag reads the value of a question's flag or `--set` entry: one value
@@ -44,24 +45,39 @@ func ParseSet(f *decision.File, entry string) (string, []string, error) {
 	id, raw, ok := strings.Cut(entry, "=")
 	id = strings.TrimSpace(id)
 	if !ok || id == "" {
-		return "", nil, fmt.Errorf("`--set %s`: expected id=value", entry)
+		return "", nil, fmt.Errorf("`--set %q`: expected id=value", entry)
 	}
 	q := f.Question(id)
 	if q == nil {
-		return "", nil, fmt.Errorf("`--set %s`: %s", entry, unknownQuestion(f, id))
+		return "", nil, fmt.Errorf("`--set %s`: %s", safetext.Plain(entry), unknownQuestion(f, id))
 	}
 	vals, err := ParseFlag(q, raw)
 	if err != nil {
-		return "", nil, fmt.Errorf("`--set %s`: %w", entry, err)
+		return "", nil, fmt.Errorf("`--set %s`: %w", safetext.Plain(entry), err)
 	}
 	return id, vals, nil
 }
 
 // MissingFlags names the flags for questions that still need an answer.
 func MissingFlags(err *decision.MissingError) string {
+	return MissingFlagsWith(err, func(string) bool { return true })
+}
+
+// MissingFlagsWith names how to answer each missing question: its flag when
+// hasFlag says the command has one, else `--set id=`. Multi-choice
+// questions say that they take a list.
+func MissingFlagsWith(err *decision.MissingError, hasFlag func(id string) bool) string {
 	parts := make([]string, len(err.Questions))
 	for i, q := range err.Questions {
-		parts[i] = fmt.Sprintf("`--%s` (%s)", FlagName(q.ID), strings.Join(q.Values(), "|"))
+		how := "`--" + FlagName(q.ID) + "`"
+		if !hasFlag(q.ID) {
+			how = "`--set " + q.ID + "=`"
+		}
+		vals := strings.Join(q.Values(), "|")
+		if q.Multi {
+			vals = "comma-separated from " + strings.Join(q.Values(), ",") + `, or "" for none`
+		}
+		parts[i] = fmt.Sprintf("%s (%s)", how, vals)
 	}
 	return strings.Join(parts, ", ")
 }

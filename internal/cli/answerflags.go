@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"strings"
@@ -93,12 +94,20 @@ type loaded struct {
 	File      *decision.File
 	Templates fs.FS
 	Answers   decision.Answers
+	// flags are the question ids the command has a flag for.
+	flags map[string]bool
 }
+
+// hasFlag reports whether the command has a flag for the question.
+func (l *loaded) hasFlag(id string) bool { return l.flags[id] }
 
 // load reads the decision file, the templates and the answers, in that
 // order of precedence: answers file, then question flags, then `--set`.
 func (o *answerOptions) load(io *IO) (*loaded, error) {
-	tfs := templates.Overlay(io.abs(o.TemplatesDir))
+	tfs, err := templatesFS(io, o.TemplatesDir)
+	if err != nil {
+		return nil, err
+	}
 	f, err := loadDecisions(io, o.DecisionsPath, tfs)
 	if err != nil {
 		return nil, err
@@ -113,7 +122,24 @@ func (o *answerOptions) load(io *IO) (*loaded, error) {
 	if err := o.applyFlags(f, a); err != nil {
 		return nil, err
 	}
-	return &loaded{File: f, Templates: tfs, Answers: a}, nil
+	flags := map[string]bool{}
+	for _, q := range o.questions {
+		flags[q.ID] = true
+	}
+	return &loaded{File: f, Templates: tfs, Answers: a, flags: flags}, nil
+}
+
+// templatesFS is the built-in templates, overridden by dir when given; a
+// dir that does not exist is an error rather than a silent fallback.
+func templatesFS(io *IO, dir string) (fs.FS, error) {
+	if dir == "" {
+		return templates.FS(), nil
+	}
+	info, err := os.Stat(io.abs(dir))
+	if err != nil || !info.IsDir() {
+		return nil, usagef("`--templates %s`: not a folder", dir)
+	}
+	return templates.Overlay(io.abs(dir)), nil
 }
 
 func (o *answerOptions) applyFlags(f *decision.File, a decision.Answers) error {
@@ -142,6 +168,11 @@ func (o *answerOptions) applyFlags(f *decision.File, a decision.Answers) error {
 			errs = append(errs, err.Error())
 			continue
 		}
+		if raw, ok := o.Flags[id]; ok && !sameValues(a[id], vals) {
+			errs = append(errs, fmt.Sprintf("`--set %s` disagrees with `--%s %s`; pass one",
+				s, answers.FlagName(id), raw))
+			continue
+		}
 		a[id] = vals
 	}
 	if len(errs) > 0 {
@@ -156,7 +187,7 @@ func (l *loaded) evaluate() (*decision.Recommendation, error) {
 	var missing *decision.MissingError
 	if errors.As(err, &missing) {
 		return nil, usagef("missing answers; pass %s, or an answers file with `--answers`",
-			answers.MissingFlags(missing))
+			answers.MissingFlagsWith(missing, l.hasFlag))
 	}
 	if err != nil {
 		return nil, usagef("%w", err)
@@ -194,7 +225,9 @@ func readAnswersFile(full, name string, f *decision.File) (decision.Answers, err
 	return a, nil
 }
 
-// readLimited reads a file, refusing one larger than limit.
+// readLimited reads a regular file, refusing one larger than limit. The
+// read itself is bounded, since a device or a growing file can report a
+// size that is not what reading it gives.
 func readLimited(full, name string, limit int64) ([]byte, error) {
 	info, err := os.Stat(full)
 	if err != nil {
@@ -203,12 +236,32 @@ func readLimited(full, name string, limit int64) ([]byte, error) {
 	if info.IsDir() {
 		return nil, usagef("%s: is a folder, not a file", name)
 	}
-	if info.Size() > limit {
-		return nil, usagef("%s: file is %d bytes; the limit is %d", name, info.Size(), limit)
+	if !info.Mode().IsRegular() {
+		return nil, usagef("%s: is not a regular file", name)
 	}
-	data, err := os.ReadFile(full)
+	f, err := os.Open(full)
+	if err != nil {
+		return nil, usagef("%s: %v", name, errors.Unwrap(err))
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
 		return nil, usagef("%s: %v", name, err)
 	}
+	if int64(len(data)) > limit {
+		return nil, usagef("%s: file is larger than the limit of %d bytes", name, limit)
+	}
 	return data, nil
+}
+
+func sameValues(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }

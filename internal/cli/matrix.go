@@ -11,6 +11,9 @@ import (
 // The question whose options make the rows of the matrix.
 const matrixQuestion = "client_type"
 
+// maxMatrixRows bounds the rows a decision file's implied answers can make.
+const maxMatrixRows = 500
+
 // MatrixOptions are the inputs of `authadvisor matrix`.
 type MatrixOptions struct {
 	IO      *IO
@@ -48,14 +51,20 @@ func RunMatrix(o *MatrixOptions) error {
 		return usagef("matrix needs a %q question in the decision file", matrixQuestion)
 	}
 	if _, given := l.Answers[matrixQuestion]; given {
-		return usagef("`--%s`: matrix makes one row per client type; leave it out",
+		return usagef("%s is answered (by `--%s`, `--set` or the answers file), but matrix "+
+			"makes one row per client type; leave it out", matrixQuestion,
 			answers.FlagName(matrixQuestion))
 	}
 	var rows []report.MatrixRow
 	var fixed []decision.Answer
 	for _, opt := range q.Options {
-		for _, a := range expand(l.Answers, opt) {
-			rec, err := (&loaded{File: l.File, Answers: a}).evaluate()
+		sets := expand(l.Answers, opt)
+		if len(rows)+len(sets) > maxMatrixRows {
+			return usagef("the decision file's implied answers make more than %d rows",
+				maxMatrixRows)
+		}
+		for _, a := range sets {
+			rec, err := (&loaded{File: l.File, Answers: a, flags: l.flags}).evaluate()
 			if err != nil {
 				return err
 			}

@@ -3,7 +3,10 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -12,6 +15,7 @@ import (
 	"github.com/authadvisor/authadvisor/internal/fileout"
 	"github.com/authadvisor/authadvisor/internal/report"
 	"github.com/authadvisor/authadvisor/internal/review"
+	"github.com/authadvisor/authadvisor/internal/safetext"
 	"github.com/authadvisor/authadvisor/internal/snippet"
 )
 
@@ -48,7 +52,7 @@ func newRecommendCmd(io *IO, questions []decision.Question) *cobra.Command {
 	fl.StringVarP(&o.Format, "format", "f", "markdown", "output format: markdown, json or text")
 	fl.StringVarP(&o.OutDir, "out", "o", "",
 		"write report.md, answers.yaml and snippets/ into this folder")
-	fl.BoolVar(&o.Force, "force", false, "overwrite files that already exist in `--out`")
+	fl.BoolVar(&o.Force, "force", false, "overwrite files that already exist in the --out folder")
 	cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(report.Formats,
 		cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.MarkFlagDirname("out")
@@ -60,6 +64,10 @@ func RunRecommend(o *RecommendOptions) error {
 	if !contains(report.Formats, o.Format) {
 		return usagef("`--format %s`: use one of %s", o.Format, strings.Join(report.Formats, ", "))
 	}
+	if o.OutDir != "" && o.Format != "markdown" {
+		return usagef("`--out` writes report.md, answers.yaml and snippets/; " +
+			"leave out `--format`, or print with `--format` and no `--out`")
+	}
 	l, err := o.Answers.load(o.IO)
 	if err != nil {
 		return err
@@ -68,6 +76,12 @@ func RunRecommend(o *RecommendOptions) error {
 	if err != nil {
 		return err
 	}
+	// Snippet values are checked even when nothing is written, so that a
+	// bad value is never accepted silently.
+	if err := o.Snippet.params(review.IdP(rec)).Validate(); err != nil {
+		return usagef("%w", err)
+	}
+	noteDropped(o.IO, l.Answers, rec)
 	if o.OutDir != "" {
 		return o.writeFolder(l, rec)
 	}
@@ -91,16 +105,66 @@ func (o *RecommendOptions) writeFolder(l *loaded, rec *decision.Recommendation) 
 		return err
 	}
 	dir := o.IO.abs(o.OutDir)
+	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
+		return usagef("`--out %s`: is a file, not a folder", o.OutDir)
+	}
 	if err := fileout.Plan(dir, files, o.Force); err != nil {
 		return usagef("%w", err)
 	}
+	stale := staleFiles(dir, files)
 	if err := fileout.WriteAll(dir, files, o.Force); err != nil {
 		return err
 	}
 	for _, f := range files {
-		fmt.Fprintf(o.IO.Err, "wrote %s\n", filepath.Join(o.OutDir, f.Path))
+		fmt.Fprintf(o.IO.Err, "wrote %s\n", safetext.Plain(filepath.Join(o.OutDir, f.Path)))
+	}
+	for _, p := range stale {
+		fmt.Fprintf(o.IO.Err, "note: %s is left from an earlier run and is not part of "+
+			"this report; remove it\n", safetext.Plain(filepath.Join(o.OutDir, p)))
 	}
 	return nil
+}
+
+// staleFiles lists files under the folder's snippets/ that the new set does
+// not write, so that a review folder rewritten with --force is not
+// mistaken for one that matches its report.
+func staleFiles(dir string, files []fileout.File) []string {
+	keep := map[string]bool{}
+	for _, f := range files {
+		keep[filepath.FromSlash(f.Path)] = true
+	}
+	var stale []string
+	root := filepath.Join(dir, review.SnippetsDir)
+	_ = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		rel, _ := filepath.Rel(dir, path)
+		if !keep[rel] {
+			stale = append(stale, rel)
+		}
+		return nil
+	})
+	return stale
+}
+
+// noteDropped says on stderr which given answers the decision file does
+// not ask for these answers, so that they are not ignored silently.
+func noteDropped(io *IO, given decision.Answers, rec *decision.Recommendation) {
+	used := map[string]bool{}
+	for _, a := range rec.Answers {
+		used[a.Question] = true
+	}
+	var dropped []string
+	for id := range given {
+		if !used[id] {
+			dropped = append(dropped, id)
+		}
+	}
+	sort.Strings(dropped)
+	for _, id := range dropped {
+		fmt.Fprintf(io.Err, "note: %s does not apply to these answers and is ignored\n", id)
+	}
 }
 
 // snippetFlags are the values placed into starter configuration.
@@ -112,7 +176,7 @@ type snippetFlags struct {
 func (s *snippetFlags) register(cmd *cobra.Command) {
 	fl := cmd.Flags()
 	fl.StringVar(&s.Issuer, "issuer", "", "OpenID issuer URL placed in the snippets")
-	fl.StringVar(&s.Audience, "audience", "", "expected `aud` of access tokens")
+	fl.StringVar(&s.Audience, "audience", "", "expected aud claim of access tokens")
 	fl.StringVar(&s.ClientID, "client-id", "", "OAuth client id placed in the snippets")
 	fl.StringArrayVar(&s.Scopes, "scope", nil, "scope a client asks for (repeatable)")
 	fl.StringVar(&s.APIHost, "api-host", "", "DNS name the API is served under")

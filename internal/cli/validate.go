@@ -8,7 +8,6 @@ import (
 
 	"github.com/authadvisor/authadvisor/decisions"
 	"github.com/authadvisor/authadvisor/internal/decision"
-	"github.com/authadvisor/authadvisor/templates"
 )
 
 // ValidateOptions are the inputs of `authadvisor validate`.
@@ -56,7 +55,11 @@ func RunValidate(o *ValidateOptions) error {
 	if err != nil {
 		return err
 	}
-	f, err := decision.Load(name, data, templates.Overlay(o.IO.abs(o.TemplatesDir)))
+	tfs, err := templatesFS(o.IO, o.TemplatesDir)
+	if err != nil {
+		return err
+	}
+	f, err := decision.Load(name, data, tfs)
 	var more decision.Problems
 	if errors.As(err, &more) {
 		ps = merge(ps, more)

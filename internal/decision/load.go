@@ -42,6 +42,9 @@ func Parse(name string, data []byte) (*File, error) {
 		}
 		return nil, YAMLProblems(name, err)
 	}
+	if ps := RejectAliases(name, &doc); len(ps) > 0 {
+		return nil, ps
+	}
 	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
 		return nil, Problems{{File: name, Pos: Pos{Line: 1, Column: 1},
 			Msg: "a decision file is a mapping with questions, schemes, tree and policies"}}
@@ -53,4 +56,27 @@ func Parse(name string, data []byte) (*File, error) {
 	}
 	f.Name = name
 	return f, nil
+}
+
+// RejectAliases reports every YAML alias (`*name`) in a document. Inputs
+// have no use for them, and refusing them up front keeps a small file from
+// expanding into an enormous one ("billion laughs"). The walk visits each
+// node once and never follows an alias.
+func RejectAliases(name string, doc *yaml.Node) Problems {
+	var ps Problems
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		if n.Kind == yaml.AliasNode {
+			if len(ps) < maxProblems {
+				ps = append(ps, Problem{File: name, Pos: posOf(n),
+					Msg: "YAML aliases (*" + n.Value + ") are not supported; write the value out"})
+			}
+			return
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return ps
 }

@@ -29,6 +29,10 @@ func (p Problem) String() string {
 	return fmt.Sprintf("%s:%d:%d: %s", p.File, p.Pos.Line, p.Pos.Column, p.Msg)
 }
 
+// maxProblems caps how many problems one input reports, so that a hostile
+// file cannot turn its report into a flood.
+const maxProblems = 500
+
 // Problems is every problem found in one input; it is an error.
 type Problems []Problem
 

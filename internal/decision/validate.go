@@ -3,12 +3,31 @@ package decision
 import (
 	"fmt"
 	"io/fs"
+	"net/url"
 	"path"
 	"regexp"
 	"strings"
 )
 
-var idPattern = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+var (
+	idPattern   = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+	snippetPath = regexp.MustCompile(`^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*$`)
+)
+
+// validURL accepts an absolute https URL with a host and no characters that
+// would need escaping in a Markdown link or on a terminal.
+func validURL(s string) bool {
+	u, err := url.Parse(s)
+	if err != nil || u.Scheme != "https" || u.Host == "" || u.User != nil {
+		return false
+	}
+	for _, r := range s {
+		if r <= ' ' || r >= 0x7f || strings.ContainsRune(`"'<>()[]\^{|}`+"`", r) {
+			return false
+		}
+	}
+	return true
+}
 
 // validator collects problems while checking a file.
 type validator struct {
@@ -19,7 +38,13 @@ type validator struct {
 }
 
 func (v *validator) addf(p Pos, format string, args ...any) {
-	v.ps = append(v.ps, Problem{File: v.f.Name, Pos: p, Msg: fmt.Sprintf(format, args...)})
+	switch {
+	case len(v.ps) < maxProblems:
+		v.ps = append(v.ps, Problem{File: v.f.Name, Pos: p, Msg: fmt.Sprintf(format, args...)})
+	case len(v.ps) == maxProblems:
+		v.ps = append(v.ps, Problem{File: v.f.Name, Pos: p,
+			Msg: fmt.Sprintf("more than %d problems; fix these first", maxProblems)})
+	}
 }
 
 // Validate checks the whole file and returns every problem found, sorted
@@ -66,8 +91,8 @@ func (v *validator) checkSources() {
 		if s.Short == "" || s.Title == "" {
 			v.addf(s.Pos, "source %q needs a short name and a title", s.ID)
 		}
-		if !strings.HasPrefix(s.URL, "https://") {
-			v.addf(s.Pos, "source %q needs an https url", s.ID)
+		if !validURL(s.URL) {
+			v.addf(s.Pos, "source %q needs a plain https url, found %q", s.ID, s.URL)
 		}
 	}
 }
@@ -186,7 +211,7 @@ func (v *validator) checkSnippets() {
 			v.addf(s.Pos, "snippet %q needs a target and a title", s.ID)
 		}
 		clean := path.Clean(s.Path)
-		if s.Path == "" || clean != s.Path || path.IsAbs(s.Path) || strings.HasPrefix(clean, "..") {
+		if !snippetPath.MatchString(s.Path) || clean != s.Path || strings.HasPrefix(clean, "..") {
 			v.addf(s.Pos, "snippet %q needs a relative path inside the snippets folder, found %q",
 				s.ID, s.Path)
 		}

@@ -121,6 +121,7 @@ func (v *validator) checkReach() {
 		done
 	)
 	state := map[string]int{}
+	reported := map[string]bool{}
 	var stack []string
 	var walk func(id string)
 	walk = func(id string) {
@@ -130,8 +131,15 @@ func (v *validator) checkReach() {
 		}
 		switch state[id] {
 		case active:
+			if reported[id] {
+				return
+			}
+			reported[id] = true
 			at := indexOf(stack, id)
 			cycle := append(append([]string{}, stack[at:]...), id)
+			if len(cycle) > 12 {
+				cycle = append(append(cycle[:5:5], "..."), cycle[len(cycle)-5:]...)
+			}
 			v.addf(n.Pos, "cycle in the tree: %s", strings.Join(cycle, " -> "))
 			return
 		case done:
@@ -244,6 +252,9 @@ func (v *validator) isSchemeOrAnti(id string) bool {
 // checkCondition checks question ids and values. When earlier is not nil,
 // the condition may only name questions in it.
 func (v *validator) checkCondition(c *Condition, earlier map[string]bool) {
+	if len(c.Order)+len(c.Primary)+len(c.Any)+len(c.All) == 0 && c.Not == nil {
+		v.addf(c.Pos, "empty condition: it would match every answer; remove `when` to mean always")
+	}
 	for _, qid := range c.Order {
 		p := c.KeyPos[qid]
 		q := v.ix.questions[qid]

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode"
 )
 
 // ErrExists is returned when a file exists and overwriting was not allowed.
@@ -30,8 +31,36 @@ func Plan(dir string, files []File, force bool) error {
 		if err != nil {
 			return err
 		}
+		if err := checkFolders(dir, target); err != nil {
+			return err
+		}
 		if err := checkTarget(target, force); err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// checkFolders refuses a target whose folders below dir include a symbolic
+// link or a file, so that a write cannot land outside dir.
+func checkFolders(dir, target string) error {
+	rel, err := filepath.Rel(dir, filepath.Dir(target))
+	if err != nil || rel == "." {
+		return err
+	}
+	cur := dir
+	for _, part := range strings.Split(rel, string(filepath.Separator)) {
+		cur = filepath.Join(cur, part)
+		info, err := os.Lstat(cur)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return nil
+		case err != nil:
+			return err
+		case info.Mode()&fs.ModeSymlink != 0:
+			return fmt.Errorf("%s is a symbolic link; refusing to write through it", cur)
+		case !info.IsDir():
+			return fmt.Errorf("%s is a file, not a folder", cur)
 		}
 	}
 	return nil
@@ -113,7 +142,7 @@ func checkTarget(path string, force bool) error {
 // Inside joins dir and a relative path, refusing paths that are absolute,
 // climb out of dir or contain control characters.
 func Inside(dir, rel string) (string, error) {
-	if rel == "" || filepath.IsAbs(rel) || strings.ContainsAny(rel, "\x00\r\n\t") {
+	if rel == "" || filepath.IsAbs(rel) || strings.ContainsFunc(rel, unicode.IsControl) {
 		return "", fmt.Errorf("refusing to write %q: not a plain relative path", rel)
 	}
 	clean := filepath.Clean(filepath.FromSlash(rel))

@@ -77,3 +77,21 @@ func TestWriteAllChecksEverythingFirst(t *testing.T) {
 		t.Error("a.md was written although b.md blocked the set")
 	}
 }
+
+func TestPlanRefusesSymlinkedFolders(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out")
+	victim := filepath.Join(dir, "victim")
+	os.MkdirAll(out, 0o755)
+	os.MkdirAll(victim, 0o755)
+	if err := os.Symlink(victim, filepath.Join(out, "snippets")); err != nil {
+		t.Skip("symlinks unsupported here:", err)
+	}
+	files := []fileout.File{{Path: "snippets/go/go.mod", Data: []byte("x")}}
+	if err := fileout.WriteAll(out, files, true); err == nil {
+		t.Fatal("wrote through a symbolically linked folder")
+	}
+	if _, err := os.Stat(filepath.Join(victim, "go", "go.mod")); err == nil {
+		t.Error("a file landed outside the output folder")
+	}
+}

@@ -9,10 +9,18 @@ import (
 // stripControl neutralises text for plain output.
 func stripControl(s string) string { return safetext.Plain(s) }
 
-// mdText makes text safe as inline Markdown: no control characters and no
-// raw HTML.
+// mdText makes text safe as inline Markdown: no control characters, no raw
+// HTML, and no links or images (square brackets are escaped).
 func mdText(s string) string {
-	return strings.NewReplacer("<", "&lt;", ">", "&gt;").Replace(stripControl(s))
+	return mdReplacer.Replace(stripControl(s))
+}
+
+var mdReplacer = strings.NewReplacer("<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`)
+
+// mdURL makes a URL safe as a Markdown link target.
+func mdURL(s string) string {
+	return strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E",
+		"[", "%5B", "]", "%5D", `"`, "%22").Replace(stripControl(s))
 }
 
 // mdCell makes text safe inside a Markdown table cell.

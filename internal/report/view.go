@@ -134,7 +134,7 @@ func sourceLine(s decision.SourceRef, e esc) sourceRow {
 	if len(sections) > 0 {
 		line += ": " + e(strings.Join(sections, ", "))
 	}
-	return sourceRow{Text: line, URL: s.URL}
+	return sourceRow{Text: line, URL: mdURL(s.URL)}
 }
 
 // sectionLess orders "§2.10" after "§2.9".
