@@ -1,8 +1,10 @@
 package adr
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 
 	"github.com/authadvisor/authadvisor/internal/decision"
@@ -99,9 +101,16 @@ func numberFor(folder, slug string, force bool) (int, error) {
 	if !found {
 		return Next(folder)
 	}
+	path := filepath.Join(folder, existing.Name)
 	if !force {
 		return 0, fmt.Errorf("%s %w with the same title; pass `--force` to rewrite it, "+
-			"or change `--title`", filepath.Join(folder, existing.Name), fileout.ErrExists)
+			"or change `--title`", path, fileout.ErrExists)
+	}
+	// A superseded record is history: rewriting it would break the chain
+	// that the newer record links to.
+	if data, err := os.ReadFile(path); err == nil && bytes.Contains(data, []byte("superseded by ADR-")) {
+		return 0, fmt.Errorf("%s is superseded; write a new record with another `--title` "+
+			"instead of rewriting it", path)
 	}
 	return existing.Number, nil
 }

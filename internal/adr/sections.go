@@ -96,8 +96,8 @@ func checks(withAnswers bool) []string {
 			"under More Information, reproduces this decision."
 	}
 	return []string{
-		"`authadvisor audit` on the OpenAPI document raises no findings, and its " +
-			"security schemes match the chosen option.",
+		"The API's OpenAPI document declares only the chosen schemes, and every " +
+			"operation names its security requirement.",
 		replay,
 	}
 }
