@@ -62,13 +62,20 @@ func registerAnswerFlags(cmd *cobra.Command, o *answerOptions, questions []decis
 func valueCompletion(q decision.Question) cobra.CompletionFunc {
 	return func(_ *cobra.Command, _ []string, typed string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		prefix := ""
+		chosen := map[string]bool{}
 		if q.Multi {
 			if i := strings.LastIndex(typed, ","); i >= 0 {
 				prefix = typed[:i+1]
+				for _, v := range strings.Split(typed[:i], ",") {
+					chosen[v] = true
+				}
 			}
 		}
 		var out []cobra.Completion
 		for _, opt := range q.Options {
+			if chosen[opt.Value] {
+				continue
+			}
 			desc := opt.Title
 			if desc == "" {
 				desc = opt.Value
