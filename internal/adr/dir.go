@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Folder names tried, in order, when neither `--dir` nor .adr-dir names one.
@@ -70,15 +71,39 @@ func readDirFile(path string) (string, error) {
 	case named == "":
 		return "", fmt.Errorf("%s names no folder; write a relative path in it or pass `--dir`",
 			path)
-	case strings.ContainsAny(named, "\r\n\x00"):
-		return "", fmt.Errorf("%s must hold one folder path on one line", path)
+	case strings.ContainsFunc(named, unicode.IsControl):
+		return "", fmt.Errorf("%s must hold one folder path on one line, "+
+			"without control characters", path)
 	}
 	local := filepath.FromSlash(named)
 	if !filepath.IsLocal(local) {
 		return "", fmt.Errorf("%s names %q, which is not a folder inside the project; "+
 			"use a relative path without `..`, or pass `--dir`", path, named)
 	}
+	if err := staysInside(filepath.Dir(path), local); err != nil {
+		return "", fmt.Errorf("%s: %w", path, err)
+	}
 	return filepath.Clean(local), nil
+}
+
+// staysInside refuses a folder under root that a symbolic link leads out
+// of root.
+func staysInside(root, local string) error {
+	real, err := filepath.EvalSymlinks(filepath.Join(root, local))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	base, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return err
+	}
+	if rel, err := filepath.Rel(base, real); err != nil || !filepath.IsLocal(rel) {
+		return fmt.Errorf("the folder it names leads outside the project")
+	}
+	return nil
 }
 
 // record is one numbered record file found in a folder.
@@ -129,17 +154,20 @@ func listRecords(dir string) ([]record, error) {
 	return recs, nil
 }
 
-// recordNumber reads the number of a file named "NNNN-anything.md".
+// recordNumber reads the number of a file named "NNNN-anything.md"; past
+// 9999 the number takes a fifth digit. Longer digit runs, such as
+// log4brains' dates, are not record numbers.
 func recordNumber(name string) (int, bool) {
-	if !strings.HasSuffix(name, ".md") || len(name) < len("0000-.md") || name[4] != '-' {
+	dash := strings.IndexByte(name, '-')
+	if !strings.HasSuffix(name, ".md") || dash < 4 || dash > 5 {
 		return 0, false
 	}
-	for i := 0; i < 4; i++ {
+	for i := 0; i < dash; i++ {
 		if name[i] < '0' || name[i] > '9' {
 			return 0, false
 		}
 	}
-	n, err := strconv.Atoi(name[:4])
+	n, err := strconv.Atoi(name[:dash])
 	return n, err == nil
 }
 

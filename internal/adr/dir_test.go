@@ -1,6 +1,7 @@
 package adr
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -117,5 +118,33 @@ func TestFindRecord(t *testing.T) {
 	}
 	if _, err := findRecord(dir, 9); err == nil || !strings.Contains(err.Error(), "ADR-0009") {
 		t.Errorf("findRecord(9) = %v; want an error naming ADR-0009", err)
+	}
+}
+
+func TestNextPastNineThousandNineHundredNinetyNine(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"9999-last.md", "20240101-dated.md"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n, err := Next(dir); err != nil || n != 10000 {
+		t.Fatalf("Next = %d, %v; want 10000", n, err)
+	}
+	os.WriteFile(filepath.Join(dir, fileName(10000, "more")), []byte("x"), 0o644)
+	if n, _ := Next(dir); n != 10001 {
+		t.Errorf("after 10000-more.md, Next = %d, want 10001", n)
+	}
+}
+
+func TestADRDirThroughSymlinkIsRefused(t *testing.T) {
+	root := t.TempDir()
+	outside := t.TempDir()
+	if err := os.Symlink(outside, filepath.Join(root, "records")); err != nil {
+		t.Skip("symlinks unsupported here:", err)
+	}
+	os.WriteFile(filepath.Join(root, ".adr-dir"), []byte("records\n"), 0o644)
+	if _, err := FindDir(root, ""); err == nil {
+		t.Error("FindDir accepted an .adr-dir that leads outside the project")
 	}
 }
