@@ -38,7 +38,7 @@ var cases = map[string]decision.Answers{
 	},
 }
 
-func evaluate(t *testing.T, a decision.Answers) *decision.Recommendation {
+func evaluate(t testing.TB, a decision.Answers) *decision.Recommendation {
 	t.Helper()
 	f, err := decision.Load(decisions.DefaultName, decisions.Default, templates.FS())
 	if err != nil {
