@@ -1782,6 +1782,8 @@ func Snapshot() *decision.File {
 				},
 				Snippets: []string{
 					"go_authcode_pkce",
+					"go_authcode_web",
+					"go_client_auth",
 				},
 				Source: decision.Cites{
 					Items: []string{
@@ -1815,6 +1817,8 @@ func Snapshot() *decision.File {
 				},
 				Snippets: []string{
 					"go_authcode_pkce",
+					"go_authcode_web",
+					"go_client_auth",
 				},
 				Source: decision.Cites{
 					Items: []string{
@@ -1852,7 +1856,8 @@ func Snapshot() *decision.File {
 				},
 				Snippets: []string{
 					"go_session_cookie",
-					"go_authcode_pkce",
+					"go_authcode_web",
+					"go_client_auth",
 				},
 				Source: decision.Cites{
 					Items: []string{
@@ -1977,6 +1982,7 @@ func Snapshot() *decision.File {
 				},
 				Snippets: []string{
 					"go_client_credentials",
+					"go_client_auth",
 				},
 				Source: decision.Cites{
 					Items: []string{
@@ -2097,6 +2103,7 @@ func Snapshot() *decision.File {
 				},
 				Snippets: []string{
 					"go_token_exchange",
+					"go_client_auth",
 				},
 				Source: decision.Cites{
 					Items: []string{
@@ -2327,6 +2334,7 @@ func Snapshot() *decision.File {
 				},
 				Snippets: []string{
 					"go_introspection_middleware",
+					"go_client_auth",
 				},
 				Source: decision.Cites{
 					Items: []string{
@@ -2474,6 +2482,7 @@ func Snapshot() *decision.File {
 				},
 				Snippets: []string{
 					"go_client_credentials",
+					"go_client_auth",
 				},
 				Source: decision.Cites{
 					Items: []string{
@@ -2517,7 +2526,7 @@ func Snapshot() *decision.File {
 			{
 				ID:      "hmac_webhook_signature",
 				Title:   "HMAC-signed webhooks",
-				Summary: "The sender signs each delivery with HMAC-SHA256 over a timestamp and the raw body; the receiver verifies it before processing.",
+				Summary: "The sender signs each delivery with HMAC-SHA256 over its delivery id, a timestamp and the raw body (`id.timestamp.body`); the receiver verifies it before processing.",
 				Pros: []string{
 					"Receivers can prove where a delivery came from and that it was not changed",
 					"No shared credential travels with the request",
@@ -3285,7 +3294,7 @@ func Snapshot() *decision.File {
 				ID:      "webhook_hmac_raw_body",
 				Title:   "HMAC over the raw body",
 				Summary: "Re-serialised JSON does not match the signature.",
-				Value:   "HMAC-SHA256 over `timestamp.body` computed on the raw bytes before parsing",
+				Value:   "HMAC-SHA256 over `id.timestamp.body` (delivery id, Unix timestamp and raw body, joined by dots) computed on the raw bytes before parsing",
 				Source: decision.Cites{
 					Items: []string{
 						"github_webhooks",
@@ -3293,7 +3302,7 @@ func Snapshot() *decision.File {
 					},
 					Pos: decision.Pos{
 						Line:   481,
-						Column: 220,
+						Column: 282,
 					},
 				},
 				Pos: decision.Pos{
@@ -4117,12 +4126,284 @@ func Snapshot() *decision.File {
 		Snippets: []decision.SnippetSpec{
 			{
 				ID:       "go_authcode_pkce",
-				Title:    "Go: authorization code + PKCE client",
+				Title:    "Go: authorization code + PKCE for native and CLI apps",
 				Target:   "go",
 				Template: "snippets/go/authcode.go.tmpl",
 				Path:     "go/authcode/authcode.go",
+				When: &decision.Condition{
+					All: []decision.Condition{
+						{
+							Any: []decision.Condition{
+								{
+									Answers: map[string][]string{
+										"client_type": []string{
+											"spa_browser",
+											"native_mobile",
+											"native_desktop",
+											"cli_tool",
+											"input_constrained_device",
+										},
+									},
+									Order: []string{
+										"client_type",
+									},
+									Pos: decision.Pos{
+										Line:   533,
+										Column: 195,
+									},
+									KeyPos: map[string]decision.Pos{
+										"client_type": {
+											Line:   533,
+											Column: 196,
+										},
+									},
+								},
+								{
+									Answers: map[string][]string{
+										"can_hold_secret": []string{
+											"no",
+										},
+										"client_type": []string{
+											"partner_integration",
+											"third_party_developer_platform",
+										},
+									},
+									Order: []string{
+										"client_type",
+										"can_hold_secret",
+									},
+									Pos: decision.Pos{
+										Line:   533,
+										Column: 292,
+									},
+									KeyPos: map[string]decision.Pos{
+										"can_hold_secret": {
+											Line:   533,
+											Column: 361,
+										},
+										"client_type": {
+											Line:   533,
+											Column: 293,
+										},
+									},
+								},
+							},
+							Pos: decision.Pos{
+								Line:   533,
+								Column: 188,
+							},
+						},
+					},
+					Not: &decision.Condition{
+						Primary: []string{
+							"bff",
+						},
+						Pos: decision.Pos{
+							Line:   533,
+							Column: 395,
+						},
+					},
+					Pos: decision.Pos{
+						Line:   533,
+						Column: 181,
+					},
+				},
 				Pos: decision.Pos{
-					Line:   529,
+					Line:   533,
+					Column: 5,
+				},
+			},
+			{
+				ID:       "go_authcode_web",
+				Title:    "Go: confidential web sign-in (code + PKCE, private_key_jwt)",
+				Target:   "go",
+				Template: "snippets/go/authcodeweb.go.tmpl",
+				Path:     "go/authcodeweb/authcodeweb.go",
+				When: &decision.Condition{
+					Any: []decision.Condition{
+						{
+							Primary: []string{
+								"bff",
+							},
+							Pos: decision.Pos{
+								Line:   534,
+								Column: 202,
+							},
+						},
+						{
+							Not: &decision.Condition{
+								Any: []decision.Condition{
+									{
+										Answers: map[string][]string{
+											"client_type": []string{
+												"spa_browser",
+												"native_mobile",
+												"native_desktop",
+												"cli_tool",
+												"input_constrained_device",
+											},
+										},
+										Order: []string{
+											"client_type",
+										},
+										Pos: decision.Pos{
+											Line:   534,
+											Column: 233,
+										},
+										KeyPos: map[string]decision.Pos{
+											"client_type": {
+												Line:   534,
+												Column: 234,
+											},
+										},
+									},
+									{
+										Answers: map[string][]string{
+											"can_hold_secret": []string{
+												"no",
+											},
+											"client_type": []string{
+												"partner_integration",
+												"third_party_developer_platform",
+											},
+										},
+										Order: []string{
+											"client_type",
+											"can_hold_secret",
+										},
+										Pos: decision.Pos{
+											Line:   534,
+											Column: 330,
+										},
+										KeyPos: map[string]decision.Pos{
+											"can_hold_secret": {
+												Line:   534,
+												Column: 399,
+											},
+											"client_type": {
+												Line:   534,
+												Column: 331,
+											},
+										},
+									},
+								},
+								Pos: decision.Pos{
+									Line:   534,
+									Column: 226,
+								},
+							},
+							Pos: decision.Pos{
+								Line:   534,
+								Column: 220,
+							},
+						},
+					},
+					Pos: decision.Pos{
+						Line:   534,
+						Column: 195,
+					},
+				},
+				Pos: decision.Pos{
+					Line:   534,
+					Column: 5,
+				},
+			},
+			{
+				ID:       "go_client_auth",
+				Title:    "Go: private_key_jwt client authentication (mTLS alternative)",
+				Target:   "go",
+				Template: "snippets/go/clientauth.go.tmpl",
+				Path:     "go/clientauth/clientauth.go",
+				When: &decision.Condition{
+					Any: []decision.Condition{
+						{
+							Primary: []string{
+								"oauth2_client_credentials",
+								"opaque_token_introspection",
+								"oauth2_token_exchange",
+								"app_installation_token",
+								"bff",
+							},
+							Pos: decision.Pos{
+								Line:   537,
+								Column: 199,
+							},
+						},
+						{
+							Not: &decision.Condition{
+								Any: []decision.Condition{
+									{
+										Answers: map[string][]string{
+											"client_type": []string{
+												"spa_browser",
+												"native_mobile",
+												"native_desktop",
+												"cli_tool",
+												"input_constrained_device",
+											},
+										},
+										Order: []string{
+											"client_type",
+										},
+										Pos: decision.Pos{
+											Line:   537,
+											Column: 332,
+										},
+										KeyPos: map[string]decision.Pos{
+											"client_type": {
+												Line:   537,
+												Column: 333,
+											},
+										},
+									},
+									{
+										Answers: map[string][]string{
+											"can_hold_secret": []string{
+												"no",
+											},
+											"client_type": []string{
+												"partner_integration",
+												"third_party_developer_platform",
+											},
+										},
+										Order: []string{
+											"client_type",
+											"can_hold_secret",
+										},
+										Pos: decision.Pos{
+											Line:   537,
+											Column: 429,
+										},
+										KeyPos: map[string]decision.Pos{
+											"can_hold_secret": {
+												Line:   537,
+												Column: 498,
+											},
+											"client_type": {
+												Line:   537,
+												Column: 430,
+											},
+										},
+									},
+								},
+								Pos: decision.Pos{
+									Line:   537,
+									Column: 325,
+								},
+							},
+							Pos: decision.Pos{
+								Line:   537,
+								Column: 319,
+							},
+						},
+					},
+					Pos: decision.Pos{
+						Line:   537,
+						Column: 192,
+					},
+				},
+				Pos: decision.Pos{
+					Line:   537,
 					Column: 5,
 				},
 			},
@@ -4133,7 +4414,7 @@ func Snapshot() *decision.File {
 				Template: "snippets/go/clientcreds.go.tmpl",
 				Path:     "go/clientcreds/clientcreds.go",
 				Pos: decision.Pos{
-					Line:   530,
+					Line:   538,
 					Column: 5,
 				},
 			},
@@ -4144,7 +4425,7 @@ func Snapshot() *decision.File {
 				Template: "snippets/go/device.go.tmpl",
 				Path:     "go/device/device.go",
 				Pos: decision.Pos{
-					Line:   531,
+					Line:   539,
 					Column: 5,
 				},
 			},
@@ -4155,7 +4436,7 @@ func Snapshot() *decision.File {
 				Template: "snippets/go/jwtauth.go.tmpl",
 				Path:     "go/jwtauth/jwtauth.go",
 				Pos: decision.Pos{
-					Line:   532,
+					Line:   540,
 					Column: 5,
 				},
 			},
@@ -4166,7 +4447,7 @@ func Snapshot() *decision.File {
 				Template: "snippets/go/introspect.go.tmpl",
 				Path:     "go/introspect/introspect.go",
 				Pos: decision.Pos{
-					Line:   533,
+					Line:   541,
 					Column: 5,
 				},
 			},
@@ -4177,7 +4458,7 @@ func Snapshot() *decision.File {
 				Template: "snippets/go/apikey.go.tmpl",
 				Path:     "go/apikey/apikey.go",
 				Pos: decision.Pos{
-					Line:   534,
+					Line:   542,
 					Column: 5,
 				},
 			},
@@ -4188,7 +4469,7 @@ func Snapshot() *decision.File {
 				Template: "snippets/go/mtls.go.tmpl",
 				Path:     "go/mtls/mtls.go",
 				Pos: decision.Pos{
-					Line:   535,
+					Line:   543,
 					Column: 5,
 				},
 			},
@@ -4199,7 +4480,7 @@ func Snapshot() *decision.File {
 				Template: "snippets/go/webhook.go.tmpl",
 				Path:     "go/webhook/webhook.go",
 				Pos: decision.Pos{
-					Line:   536,
+					Line:   544,
 					Column: 5,
 				},
 			},
@@ -4210,7 +4491,7 @@ func Snapshot() *decision.File {
 				Template: "snippets/go/stepup.go.tmpl",
 				Path:     "go/stepup/stepup.go",
 				Pos: decision.Pos{
-					Line:   537,
+					Line:   545,
 					Column: 5,
 				},
 			},
@@ -4221,7 +4502,7 @@ func Snapshot() *decision.File {
 				Template: "snippets/go/session.go.tmpl",
 				Path:     "go/session/session.go",
 				Pos: decision.Pos{
-					Line:   538,
+					Line:   546,
 					Column: 5,
 				},
 			},
@@ -4232,7 +4513,7 @@ func Snapshot() *decision.File {
 				Template: "snippets/go/tokenexchange.go.tmpl",
 				Path:     "go/tokenexchange/tokenexchange.go",
 				Pos: decision.Pos{
-					Line:   539,
+					Line:   547,
 					Column: 5,
 				},
 			},
@@ -4252,18 +4533,18 @@ func Snapshot() *decision.File {
 						"gateway",
 					},
 					Pos: decision.Pos{
-						Line:   540,
+						Line:   548,
 						Column: 186,
 					},
 					KeyPos: map[string]decision.Pos{
 						"gateway": {
-							Line:   540,
+							Line:   548,
 							Column: 187,
 						},
 					},
 				},
 				Pos: decision.Pos{
-					Line:   540,
+					Line:   548,
 					Column: 5,
 				},
 			},
@@ -4283,18 +4564,18 @@ func Snapshot() *decision.File {
 						"gateway",
 					},
 					Pos: decision.Pos{
-						Line:   541,
+						Line:   549,
 						Column: 154,
 					},
 					KeyPos: map[string]decision.Pos{
 						"gateway": {
-							Line:   541,
+							Line:   549,
 							Column: 155,
 						},
 					},
 				},
 				Pos: decision.Pos{
-					Line:   541,
+					Line:   549,
 					Column: 5,
 				},
 			},
@@ -4313,7 +4594,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "server_user",
 							Pos: decision.Pos{
-								Line:   550,
+								Line:   558,
 								Column: 11,
 							},
 						},
@@ -4323,7 +4604,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "web_user",
 							Pos: decision.Pos{
-								Line:   551,
+								Line:   559,
 								Column: 11,
 							},
 						},
@@ -4333,7 +4614,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "spa_backend",
 							Pos: decision.Pos{
-								Line:   552,
+								Line:   560,
 								Column: 11,
 							},
 						},
@@ -4344,7 +4625,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "native_user",
 							Pos: decision.Pos{
-								Line:   553,
+								Line:   561,
 								Column: 11,
 							},
 						},
@@ -4354,7 +4635,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "cli_user",
 							Pos: decision.Pos{
-								Line:   554,
+								Line:   562,
 								Column: 11,
 							},
 						},
@@ -4364,7 +4645,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "device_user",
 							Pos: decision.Pos{
-								Line:   555,
+								Line:   563,
 								Column: 11,
 							},
 						},
@@ -4374,7 +4655,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "mesh_user",
 							Pos: decision.Pos{
-								Line:   556,
+								Line:   564,
 								Column: 11,
 							},
 						},
@@ -4384,7 +4665,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "partner_user",
 							Pos: decision.Pos{
-								Line:   557,
+								Line:   565,
 								Column: 11,
 							},
 						},
@@ -4394,7 +4675,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "platform_user",
 							Pos: decision.Pos{
-								Line:   558,
+								Line:   566,
 								Column: 11,
 							},
 						},
@@ -4405,13 +4686,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "webhook",
 							Pos: decision.Pos{
-								Line:   559,
+								Line:   567,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   546,
+						Line:   554,
 						Column: 7,
 					},
 				},
@@ -4426,14 +4707,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_secret",
 							Pos: decision.Pos{
-								Line:   565,
+								Line:   573,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "server_for_user",
 					Pos: decision.Pos{
-						Line:   561,
+						Line:   569,
 						Column: 7,
 					},
 				},
@@ -4448,7 +4729,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_sensitivity",
 							Pos: decision.Pos{
-								Line:   571,
+								Line:   579,
 								Column: 11,
 							},
 						},
@@ -4458,13 +4739,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_keyless",
 							Pos: decision.Pos{
-								Line:   572,
+								Line:   580,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   567,
+						Line:   575,
 						Column: 7,
 					},
 				},
@@ -4478,7 +4759,7 @@ func Snapshot() *decision.File {
 								"oauth21 §4.2",
 							},
 							Pos: decision.Pos{
-								Line:   576,
+								Line:   584,
 								Column: 17,
 							},
 						},
@@ -4487,7 +4768,7 @@ func Snapshot() *decision.File {
 								ID:  "workload_identity_federation",
 								Why: "No user and nowhere to keep a secret (a CI job, a short-lived workload): it presents the identity token its platform issues and receives short-lived credentials, so no key is stored at all.",
 								Pos: decision.Pos{
-									Line:   578,
+									Line:   586,
 									Column: 13,
 								},
 							},
@@ -4501,12 +4782,12 @@ func Snapshot() *decision.File {
 										"oauth21 §4.2",
 									},
 									Pos: decision.Pos{
-										Line:   580,
+										Line:   588,
 										Column: 169,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   580,
+									Line:   588,
 									Column: 13,
 								},
 							},
@@ -4521,23 +4802,23 @@ func Snapshot() *decision.File {
 										"github_pats",
 									},
 									Pos: decision.Pos{
-										Line:   582,
+										Line:   590,
 										Column: 175,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   582,
+									Line:   590,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   576,
+							Line:   584,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   573,
+						Line:   581,
 						Column: 7,
 					},
 				},
@@ -4552,7 +4833,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_low",
 							Pos: decision.Pos{
-								Line:   587,
+								Line:   595,
 								Column: 11,
 							},
 						},
@@ -4562,7 +4843,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_medium",
 							Pos: decision.Pos{
-								Line:   588,
+								Line:   596,
 								Column: 11,
 							},
 						},
@@ -4573,13 +4854,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_high",
 							Pos: decision.Pos{
-								Line:   589,
+								Line:   597,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   583,
+						Line:   591,
 						Column: 7,
 					},
 				},
@@ -4593,7 +4874,7 @@ func Snapshot() *decision.File {
 								"auth0_flows",
 							},
 							Pos: decision.Pos{
-								Line:   593,
+								Line:   601,
 								Column: 17,
 							},
 						},
@@ -4602,7 +4883,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_client_credentials",
 								Why: "No user is involved and the client can keep a secret, so it authenticates as itself and receives short-lived, scoped tokens.",
 								Pos: decision.Pos{
-									Line:   595,
+									Line:   603,
 									Column: 13,
 								},
 							},
@@ -4617,12 +4898,12 @@ func Snapshot() *decision.File {
 										"stripe_keys",
 									},
 									Pos: decision.Pos{
-										Line:   597,
+										Line:   605,
 										Column: 200,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   597,
+									Line:   605,
 									Column: 13,
 								},
 							},
@@ -4634,12 +4915,12 @@ func Snapshot() *decision.File {
 										"gcp_keys",
 									},
 									Pos: decision.Pos{
-										Line:   598,
+										Line:   606,
 										Column: 182,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   598,
+									Line:   606,
 									Column: 13,
 								},
 							},
@@ -4653,23 +4934,23 @@ func Snapshot() *decision.File {
 										"stripe_keys",
 									},
 									Pos: decision.Pos{
-										Line:   600,
+										Line:   608,
 										Column: 43,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   600,
+									Line:   608,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   593,
+							Line:   601,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   590,
+						Line:   598,
 						Column: 7,
 					},
 				},
@@ -4683,7 +4964,7 @@ func Snapshot() *decision.File {
 								"rfc9700 §2.5",
 							},
 							Pos: decision.Pos{
-								Line:   604,
+								Line:   612,
 								Column: 17,
 							},
 						},
@@ -4692,7 +4973,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_client_credentials",
 								Why: "No user is involved; a confidential client should get short-lived, scoped tokens rather than present a standing secret on every call.",
 								Pos: decision.Pos{
-									Line:   606,
+									Line:   614,
 									Column: 13,
 								},
 							},
@@ -4707,12 +4988,12 @@ func Snapshot() *decision.File {
 										"stripe_keys",
 									},
 									Pos: decision.Pos{
-										Line:   608,
+										Line:   616,
 										Column: 185,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   608,
+									Line:   616,
 									Column: 13,
 								},
 							},
@@ -4724,12 +5005,12 @@ func Snapshot() *decision.File {
 										"gcp_keys",
 									},
 									Pos: decision.Pos{
-										Line:   609,
+										Line:   617,
 										Column: 148,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   609,
+									Line:   617,
 									Column: 13,
 								},
 							},
@@ -4741,12 +5022,12 @@ func Snapshot() *decision.File {
 										"rfc8705 §2",
 									},
 									Pos: decision.Pos{
-										Line:   610,
+										Line:   618,
 										Column: 160,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   610,
+									Line:   618,
 									Column: 13,
 								},
 							},
@@ -4760,23 +5041,23 @@ func Snapshot() *decision.File {
 										"stripe_keys",
 									},
 									Pos: decision.Pos{
-										Line:   612,
+										Line:   620,
 										Column: 43,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   612,
+									Line:   620,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   604,
+							Line:   612,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   601,
+						Line:   609,
 						Column: 7,
 					},
 				},
@@ -4791,7 +5072,7 @@ func Snapshot() *decision.File {
 								"owasp_rest",
 							},
 							Pos: decision.Pos{
-								Line:   616,
+								Line:   624,
 								Column: 17,
 							},
 						},
@@ -4800,7 +5081,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_client_credentials",
 								Why: "At this sensitivity the client must authenticate strongly and receive short-lived, sender-constrained tokens; a static key alone is not enough.",
 								Pos: decision.Pos{
-									Line:   618,
+									Line:   626,
 									Column: 13,
 								},
 							},
@@ -4815,12 +5096,12 @@ func Snapshot() *decision.File {
 										"owasp_rest",
 									},
 									Pos: decision.Pos{
-										Line:   620,
+										Line:   628,
 										Column: 149,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   620,
+									Line:   628,
 									Column: 13,
 								},
 							},
@@ -4832,23 +5113,23 @@ func Snapshot() *decision.File {
 										"gcp_keys",
 									},
 									Pos: decision.Pos{
-										Line:   621,
+										Line:   629,
 										Column: 156,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   621,
+									Line:   629,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   616,
+							Line:   624,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   613,
+						Line:   621,
 						Column: 7,
 					},
 				},
@@ -4862,7 +5143,7 @@ func Snapshot() *decision.File {
 								"oauth21 §4.1",
 							},
 							Pos: decision.Pos{
-								Line:   625,
+								Line:   633,
 								Column: 17,
 							},
 						},
@@ -4871,7 +5152,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "The server needs the user's consent: it runs the authorization code flow once as a confidential client and keeps the refresh token server-side.",
 								Pos: decision.Pos{
-									Line:   627,
+									Line:   635,
 									Column: 13,
 								},
 							},
@@ -4885,23 +5166,23 @@ func Snapshot() *decision.File {
 										"rfc8693 §1.1",
 									},
 									Pos: decision.Pos{
-										Line:   629,
+										Line:   637,
 										Column: 175,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   629,
+									Line:   637,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   625,
+							Line:   633,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   622,
+						Line:   630,
 						Column: 7,
 					},
 				},
@@ -4916,7 +5197,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_secret",
 							Pos: decision.Pos{
-								Line:   635,
+								Line:   643,
 								Column: 11,
 							},
 						},
@@ -4926,7 +5207,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "web_first_party",
 							Pos: decision.Pos{
-								Line:   636,
+								Line:   644,
 								Column: 11,
 							},
 						},
@@ -4936,13 +5217,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "web_delegated",
 							Pos: decision.Pos{
-								Line:   637,
+								Line:   645,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   631,
+						Line:   639,
 						Column: 7,
 					},
 				},
@@ -4957,7 +5238,7 @@ func Snapshot() *decision.File {
 								"browserapps",
 							},
 							Pos: decision.Pos{
-								Line:   641,
+								Line:   649,
 								Column: 17,
 							},
 						},
@@ -4966,7 +5247,7 @@ func Snapshot() *decision.File {
 								ID:  "oidc_login",
 								Why: "Users sign in through OpenID Connect with the authorization code flow; the server is a confidential client.",
 								Pos: decision.Pos{
-									Line:   643,
+									Line:   651,
 									Column: 13,
 								},
 							},
@@ -4974,7 +5255,7 @@ func Snapshot() *decision.File {
 								ID:  "server_session_cookie",
 								Why: "After sign-in the browser holds only a hardened session cookie; tokens never leave the server.",
 								Pos: decision.Pos{
-									Line:   644,
+									Line:   652,
 									Column: 13,
 								},
 							},
@@ -4988,23 +5269,23 @@ func Snapshot() *decision.File {
 										"browserapps §6.1",
 									},
 									Pos: decision.Pos{
-										Line:   646,
+										Line:   654,
 										Column: 120,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   646,
+									Line:   654,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   641,
+							Line:   649,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   638,
+						Line:   646,
 						Column: 7,
 					},
 				},
@@ -5018,7 +5299,7 @@ func Snapshot() *decision.File {
 								"rfc9700 §2.1.1",
 							},
 							Pos: decision.Pos{
-								Line:   650,
+								Line:   658,
 								Column: 17,
 							},
 						},
@@ -5027,7 +5308,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "The server-side app obtains the user's consent with the authorization code flow as a confidential client; tokens stay on the server.",
 								Pos: decision.Pos{
-									Line:   652,
+									Line:   660,
 									Column: 13,
 								},
 							},
@@ -5035,7 +5316,7 @@ func Snapshot() *decision.File {
 								ID:  "server_session_cookie",
 								Why: "The browser holds only a session cookie that maps to the tokens on the server.",
 								Pos: decision.Pos{
-									Line:   653,
+									Line:   661,
 									Column: 13,
 								},
 							},
@@ -5049,23 +5330,23 @@ func Snapshot() *decision.File {
 										"owasp_authn",
 									},
 									Pos: decision.Pos{
-										Line:   655,
+										Line:   663,
 										Column: 99,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   655,
+									Line:   663,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   650,
+							Line:   658,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   647,
+						Line:   655,
 						Column: 7,
 					},
 				},
@@ -5080,7 +5361,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "spa_backend_user",
 							Pos: decision.Pos{
-								Line:   661,
+								Line:   669,
 								Column: 11,
 							},
 						},
@@ -5090,13 +5371,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "spa_sensitivity",
 							Pos: decision.Pos{
-								Line:   662,
+								Line:   670,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   657,
+						Line:   665,
 						Column: 7,
 					},
 				},
@@ -5111,14 +5392,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "spa_same_site",
 							Pos: decision.Pos{
-								Line:   667,
+								Line:   675,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "spa_bff",
 					Pos: decision.Pos{
-						Line:   663,
+						Line:   671,
 						Column: 7,
 					},
 				},
@@ -5133,14 +5414,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "spa_browser_client",
 							Pos: decision.Pos{
-								Line:   673,
+								Line:   681,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "spa_bff",
 					Pos: decision.Pos{
-						Line:   669,
+						Line:   677,
 						Column: 7,
 					},
 				},
@@ -5154,7 +5435,7 @@ func Snapshot() *decision.File {
 								"owasp_session",
 							},
 							Pos: decision.Pos{
-								Line:   678,
+								Line:   686,
 								Column: 17,
 							},
 						},
@@ -5163,7 +5444,7 @@ func Snapshot() *decision.File {
 								ID:  "server_session_cookie",
 								Why: "A first-party SPA served with its own backend needs no OAuth tokens in the browser: an HttpOnly session cookie is simpler and safer.",
 								Pos: decision.Pos{
-									Line:   680,
+									Line:   688,
 									Column: 13,
 								},
 							},
@@ -5171,7 +5452,7 @@ func Snapshot() *decision.File {
 								ID:  "oidc_login",
 								Why: "The backend signs users in with OpenID Connect as a confidential client.",
 								Pos: decision.Pos{
-									Line:   681,
+									Line:   689,
 									Column: 13,
 								},
 							},
@@ -5185,23 +5466,23 @@ func Snapshot() *decision.File {
 										"browserapps §6.1",
 									},
 									Pos: decision.Pos{
-										Line:   683,
+										Line:   691,
 										Column: 120,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   683,
+									Line:   691,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   678,
+							Line:   686,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   675,
+						Line:   683,
 						Column: 7,
 					},
 				},
@@ -5214,7 +5495,7 @@ func Snapshot() *decision.File {
 								"browserapps §6.1",
 							},
 							Pos: decision.Pos{
-								Line:   687,
+								Line:   695,
 								Column: 17,
 							},
 						},
@@ -5223,7 +5504,7 @@ func Snapshot() *decision.File {
 								ID:  "bff",
 								Why: "Sensitive or personal data, or a backend that can keep secrets: a BFF is the confidential client and tokens never reach JavaScript.",
 								Pos: decision.Pos{
-									Line:   689,
+									Line:   697,
 									Column: 13,
 								},
 							},
@@ -5231,7 +5512,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "The BFF runs the authorization code flow with PKCE as a confidential client.",
 								Pos: decision.Pos{
-									Line:   690,
+									Line:   698,
 									Column: 13,
 								},
 							},
@@ -5245,12 +5526,12 @@ func Snapshot() *decision.File {
 										"browserapps §6.2",
 									},
 									Pos: decision.Pos{
-										Line:   692,
+										Line:   700,
 										Column: 146,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   692,
+									Line:   700,
 									Column: 13,
 								},
 							},
@@ -5262,12 +5543,12 @@ func Snapshot() *decision.File {
 										"browserapps §6.1",
 									},
 									Pos: decision.Pos{
-										Line:   693,
+										Line:   701,
 										Column: 94,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   693,
+									Line:   701,
 									Column: 13,
 								},
 							},
@@ -5281,23 +5562,23 @@ func Snapshot() *decision.File {
 										"browserapps §6.3",
 									},
 									Pos: decision.Pos{
-										Line:   695,
+										Line:   703,
 										Column: 152,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   695,
+									Line:   703,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   687,
+							Line:   695,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   684,
+						Line:   692,
 						Column: 7,
 					},
 				},
@@ -5311,7 +5592,7 @@ func Snapshot() *decision.File {
 								"rfc9700 §2.1.1",
 							},
 							Pos: decision.Pos{
-								Line:   699,
+								Line:   707,
 								Column: 17,
 							},
 						},
@@ -5320,7 +5601,7 @@ func Snapshot() *decision.File {
 								ID:  "browser_oauth_client",
 								Why: "Low-sensitivity data and no backend: the SPA may be a public client, keeping tokens short-lived and in memory.",
 								Pos: decision.Pos{
-									Line:   701,
+									Line:   709,
 									Column: 13,
 								},
 							},
@@ -5328,7 +5609,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "The SPA uses the authorization code flow with PKCE; the implicit grant is not an option.",
 								Pos: decision.Pos{
-									Line:   702,
+									Line:   710,
 									Column: 13,
 								},
 							},
@@ -5342,12 +5623,12 @@ func Snapshot() *decision.File {
 										"browserapps §6.1",
 									},
 									Pos: decision.Pos{
-										Line:   704,
+										Line:   712,
 										Column: 150,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   704,
+									Line:   712,
 									Column: 13,
 								},
 							},
@@ -5359,12 +5640,12 @@ func Snapshot() *decision.File {
 										"browserapps",
 									},
 									Pos: decision.Pos{
-										Line:   705,
+										Line:   713,
 										Column: 163,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   705,
+									Line:   713,
 									Column: 13,
 								},
 							},
@@ -5377,23 +5658,23 @@ func Snapshot() *decision.File {
 										"browserapps §6.3",
 									},
 									Pos: decision.Pos{
-										Line:   706,
+										Line:   714,
 										Column: 135,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   706,
+									Line:   714,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   699,
+							Line:   707,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   696,
+						Line:   704,
 						Column: 7,
 					},
 				},
@@ -5408,14 +5689,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "native_sensitivity",
 							Pos: decision.Pos{
-								Line:   712,
+								Line:   720,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "native_app",
 					Pos: decision.Pos{
-						Line:   708,
+						Line:   716,
 						Column: 7,
 					},
 				},
@@ -5431,14 +5712,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "native_public_key",
 							Pos: decision.Pos{
-								Line:   718,
+								Line:   726,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "native_app",
 					Pos: decision.Pos{
-						Line:   714,
+						Line:   722,
 						Column: 7,
 					},
 				},
@@ -5452,7 +5733,7 @@ func Snapshot() *decision.File {
 								"rfc9700 §2.1.1",
 							},
 							Pos: decision.Pos{
-								Line:   723,
+								Line:   731,
 								Column: 17,
 							},
 						},
@@ -5461,7 +5742,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "Native apps sign users in through the system browser with the authorization code flow and PKCE, as public clients.",
 								Pos: decision.Pos{
-									Line:   725,
+									Line:   733,
 									Column: 13,
 								},
 							},
@@ -5475,61 +5756,8 @@ func Snapshot() *decision.File {
 										"owasp_authn",
 									},
 									Pos: decision.Pos{
-										Line:   727,
-										Column: 94,
-									},
-								},
-								Pos: decision.Pos{
-									Line:   727,
-									Column: 13,
-								},
-							},
-						},
-						Pos: decision.Pos{
-							Line:   723,
-							Column: 9,
-						},
-					},
-					Pos: decision.Pos{
-						Line:   720,
-						Column: 7,
-					},
-				},
-				{
-					ID:    "native_public_key",
-					Title: "Native app identifying itself only",
-					Outcome: &decision.Effects{
-						Source: decision.Cites{
-							Items: []string{
-								"stripe_keys",
-								"oauth21 §8",
-							},
-							Pos: decision.Pos{
-								Line:   731,
-								Column: 17,
-							},
-						},
-						Primary: []decision.Rule{
-							{
-								ID:  "restricted_api_key",
-								Why: "Without a user the app can only identify itself for metering and rate limits; its key is public (like a publishable key) and must grant nothing sensitive.",
-								Pos: decision.Pos{
-									Line:   733,
-									Column: 13,
-								},
-							},
-						},
-						Alternatives: []decision.Rule{
-							{
-								ID:  "oauth2_auth_code_pkce",
-								Why: "Prefer as soon as anything user-specific or sensitive is involved: authenticate the person, not the app.",
-								Source: decision.Cites{
-									Items: []string{
-										"rfc8252 §6",
-									},
-									Pos: decision.Pos{
 										Line:   735,
-										Column: 162,
+										Column: 94,
 									},
 								},
 								Pos: decision.Pos{
@@ -5549,6 +5777,59 @@ func Snapshot() *decision.File {
 					},
 				},
 				{
+					ID:    "native_public_key",
+					Title: "Native app identifying itself only",
+					Outcome: &decision.Effects{
+						Source: decision.Cites{
+							Items: []string{
+								"stripe_keys",
+								"oauth21 §8",
+							},
+							Pos: decision.Pos{
+								Line:   739,
+								Column: 17,
+							},
+						},
+						Primary: []decision.Rule{
+							{
+								ID:  "restricted_api_key",
+								Why: "Without a user the app can only identify itself for metering and rate limits; its key is public (like a publishable key) and must grant nothing sensitive.",
+								Pos: decision.Pos{
+									Line:   741,
+									Column: 13,
+								},
+							},
+						},
+						Alternatives: []decision.Rule{
+							{
+								ID:  "oauth2_auth_code_pkce",
+								Why: "Prefer as soon as anything user-specific or sensitive is involved: authenticate the person, not the app.",
+								Source: decision.Cites{
+									Items: []string{
+										"rfc8252 §6",
+									},
+									Pos: decision.Pos{
+										Line:   743,
+										Column: 162,
+									},
+								},
+								Pos: decision.Pos{
+									Line:   743,
+									Column: 13,
+								},
+							},
+						},
+						Pos: decision.Pos{
+							Line:   739,
+							Column: 9,
+						},
+					},
+					Pos: decision.Pos{
+						Line:   736,
+						Column: 7,
+					},
+				},
+				{
 					ID:       "cli_user",
 					Title:    "Does a person run the CLI?",
 					Question: "user_context",
@@ -5559,14 +5840,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_secret",
 							Pos: decision.Pos{
-								Line:   741,
+								Line:   749,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "cli_browser",
 					Pos: decision.Pos{
-						Line:   737,
+						Line:   745,
 						Column: 7,
 					},
 				},
@@ -5581,7 +5862,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "cli_pkce",
 							Pos: decision.Pos{
-								Line:   747,
+								Line:   755,
 								Column: 11,
 							},
 						},
@@ -5591,13 +5872,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "device_grant",
 							Pos: decision.Pos{
-								Line:   748,
+								Line:   756,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   743,
+						Line:   751,
 						Column: 7,
 					},
 				},
@@ -5611,7 +5892,7 @@ func Snapshot() *decision.File {
 								"rfc9700 §2.1.1",
 							},
 							Pos: decision.Pos{
-								Line:   752,
+								Line:   760,
 								Column: 17,
 							},
 						},
@@ -5620,7 +5901,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "The CLI opens the system browser and receives the code on a loopback redirect (127.0.0.1, any port).",
 								Pos: decision.Pos{
-									Line:   754,
+									Line:   762,
 									Column: 13,
 								},
 							},
@@ -5634,61 +5915,8 @@ func Snapshot() *decision.File {
 										"rfc8628 §1",
 									},
 									Pos: decision.Pos{
-										Line:   756,
-										Column: 125,
-									},
-								},
-								Pos: decision.Pos{
-									Line:   756,
-									Column: 13,
-								},
-							},
-						},
-						Pos: decision.Pos{
-							Line:   752,
-							Column: 9,
-						},
-					},
-					Pos: decision.Pos{
-						Line:   749,
-						Column: 7,
-					},
-				},
-				{
-					ID:    "device_grant",
-					Title: "No browser on the client",
-					Outcome: &decision.Effects{
-						Source: decision.Cites{
-							Items: []string{
-								"rfc8628 §1",
-							},
-							Pos: decision.Pos{
-								Line:   760,
-								Column: 17,
-							},
-						},
-						Primary: []decision.Rule{
-							{
-								ID:  "oauth2_device_grant",
-								Why: "No browser or keyboard on the client: the user approves on a second device while the client polls.",
-								Pos: decision.Pos{
-									Line:   762,
-									Column: 13,
-								},
-							},
-						},
-						Alternatives: []decision.Rule{
-							{
-								ID:  "oauth2_auth_code_pkce",
-								Why: "Prefer wherever the client can open a browser; the device grant does not replace it on capable devices.",
-								Source: decision.Cites{
-									Items: []string{
-										"rfc8628 §1",
-										"rfc8252 §6",
-									},
-									Pos: decision.Pos{
 										Line:   764,
-										Column: 161,
+										Column: 125,
 									},
 								},
 								Pos: decision.Pos{
@@ -5708,6 +5936,59 @@ func Snapshot() *decision.File {
 					},
 				},
 				{
+					ID:    "device_grant",
+					Title: "No browser on the client",
+					Outcome: &decision.Effects{
+						Source: decision.Cites{
+							Items: []string{
+								"rfc8628 §1",
+							},
+							Pos: decision.Pos{
+								Line:   768,
+								Column: 17,
+							},
+						},
+						Primary: []decision.Rule{
+							{
+								ID:  "oauth2_device_grant",
+								Why: "No browser or keyboard on the client: the user approves on a second device while the client polls.",
+								Pos: decision.Pos{
+									Line:   770,
+									Column: 13,
+								},
+							},
+						},
+						Alternatives: []decision.Rule{
+							{
+								ID:  "oauth2_auth_code_pkce",
+								Why: "Prefer wherever the client can open a browser; the device grant does not replace it on capable devices.",
+								Source: decision.Cites{
+									Items: []string{
+										"rfc8628 §1",
+										"rfc8252 §6",
+									},
+									Pos: decision.Pos{
+										Line:   772,
+										Column: 161,
+									},
+								},
+								Pos: decision.Pos{
+									Line:   772,
+									Column: 13,
+								},
+							},
+						},
+						Pos: decision.Pos{
+							Line:   768,
+							Column: 9,
+						},
+					},
+					Pos: decision.Pos{
+						Line:   765,
+						Column: 7,
+					},
+				},
+				{
 					ID:       "device_user",
 					Title:    "Does a user sign in on the device?",
 					Question: "user_context",
@@ -5718,14 +5999,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "device_identity",
 							Pos: decision.Pos{
-								Line:   770,
+								Line:   778,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "device_grant",
 					Pos: decision.Pos{
-						Line:   766,
+						Line:   774,
 						Column: 7,
 					},
 				},
@@ -5739,7 +6020,7 @@ func Snapshot() *decision.File {
 								"oauth21 §4.2",
 							},
 							Pos: decision.Pos{
-								Line:   775,
+								Line:   783,
 								Column: 17,
 							},
 						},
@@ -5748,7 +6029,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_client_credentials",
 								Why: "Each device is its own confidential client with a per-device key, provisioned at manufacture or enrolment; no anchor prescribes more (a judgement call).",
 								Pos: decision.Pos{
-									Line:   777,
+									Line:   785,
 									Column: 13,
 								},
 							},
@@ -5756,7 +6037,7 @@ func Snapshot() *decision.File {
 								ID:  "mtls_client_auth",
 								Why: "A per-device certificate authenticates the device and can bind its tokens.",
 								Pos: decision.Pos{
-									Line:   778,
+									Line:   786,
 									Column: 13,
 								},
 							},
@@ -5770,23 +6051,23 @@ func Snapshot() *decision.File {
 										"rfc9700 §2.5",
 									},
 									Pos: decision.Pos{
-										Line:   780,
+										Line:   788,
 										Column: 142,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   780,
+									Line:   788,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   775,
+							Line:   783,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   772,
+						Line:   780,
 						Column: 7,
 					},
 				},
@@ -5801,14 +6082,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "mesh_service",
 							Pos: decision.Pos{
-								Line:   786,
+								Line:   794,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "mesh_propagation",
 					Pos: decision.Pos{
-						Line:   782,
+						Line:   790,
 						Column: 7,
 					},
 				},
@@ -5821,7 +6102,7 @@ func Snapshot() *decision.File {
 								"owasp_micro",
 							},
 							Pos: decision.Pos{
-								Line:   791,
+								Line:   799,
 								Column: 17,
 							},
 						},
@@ -5830,7 +6111,7 @@ func Snapshot() *decision.File {
 								ID:  "mtls_service_identity",
 								Why: "Every service-to-service connection is mutually authenticated with workload certificates from the mesh.",
 								Pos: decision.Pos{
-									Line:   793,
+									Line:   801,
 									Column: 13,
 								},
 							},
@@ -5845,107 +6126,12 @@ func Snapshot() *decision.File {
 										"oauth21 §4.2",
 									},
 									Pos: decision.Pos{
-										Line:   795,
+										Line:   803,
 										Column: 159,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   795,
-									Column: 13,
-								},
-							},
-						},
-						Pos: decision.Pos{
-							Line:   791,
-							Column: 9,
-						},
-					},
-					Pos: decision.Pos{
-						Line:   788,
-						Column: 7,
-					},
-				},
-				{
-					ID:    "mesh_propagation",
-					Title: "User context inside the platform",
-					Outcome: &decision.Effects{
-						Source: decision.Cites{
-							Items: []string{
-								"rfc8693 §1.1",
-								"owasp_micro",
-							},
-							Pos: decision.Pos{
-								Line:   799,
-								Column: 17,
-							},
-						},
-						Primary: []decision.Rule{
-							{
-								ID:  "oauth2_token_exchange",
-								Why: "Each service exchanges the token it received for one restricted to the next service, keeping the user as subject and itself as actor.",
-								Pos: decision.Pos{
-									Line:   801,
-									Column: 13,
-								},
-							},
-							{
-								ID:  "mtls_service_identity",
-								Why: "Connections between services are still mutually authenticated; the user's context travels in the exchanged token.",
-								Pos: decision.Pos{
-									Line:   802,
-									Column: 13,
-								},
-							},
-						},
-						Alternatives: []decision.Rule{
-							{
-								ID:  "transaction_tokens",
-								Why: "Prefer when one signed token per call chain, minted at the edge, is enough; still a draft.",
-								Source: decision.Cites{
-									Items: []string{
-										"txntokens",
-									},
-									Pos: decision.Pos{
-										Line:   804,
-										Column: 145,
-									},
-								},
-								Pos: decision.Pos{
-									Line:   804,
-									Column: 13,
-								},
-							},
-							{
-								ID:  "signed_internal_identity",
-								Why: "Prefer when the edge can issue a signed internal identity that never leaves the platform.",
-								Source: decision.Cites{
-									Items: []string{
-										"owasp_micro",
-									},
-									Pos: decision.Pos{
-										Line:   805,
-										Column: 150,
-									},
-								},
-								Pos: decision.Pos{
-									Line:   805,
-									Column: 13,
-								},
-							},
-							{
-								ID:  "oauth_on_behalf_of",
-								Why: "The same pattern as offered by Microsoft Entra ID.",
-								Source: decision.Cites{
-									Items: []string{
-										"ms_flows",
-									},
-									Pos: decision.Pos{
-										Line:   806,
-										Column: 105,
-									},
-								},
-								Pos: decision.Pos{
-									Line:   806,
+									Line:   803,
 									Column: 13,
 								},
 							},
@@ -5961,6 +6147,101 @@ func Snapshot() *decision.File {
 					},
 				},
 				{
+					ID:    "mesh_propagation",
+					Title: "User context inside the platform",
+					Outcome: &decision.Effects{
+						Source: decision.Cites{
+							Items: []string{
+								"rfc8693 §1.1",
+								"owasp_micro",
+							},
+							Pos: decision.Pos{
+								Line:   807,
+								Column: 17,
+							},
+						},
+						Primary: []decision.Rule{
+							{
+								ID:  "oauth2_token_exchange",
+								Why: "Each service exchanges the token it received for one restricted to the next service, keeping the user as subject and itself as actor.",
+								Pos: decision.Pos{
+									Line:   809,
+									Column: 13,
+								},
+							},
+							{
+								ID:  "mtls_service_identity",
+								Why: "Connections between services are still mutually authenticated; the user's context travels in the exchanged token.",
+								Pos: decision.Pos{
+									Line:   810,
+									Column: 13,
+								},
+							},
+						},
+						Alternatives: []decision.Rule{
+							{
+								ID:  "transaction_tokens",
+								Why: "Prefer when one signed token per call chain, minted at the edge, is enough; still a draft.",
+								Source: decision.Cites{
+									Items: []string{
+										"txntokens",
+									},
+									Pos: decision.Pos{
+										Line:   812,
+										Column: 145,
+									},
+								},
+								Pos: decision.Pos{
+									Line:   812,
+									Column: 13,
+								},
+							},
+							{
+								ID:  "signed_internal_identity",
+								Why: "Prefer when the edge can issue a signed internal identity that never leaves the platform.",
+								Source: decision.Cites{
+									Items: []string{
+										"owasp_micro",
+									},
+									Pos: decision.Pos{
+										Line:   813,
+										Column: 150,
+									},
+								},
+								Pos: decision.Pos{
+									Line:   813,
+									Column: 13,
+								},
+							},
+							{
+								ID:  "oauth_on_behalf_of",
+								Why: "The same pattern as offered by Microsoft Entra ID.",
+								Source: decision.Cites{
+									Items: []string{
+										"ms_flows",
+									},
+									Pos: decision.Pos{
+										Line:   814,
+										Column: 105,
+									},
+								},
+								Pos: decision.Pos{
+									Line:   814,
+									Column: 13,
+								},
+							},
+						},
+						Pos: decision.Pos{
+							Line:   807,
+							Column: 9,
+						},
+					},
+					Pos: decision.Pos{
+						Line:   804,
+						Column: 7,
+					},
+				},
+				{
 					ID:       "partner_user",
 					Title:    "Does the partner act for users?",
 					Question: "user_context",
@@ -5971,14 +6252,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_secret",
 							Pos: decision.Pos{
-								Line:   812,
+								Line:   820,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "partner_delegated",
 					Pos: decision.Pos{
-						Line:   808,
+						Line:   816,
 						Column: 7,
 					},
 				},
@@ -5993,7 +6274,7 @@ func Snapshot() *decision.File {
 								"owasp_authn",
 							},
 							Pos: decision.Pos{
-								Line:   817,
+								Line:   825,
 								Column: 17,
 							},
 						},
@@ -6002,7 +6283,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "Users grant the partner scoped, revocable access through the authorization code flow; the partner never sees their passwords and never uses a shared key.",
 								Pos: decision.Pos{
-									Line:   819,
+									Line:   827,
 									Column: 13,
 								},
 							},
@@ -6016,23 +6297,23 @@ func Snapshot() *decision.File {
 										"rfc8693 §1.1",
 									},
 									Pos: decision.Pos{
-										Line:   821,
+										Line:   829,
 										Column: 224,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   821,
+									Line:   829,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   817,
+							Line:   825,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   814,
+						Line:   822,
 						Column: 7,
 					},
 				},
@@ -6047,14 +6328,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "platform_installation",
 							Pos: decision.Pos{
-								Line:   827,
+								Line:   835,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "platform_browser",
 					Pos: decision.Pos{
-						Line:   823,
+						Line:   831,
 						Column: 7,
 					},
 				},
@@ -6069,7 +6350,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "platform_delegated",
 							Pos: decision.Pos{
-								Line:   833,
+								Line:   841,
 								Column: 11,
 							},
 						},
@@ -6079,13 +6360,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "device_grant",
 							Pos: decision.Pos{
-								Line:   834,
+								Line:   842,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   829,
+						Line:   837,
 						Column: 7,
 					},
 				},
@@ -6098,7 +6379,7 @@ func Snapshot() *decision.File {
 								"github_apps",
 							},
 							Pos: decision.Pos{
-								Line:   838,
+								Line:   846,
 								Column: 17,
 							},
 						},
@@ -6107,7 +6388,7 @@ func Snapshot() *decision.File {
 								ID:  "app_installation_token",
 								Why: "The app authenticates with its private key and receives an hour-long token limited to one installation and the permissions the tenant granted.",
 								Pos: decision.Pos{
-									Line:   840,
+									Line:   848,
 									Column: 13,
 								},
 							},
@@ -6121,61 +6402,8 @@ func Snapshot() *decision.File {
 										"oauth21 §4.2",
 									},
 									Pos: decision.Pos{
-										Line:   842,
-										Column: 141,
-									},
-								},
-								Pos: decision.Pos{
-									Line:   842,
-									Column: 13,
-								},
-							},
-						},
-						Pos: decision.Pos{
-							Line:   838,
-							Column: 9,
-						},
-					},
-					Pos: decision.Pos{
-						Line:   835,
-						Column: 7,
-					},
-				},
-				{
-					ID:    "platform_delegated",
-					Title: "Third-party apps acting for users",
-					Outcome: &decision.Effects{
-						Source: decision.Cites{
-							Items: []string{
-								"rfc9700 §2.1",
-								"owasp_authn",
-							},
-							Pos: decision.Pos{
-								Line:   846,
-								Column: 17,
-							},
-						},
-						Primary: []decision.Rule{
-							{
-								ID:  "oauth2_auth_code_pkce",
-								Why: "Users consent to scoped access for each third-party app; apps never see passwords and access can be revoked per app.",
-								Pos: decision.Pos{
-									Line:   848,
-									Column: 13,
-								},
-							},
-						},
-						Alternatives: []decision.Rule{
-							{
-								ID:  "oidc_login",
-								Why: "Offer when apps also need to sign users in (\"Sign in with\").",
-								Source: decision.Cites{
-									Items: []string{
-										"owasp_authn",
-									},
-									Pos: decision.Pos{
 										Line:   850,
-										Column: 109,
+										Column: 141,
 									},
 								},
 								Pos: decision.Pos{
@@ -6195,6 +6423,59 @@ func Snapshot() *decision.File {
 					},
 				},
 				{
+					ID:    "platform_delegated",
+					Title: "Third-party apps acting for users",
+					Outcome: &decision.Effects{
+						Source: decision.Cites{
+							Items: []string{
+								"rfc9700 §2.1",
+								"owasp_authn",
+							},
+							Pos: decision.Pos{
+								Line:   854,
+								Column: 17,
+							},
+						},
+						Primary: []decision.Rule{
+							{
+								ID:  "oauth2_auth_code_pkce",
+								Why: "Users consent to scoped access for each third-party app; apps never see passwords and access can be revoked per app.",
+								Pos: decision.Pos{
+									Line:   856,
+									Column: 13,
+								},
+							},
+						},
+						Alternatives: []decision.Rule{
+							{
+								ID:  "oidc_login",
+								Why: "Offer when apps also need to sign users in (\"Sign in with\").",
+								Source: decision.Cites{
+									Items: []string{
+										"owasp_authn",
+									},
+									Pos: decision.Pos{
+										Line:   858,
+										Column: 109,
+									},
+								},
+								Pos: decision.Pos{
+									Line:   858,
+									Column: 13,
+								},
+							},
+						},
+						Pos: decision.Pos{
+							Line:   854,
+							Column: 9,
+						},
+					},
+					Pos: decision.Pos{
+						Line:   851,
+						Column: 7,
+					},
+				},
+				{
 					ID:    "webhook",
 					Title: "Webhooks",
 					Outcome: &decision.Effects{
@@ -6205,7 +6486,7 @@ func Snapshot() *decision.File {
 								"slack_signing",
 							},
 							Pos: decision.Pos{
-								Line:   855,
+								Line:   863,
 								Column: 17,
 							},
 						},
@@ -6214,7 +6495,7 @@ func Snapshot() *decision.File {
 								ID:  "hmac_webhook_signature",
 								Why: "Each delivery is signed with HMAC-SHA256 over a timestamp and the raw body with a per-endpoint secret, and verified before processing.",
 								Pos: decision.Pos{
-									Line:   857,
+									Line:   865,
 									Column: 13,
 								},
 							},
@@ -6228,29 +6509,29 @@ func Snapshot() *decision.File {
 										"rfc8705 §2",
 									},
 									Pos: decision.Pos{
-										Line:   859,
+										Line:   867,
 										Column: 148,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   859,
+									Line:   867,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   855,
+							Line:   863,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   852,
+						Line:   860,
 						Column: 7,
 					},
 				},
 			},
 			Pos: decision.Pos{
-				Line:   544,
+				Line:   552,
 				Column: 3,
 			},
 		},
@@ -6268,12 +6549,12 @@ func Snapshot() *decision.File {
 						"compliance",
 					},
 					Pos: decision.Pos{
-						Line:   870,
+						Line:   878,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"compliance": {
-							Line:   870,
+							Line:   878,
 							Column: 12,
 						},
 					},
@@ -6284,7 +6565,7 @@ func Snapshot() *decision.File {
 							"fapi2 §5",
 						},
 						Pos: decision.Pos{
-							Line:   872,
+							Line:   880,
 							Column: 15,
 						},
 					},
@@ -6293,7 +6574,7 @@ func Snapshot() *decision.File {
 							ID:  "fapi2_security_profile",
 							Why: "FAPI 2.0 is required: the whole profile applies to the client, the authorization server and the API.",
 							Pos: decision.Pos{
-								Line:   874,
+								Line:   882,
 								Column: 11,
 							},
 						},
@@ -6303,7 +6584,7 @@ func Snapshot() *decision.File {
 							ID:  "public_client_in_fapi",
 							Why: "FAPI 2.0 admits only confidential clients.",
 							Pos: decision.Pos{
-								Line:   881,
+								Line:   889,
 								Column: 11,
 							},
 						},
@@ -6311,7 +6592,7 @@ func Snapshot() *decision.File {
 							ID:  "bearer_token_in_fapi",
 							Why: "FAPI 2.0 requires sender-constrained access tokens.",
 							Pos: decision.Pos{
-								Line:   882,
+								Line:   890,
 								Column: 11,
 							},
 						},
@@ -6319,7 +6600,7 @@ func Snapshot() *decision.File {
 							ID:  "client_secret_in_fapi",
 							Why: "FAPI 2.0 allows only mTLS or private_key_jwt client authentication.",
 							Pos: decision.Pos{
-								Line:   883,
+								Line:   891,
 								Column: 11,
 							},
 						},
@@ -6327,7 +6608,7 @@ func Snapshot() *decision.File {
 							ID:  "refresh_token_rotation_in_fapi",
 							Why: "FAPI 2.0 does not rotate refresh tokens of its confidential, sender-constrained clients.",
 							Pos: decision.Pos{
-								Line:   884,
+								Line:   892,
 								Column: 11,
 							},
 						},
@@ -6335,7 +6616,7 @@ func Snapshot() *decision.File {
 							ID:  "ropc_grant",
 							Why: "FAPI 2.0 authorization servers reject the password grant.",
 							Pos: decision.Pos{
-								Line:   885,
+								Line:   893,
 								Column: 11,
 							},
 						},
@@ -6345,7 +6626,7 @@ func Snapshot() *decision.File {
 							ID:    "sender_constrained_tokens",
 							Value: "mTLS certificate-bound tokens or DPoP; FAPI 2.0 admits no bearer access tokens",
 							Pos: decision.Pos{
-								Line:   876,
+								Line:   884,
 								Column: 11,
 							},
 						},
@@ -6353,14 +6634,14 @@ func Snapshot() *decision.File {
 							ID:    "asymmetric_client_auth",
 							Value: "`private_key_jwt` or mTLS only; FAPI 2.0 admits no client secrets",
 							Pos: decision.Pos{
-								Line:   877,
+								Line:   885,
 								Column: 11,
 							},
 						},
 						{
 							ID: "fapi_algorithms",
 							Pos: decision.Pos{
-								Line:   878,
+								Line:   886,
 								Column: 11,
 							},
 						},
@@ -6372,23 +6653,23 @@ func Snapshot() *decision.File {
 									"rfc8414 §3",
 								},
 								Pos: decision.Pos{
-									Line:   879,
+									Line:   887,
 									Column: 37,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   879,
+								Line:   887,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   872,
+						Line:   880,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   868,
+					Line:   876,
 					Column: 5,
 				},
 			},
@@ -6421,12 +6702,12 @@ func Snapshot() *decision.File {
 										"client_type",
 									},
 									Pos: decision.Pos{
-										Line:   888,
+										Line:   896,
 										Column: 45,
 									},
 									KeyPos: map[string]decision.Pos{
 										"client_type": {
-											Line:   888,
+											Line:   896,
 											Column: 46,
 										},
 									},
@@ -6446,23 +6727,23 @@ func Snapshot() *decision.File {
 										"can_hold_secret",
 									},
 									Pos: decision.Pos{
-										Line:   888,
+										Line:   896,
 										Column: 142,
 									},
 									KeyPos: map[string]decision.Pos{
 										"can_hold_secret": {
-											Line:   888,
+											Line:   896,
 											Column: 211,
 										},
 										"client_type": {
-											Line:   888,
+											Line:   896,
 											Column: 143,
 										},
 									},
 								},
 							},
 							Pos: decision.Pos{
-								Line:   888,
+								Line:   896,
 								Column: 38,
 							},
 						},
@@ -6472,17 +6753,17 @@ func Snapshot() *decision.File {
 							"bff",
 						},
 						Pos: decision.Pos{
-							Line:   888,
+							Line:   896,
 							Column: 245,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   888,
+						Line:   896,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"compliance": {
-							Line:   888,
+							Line:   896,
 							Column: 12,
 						},
 					},
@@ -6493,7 +6774,7 @@ func Snapshot() *decision.File {
 							"fapi2 §5",
 						},
 						Pos: decision.Pos{
-							Line:   890,
+							Line:   898,
 							Column: 15,
 						},
 					},
@@ -6508,12 +6789,12 @@ func Snapshot() *decision.File {
 									"browserapps §6.1",
 								},
 								Pos: decision.Pos{
-									Line:   892,
+									Line:   900,
 									Column: 229,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   892,
+								Line:   900,
 								Column: 11,
 							},
 						},
@@ -6524,18 +6805,18 @@ func Snapshot() *decision.File {
 							Why:  "FAPI 2.0 is required, but this client type is public: FAPI admits only confidential clients.",
 							Safe: "Run the OAuth client in a backend that authenticates with private_key_jwt or mTLS, and let the app talk only to that backend.",
 							Pos: decision.Pos{
-								Line:   894,
+								Line:   902,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   890,
+						Line:   898,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   886,
+					Line:   894,
 					Column: 5,
 				},
 			},
@@ -6556,12 +6837,12 @@ func Snapshot() *decision.File {
 						"bff",
 					},
 					Pos: decision.Pos{
-						Line:   897,
+						Line:   905,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"compliance": {
-							Line:   897,
+							Line:   905,
 							Column: 12,
 						},
 					},
@@ -6572,7 +6853,7 @@ func Snapshot() *decision.File {
 							"fapi2 §5",
 						},
 						Pos: decision.Pos{
-							Line:   899,
+							Line:   907,
 							Column: 15,
 						},
 					},
@@ -6585,12 +6866,12 @@ func Snapshot() *decision.File {
 									"rfc9126 §2",
 								},
 								Pos: decision.Pos{
-									Line:   901,
+									Line:   909,
 									Column: 29,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   901,
+								Line:   909,
 								Column: 11,
 							},
 						},
@@ -6602,12 +6883,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.1.1",
 								},
 								Pos: decision.Pos{
-									Line:   902,
+									Line:   910,
 									Column: 35,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   902,
+								Line:   910,
 								Column: 11,
 							},
 						},
@@ -6619,30 +6900,30 @@ func Snapshot() *decision.File {
 									"rfc9207 §2",
 								},
 								Pos: decision.Pos{
-									Line:   903,
+									Line:   911,
 									Column: 48,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   903,
+								Line:   911,
 								Column: 11,
 							},
 						},
 						{
 							ID: "auth_code_lifetime_60s",
 							Pos: decision.Pos{
-								Line:   904,
+								Line:   912,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   899,
+						Line:   907,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   895,
+					Line:   903,
 					Column: 5,
 				},
 			},
@@ -6653,88 +6934,6 @@ func Snapshot() *decision.File {
 					Answers: map[string][]string{
 						"compliance": []string{
 							"nist_aal3",
-						},
-					},
-					Order: []string{
-						"compliance",
-					},
-					Not: &decision.Condition{
-						Answers: map[string][]string{
-							"user_context": []string{
-								"none",
-							},
-						},
-						Order: []string{
-							"user_context",
-						},
-						Pos: decision.Pos{
-							Line:   908,
-							Column: 42,
-						},
-						KeyPos: map[string]decision.Pos{
-							"user_context": {
-								Line:   908,
-								Column: 43,
-							},
-						},
-					},
-					Pos: decision.Pos{
-						Line:   908,
-						Column: 11,
-					},
-					KeyPos: map[string]decision.Pos{
-						"compliance": {
-							Line:   908,
-							Column: 12,
-						},
-					},
-				},
-				Add: decision.Effects{
-					Source: decision.Cites{
-						Items: []string{
-							"nist80063b §4.3.3",
-							"nist80063b §7.2",
-						},
-						Pos: decision.Pos{
-							Line:   910,
-							Column: 15,
-						},
-					},
-					Settings: []decision.Rule{
-						{
-							ID:    "session_timeouts",
-							Value: "reauthenticate every 12 hours and after 15 minutes idle (NIST 800-63B AAL3), whatever the client",
-							Pos: decision.Pos{
-								Line:   912,
-								Column: 11,
-							},
-						},
-						{
-							ID:    "refresh_token_max_or_idle_lifetime",
-							Value: "at most 12 hours, expiring after 15 minutes idle: a session must not outlive the AAL3 limits",
-							Pos: decision.Pos{
-								Line:   913,
-								Column: 11,
-							},
-						},
-					},
-					Pos: decision.Pos{
-						Line:   910,
-						Column: 7,
-					},
-				},
-				Pos: decision.Pos{
-					Line:   906,
-					Column: 5,
-				},
-			},
-			{
-				ID:    "nist_aal2_reauthentication",
-				Title: "NIST AAL2 reauthentication",
-				When: &decision.Condition{
-					Answers: map[string][]string{
-						"compliance": []string{
-							"nist_aal2",
 						},
 					},
 					Order: []string{
@@ -6774,7 +6973,7 @@ func Snapshot() *decision.File {
 				Add: decision.Effects{
 					Source: decision.Cites{
 						Items: []string{
-							"nist80063b §4.2.3",
+							"nist80063b §4.3.3",
 							"nist80063b §7.2",
 						},
 						Pos: decision.Pos{
@@ -6785,7 +6984,7 @@ func Snapshot() *decision.File {
 					Settings: []decision.Rule{
 						{
 							ID:    "session_timeouts",
-							Value: "reauthenticate every 12 hours and after 30 minutes idle (NIST 800-63B AAL2), whatever the client",
+							Value: "reauthenticate every 12 hours and after 15 minutes idle (NIST 800-63B AAL3), whatever the client",
 							Pos: decision.Pos{
 								Line:   920,
 								Column: 11,
@@ -6793,7 +6992,7 @@ func Snapshot() *decision.File {
 						},
 						{
 							ID:    "refresh_token_max_or_idle_lifetime",
-							Value: "at most 12 hours, expiring after 30 minutes idle: a session must not outlive the AAL2 limits",
+							Value: "at most 12 hours, expiring after 15 minutes idle: a session must not outlive the AAL3 limits",
 							Pos: decision.Pos{
 								Line:   921,
 								Column: 11,
@@ -6807,6 +7006,88 @@ func Snapshot() *decision.File {
 				},
 				Pos: decision.Pos{
 					Line:   914,
+					Column: 5,
+				},
+			},
+			{
+				ID:    "nist_aal2_reauthentication",
+				Title: "NIST AAL2 reauthentication",
+				When: &decision.Condition{
+					Answers: map[string][]string{
+						"compliance": []string{
+							"nist_aal2",
+						},
+					},
+					Order: []string{
+						"compliance",
+					},
+					Not: &decision.Condition{
+						Answers: map[string][]string{
+							"user_context": []string{
+								"none",
+							},
+						},
+						Order: []string{
+							"user_context",
+						},
+						Pos: decision.Pos{
+							Line:   924,
+							Column: 42,
+						},
+						KeyPos: map[string]decision.Pos{
+							"user_context": {
+								Line:   924,
+								Column: 43,
+							},
+						},
+					},
+					Pos: decision.Pos{
+						Line:   924,
+						Column: 11,
+					},
+					KeyPos: map[string]decision.Pos{
+						"compliance": {
+							Line:   924,
+							Column: 12,
+						},
+					},
+				},
+				Add: decision.Effects{
+					Source: decision.Cites{
+						Items: []string{
+							"nist80063b §4.2.3",
+							"nist80063b §7.2",
+						},
+						Pos: decision.Pos{
+							Line:   926,
+							Column: 15,
+						},
+					},
+					Settings: []decision.Rule{
+						{
+							ID:    "session_timeouts",
+							Value: "reauthenticate every 12 hours and after 30 minutes idle (NIST 800-63B AAL2), whatever the client",
+							Pos: decision.Pos{
+								Line:   928,
+								Column: 11,
+							},
+						},
+						{
+							ID:    "refresh_token_max_or_idle_lifetime",
+							Value: "at most 12 hours, expiring after 30 minutes idle: a session must not outlive the AAL2 limits",
+							Pos: decision.Pos{
+								Line:   929,
+								Column: 11,
+							},
+						},
+					},
+					Pos: decision.Pos{
+						Line:   926,
+						Column: 7,
+					},
+				},
+				Pos: decision.Pos{
+					Line:   922,
 					Column: 5,
 				},
 			},
@@ -6833,16 +7114,16 @@ func Snapshot() *decision.File {
 						"browser_oauth_client",
 					},
 					Pos: decision.Pos{
-						Line:   926,
+						Line:   934,
 						Column: 7,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   926,
+							Line:   934,
 							Column: 7,
 						},
 						"sensitive_operations": {
-							Line:   927,
+							Line:   935,
 							Column: 7,
 						},
 					},
@@ -6854,7 +7135,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.3",
 						},
 						Pos: decision.Pos{
-							Line:   930,
+							Line:   938,
 							Column: 15,
 						},
 					},
@@ -6864,7 +7145,7 @@ func Snapshot() *decision.File {
 							Why:   "Payments, credential changes, account deletion or privilege changes make the app sensitive whatever the data's rating: a backend becomes the OAuth client and tokens stay out of the browser.",
 							First: true,
 							Pos: decision.Pos{
-								Line:   932,
+								Line:   940,
 								Column: 11,
 							},
 						},
@@ -6874,7 +7155,7 @@ func Snapshot() *decision.File {
 							ID:  "browser_oauth_client",
 							Why: "Browser-held tokens are not recommended for sensitive applications, and these operations are sensitive.",
 							Pos: decision.Pos{
-								Line:   934,
+								Line:   942,
 								Column: 11,
 							},
 						},
@@ -6885,18 +7166,18 @@ func Snapshot() *decision.File {
 							Why:  "The answers rate the data as low-risk, but the API offers payments, credential changes, account deletion or privilege changes.",
 							Safe: "Treat the app as sensitive: a BFF keeps tokens on the server; step-up and re-authentication guard the operations.",
 							Pos: decision.Pos{
-								Line:   936,
+								Line:   944,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   930,
+						Line:   938,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   923,
+					Line:   931,
 					Column: 5,
 				},
 			},
@@ -6916,12 +7197,12 @@ func Snapshot() *decision.File {
 						"oauth2_token_exchange",
 					},
 					Pos: decision.Pos{
-						Line:   939,
+						Line:   947,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"idp": {
-							Line:   939,
+							Line:   947,
 							Column: 12,
 						},
 					},
@@ -6933,7 +7214,7 @@ func Snapshot() *decision.File {
 							"rfc8693 §1.1",
 						},
 						Pos: decision.Pos{
-							Line:   941,
+							Line:   949,
 							Column: 15,
 						},
 					},
@@ -6943,18 +7224,18 @@ func Snapshot() *decision.File {
 							Why:   "Microsoft Entra ID offers token exchange as its on-behalf-of flow rather than the RFC 8693 grant: each service trades the token it received for one restricted to the next API.",
 							First: true,
 							Pos: decision.Pos{
-								Line:   943,
+								Line:   951,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   941,
+						Line:   949,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   937,
+					Line:   945,
 					Column: 5,
 				},
 			},
@@ -6966,7 +7247,7 @@ func Snapshot() *decision.File {
 						"app_installation_token",
 					},
 					Pos: decision.Pos{
-						Line:   946,
+						Line:   954,
 						Column: 11,
 					},
 				},
@@ -6976,7 +7257,7 @@ func Snapshot() *decision.File {
 							"github_apps",
 						},
 						Pos: decision.Pos{
-							Line:   948,
+							Line:   956,
 							Column: 15,
 						},
 					},
@@ -6990,12 +7271,12 @@ func Snapshot() *decision.File {
 									"gcp_keys",
 								},
 								Pos: decision.Pos{
-									Line:   953,
+									Line:   961,
 									Column: 147,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   953,
+								Line:   961,
 								Column: 11,
 							},
 						},
@@ -7005,7 +7286,7 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "about one hour, minted on demand from the app's signed JWT",
 							Pos: decision.Pos{
-								Line:   950,
+								Line:   958,
 								Column: 11,
 							},
 						},
@@ -7013,18 +7294,18 @@ func Snapshot() *decision.File {
 							ID:    "asymmetric_client_auth",
 							Value: "the app authenticates with a short JWT signed by its private key; no shared secret",
 							Pos: decision.Pos{
-								Line:   951,
+								Line:   959,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   948,
+						Line:   956,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   944,
+					Line:   952,
 					Column: 5,
 				},
 			},
@@ -7049,16 +7330,16 @@ func Snapshot() *decision.File {
 						"sensitive_operations",
 					},
 					Pos: decision.Pos{
-						Line:   957,
+						Line:   965,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitive_operations": {
-							Line:   957,
+							Line:   965,
 							Column: 34,
 						},
 						"user_context": {
-							Line:   957,
+							Line:   965,
 							Column: 12,
 						},
 					},
@@ -7070,7 +7351,7 @@ func Snapshot() *decision.File {
 							"owasp_rest",
 						},
 						Pos: decision.Pos{
-							Line:   959,
+							Line:   967,
 							Column: 15,
 						},
 					},
@@ -7079,18 +7360,18 @@ func Snapshot() *decision.File {
 							ID:    "least_privilege_scopes",
 							Value: "a separate scope for each sensitive operation, granted only to the clients that need it",
 							Pos: decision.Pos{
-								Line:   961,
+								Line:   969,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   959,
+						Line:   967,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   955,
+					Line:   963,
 					Column: 5,
 				},
 			},
@@ -7117,23 +7398,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   964,
+							Line:   972,
 							Column: 85,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   964,
+								Line:   972,
 								Column: 86,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   964,
+						Line:   972,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   964,
+							Line:   972,
 							Column: 12,
 						},
 					},
@@ -7146,7 +7427,7 @@ func Snapshot() *decision.File {
 							"rfc9700 §2.3",
 						},
 						Pos: decision.Pos{
-							Line:   966,
+							Line:   974,
 							Column: 15,
 						},
 					},
@@ -7155,7 +7436,7 @@ func Snapshot() *decision.File {
 							ID:  "password_sharing_with_third_party",
 							Why: "Third parties must never collect or store users' passwords; consent goes through the authorization server.",
 							Pos: decision.Pos{
-								Line:   971,
+								Line:   979,
 								Column: 11,
 							},
 						},
@@ -7167,12 +7448,12 @@ func Snapshot() *decision.File {
 									"owasp_api2",
 								},
 								Pos: decision.Pos{
-									Line:   972,
+									Line:   980,
 									Column: 116,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   972,
+								Line:   980,
 								Column: 11,
 							},
 						},
@@ -7182,7 +7463,7 @@ func Snapshot() *decision.File {
 							ID:    "least_privilege_scopes",
 							Value: "granular scopes that users see and consent to, per app",
 							Pos: decision.Pos{
-								Line:   968,
+								Line:   976,
 								Column: 11,
 							},
 						},
@@ -7194,23 +7475,23 @@ func Snapshot() *decision.File {
 									"rfc7009 §2",
 								},
 								Pos: decision.Pos{
-									Line:   969,
+									Line:   977,
 									Column: 136,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   969,
+								Line:   977,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   966,
+						Line:   974,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   962,
+					Line:   970,
 					Column: 5,
 				},
 			},
@@ -7236,12 +7517,12 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   979,
+								Line:   987,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   979,
+									Line:   987,
 									Column: 14,
 								},
 							},
@@ -7257,12 +7538,12 @@ func Snapshot() *decision.File {
 								"token_lifetime",
 							},
 							Pos: decision.Pos{
-								Line:   979,
+								Line:   987,
 								Column: 46,
 							},
 							KeyPos: map[string]decision.Pos{
 								"token_lifetime": {
-									Line:   979,
+									Line:   987,
 									Column: 47,
 								},
 							},
@@ -7285,12 +7566,12 @@ func Snapshot() *decision.File {
 										"client_type",
 									},
 									Pos: decision.Pos{
-										Line:   977,
+										Line:   985,
 										Column: 20,
 									},
 									KeyPos: map[string]decision.Pos{
 										"client_type": {
-											Line:   977,
+											Line:   985,
 											Column: 21,
 										},
 									},
@@ -7310,23 +7591,23 @@ func Snapshot() *decision.File {
 										"can_hold_secret",
 									},
 									Pos: decision.Pos{
-										Line:   977,
+										Line:   985,
 										Column: 117,
 									},
 									KeyPos: map[string]decision.Pos{
 										"can_hold_secret": {
-											Line:   977,
+											Line:   985,
 											Column: 186,
 										},
 										"client_type": {
-											Line:   977,
+											Line:   985,
 											Column: 118,
 										},
 									},
 								},
 							},
 							Pos: decision.Pos{
-								Line:   977,
+								Line:   985,
 								Column: 13,
 							},
 						},
@@ -7336,12 +7617,12 @@ func Snapshot() *decision.File {
 							"bff",
 						},
 						Pos: decision.Pos{
-							Line:   980,
+							Line:   988,
 							Column: 12,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   977,
+						Line:   985,
 						Column: 7,
 					},
 				},
@@ -7353,7 +7634,7 @@ func Snapshot() *decision.File {
 							"owasp_oauth2",
 						},
 						Pos: decision.Pos{
-							Line:   982,
+							Line:   990,
 							Column: 15,
 						},
 					},
@@ -7362,7 +7643,7 @@ func Snapshot() *decision.File {
 							ID:  "dpop",
 							Why: "Binds access and refresh tokens to a key the app holds, so copied tokens are useless.",
 							Pos: decision.Pos{
-								Line:   987,
+								Line:   995,
 								Column: 11,
 							},
 						},
@@ -7372,25 +7653,25 @@ func Snapshot() *decision.File {
 							ID:    "sender_constrained_tokens",
 							Value: "DPoP (RFC 9449) with a non-extractable key held by the app",
 							Pos: decision.Pos{
-								Line:   984,
+								Line:   992,
 								Column: 11,
 							},
 						},
 						{
 							ID: "dpop_proof_validation",
 							Pos: decision.Pos{
-								Line:   985,
+								Line:   993,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   982,
+						Line:   990,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   974,
+					Line:   982,
 					Column: 5,
 				},
 			},
@@ -7418,12 +7699,12 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   992,
+								Line:   1000,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   992,
+									Line:   1000,
 									Column: 14,
 								},
 							},
@@ -7439,12 +7720,12 @@ func Snapshot() *decision.File {
 								"token_lifetime",
 							},
 							Pos: decision.Pos{
-								Line:   992,
+								Line:   1000,
 								Column: 46,
 							},
 							KeyPos: map[string]decision.Pos{
 								"token_lifetime": {
-									Line:   992,
+									Line:   1000,
 									Column: 47,
 								},
 							},
@@ -7468,12 +7749,12 @@ func Snapshot() *decision.File {
 											"client_type",
 										},
 										Pos: decision.Pos{
-											Line:   993,
+											Line:   1001,
 											Column: 26,
 										},
 										KeyPos: map[string]decision.Pos{
 											"client_type": {
-												Line:   993,
+												Line:   1001,
 												Column: 27,
 											},
 										},
@@ -7493,23 +7774,23 @@ func Snapshot() *decision.File {
 											"can_hold_secret",
 										},
 										Pos: decision.Pos{
-											Line:   993,
+											Line:   1001,
 											Column: 123,
 										},
 										KeyPos: map[string]decision.Pos{
 											"can_hold_secret": {
-												Line:   993,
+												Line:   1001,
 												Column: 192,
 											},
 											"client_type": {
-												Line:   993,
+												Line:   1001,
 												Column: 124,
 											},
 										},
 									},
 								},
 								Pos: decision.Pos{
-									Line:   993,
+									Line:   1001,
 									Column: 19,
 								},
 							},
@@ -7521,7 +7802,7 @@ func Snapshot() *decision.File {
 										"bff",
 									},
 									Pos: decision.Pos{
-										Line:   993,
+										Line:   1001,
 										Column: 233,
 									},
 								},
@@ -7535,29 +7816,29 @@ func Snapshot() *decision.File {
 										"user_context",
 									},
 									Pos: decision.Pos{
-										Line:   993,
+										Line:   1001,
 										Column: 251,
 									},
 									KeyPos: map[string]decision.Pos{
 										"user_context": {
-											Line:   993,
+											Line:   1001,
 											Column: 252,
 										},
 									},
 								},
 							},
 							Pos: decision.Pos{
-								Line:   993,
+								Line:   1001,
 								Column: 226,
 							},
 						},
 						Pos: decision.Pos{
-							Line:   993,
+							Line:   1001,
 							Column: 12,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   991,
+						Line:   999,
 						Column: 7,
 					},
 				},
@@ -7569,7 +7850,7 @@ func Snapshot() *decision.File {
 							"owasp_oauth2",
 						},
 						Pos: decision.Pos{
-							Line:   995,
+							Line:   1003,
 							Column: 15,
 						},
 					},
@@ -7578,7 +7859,7 @@ func Snapshot() *decision.File {
 							ID:  "cert_bound_tokens",
 							Why: "The usual choice between servers: the token works only over a TLS connection with the client's certificate.",
 							Pos: decision.Pos{
-								Line:   1000,
+								Line:   1008,
 								Column: 11,
 							},
 						},
@@ -7590,12 +7871,12 @@ func Snapshot() *decision.File {
 									"rfc9449 §1",
 								},
 								Pos: decision.Pos{
-									Line:   1001,
+									Line:   1009,
 									Column: 120,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1001,
+								Line:   1009,
 								Column: 11,
 							},
 						},
@@ -7605,25 +7886,25 @@ func Snapshot() *decision.File {
 							ID:    "sender_constrained_tokens",
 							Value: "mTLS certificate-bound tokens (RFC 8705), or DPoP where TLS ends before the API",
 							Pos: decision.Pos{
-								Line:   997,
+								Line:   1005,
 								Column: 11,
 							},
 						},
 						{
 							ID: "cert_thumbprint_binding",
 							Pos: decision.Pos{
-								Line:   998,
+								Line:   1006,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   995,
+						Line:   1003,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   988,
+					Line:   996,
 					Column: 5,
 				},
 			},
@@ -7658,16 +7939,16 @@ func Snapshot() *decision.File {
 						"mtls_service_identity",
 					},
 					Pos: decision.Pos{
-						Line:   1005,
+						Line:   1013,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"revocation": {
-							Line:   1005,
+							Line:   1013,
 							Column: 37,
 						},
 						"sensitivity": {
-							Line:   1005,
+							Line:   1013,
 							Column: 12,
 						},
 					},
@@ -7679,7 +7960,7 @@ func Snapshot() *decision.File {
 							"rfc7662 §2",
 						},
 						Pos: decision.Pos{
-							Line:   1007,
+							Line:   1015,
 							Column: 15,
 						},
 					},
@@ -7689,18 +7970,18 @@ func Snapshot() *decision.File {
 							Why:  "The answers accept eventual revocation, but the operations are critical: a revoked token must stop working at the next critical call.",
 							Safe: "Check tokens online (introspection) for critical calls; keep access tokens to a few minutes elsewhere.",
 							Pos: decision.Pos{
-								Line:   1009,
+								Line:   1017,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1007,
+						Line:   1015,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1003,
+					Line:   1011,
 					Column: 5,
 				},
 			},
@@ -7722,12 +8003,12 @@ func Snapshot() *decision.File {
 								"revocation",
 							},
 							Pos: decision.Pos{
-								Line:   1015,
+								Line:   1023,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"revocation": {
-									Line:   1015,
+									Line:   1023,
 									Column: 14,
 								},
 							},
@@ -7742,12 +8023,12 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1015,
+								Line:   1023,
 								Column: 38,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1015,
+									Line:   1023,
 									Column: 39,
 								},
 							},
@@ -7759,12 +8040,12 @@ func Snapshot() *decision.File {
 							"bff",
 						},
 						Pos: decision.Pos{
-							Line:   1014,
+							Line:   1022,
 							Column: 12,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1013,
+						Line:   1021,
 						Column: 7,
 					},
 				},
@@ -7775,7 +8056,7 @@ func Snapshot() *decision.File {
 							"owasp_micro",
 						},
 						Pos: decision.Pos{
-							Line:   1017,
+							Line:   1025,
 							Column: 15,
 						},
 					},
@@ -7784,18 +8065,18 @@ func Snapshot() *decision.File {
 							ID:    "introspection_for_revocation",
 							Value: "the server looks the session up on every request, so ending it revokes access at once; tokens the backend holds for other APIs are introspected on critical calls",
 							Pos: decision.Pos{
-								Line:   1019,
+								Line:   1027,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1017,
+						Line:   1025,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1010,
+					Line:   1018,
 					Column: 5,
 				},
 			},
@@ -7817,12 +8098,12 @@ func Snapshot() *decision.File {
 								"revocation",
 							},
 							Pos: decision.Pos{
-								Line:   1025,
+								Line:   1033,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"revocation": {
-									Line:   1025,
+									Line:   1033,
 									Column: 14,
 								},
 							},
@@ -7837,12 +8118,12 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1025,
+								Line:   1033,
 								Column: 38,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1025,
+									Line:   1033,
 									Column: 39,
 								},
 							},
@@ -7853,12 +8134,12 @@ func Snapshot() *decision.File {
 							"oauth2_token_exchange",
 						},
 						Pos: decision.Pos{
-							Line:   1024,
+							Line:   1032,
 							Column: 12,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1023,
+						Line:   1031,
 						Column: 7,
 					},
 				},
@@ -7869,7 +8150,7 @@ func Snapshot() *decision.File {
 							"rfc7662 §2",
 						},
 						Pos: decision.Pos{
-							Line:   1027,
+							Line:   1035,
 							Column: 15,
 						},
 					},
@@ -7878,18 +8159,18 @@ func Snapshot() *decision.File {
 							ID:    "introspection_for_revocation",
 							Value: "workload certificates live minutes to hours and are not renewed once revoked; any tokens on critical calls are introspected",
 							Pos: decision.Pos{
-								Line:   1029,
+								Line:   1037,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1027,
+						Line:   1035,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1020,
+					Line:   1028,
 					Column: 5,
 				},
 			},
@@ -7918,12 +8199,12 @@ func Snapshot() *decision.File {
 								"revocation",
 							},
 							Pos: decision.Pos{
-								Line:   1034,
+								Line:   1042,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"revocation": {
-									Line:   1034,
+									Line:   1042,
 									Column: 14,
 								},
 							},
@@ -7938,19 +8219,19 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1034,
+								Line:   1042,
 								Column: 38,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1034,
+									Line:   1042,
 									Column: 39,
 								},
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1033,
+						Line:   1041,
 						Column: 7,
 					},
 				},
@@ -7961,7 +8242,7 @@ func Snapshot() *decision.File {
 							"owasp_micro",
 						},
 						Pos: decision.Pos{
-							Line:   1036,
+							Line:   1044,
 							Column: 15,
 						},
 					},
@@ -7970,7 +8251,7 @@ func Snapshot() *decision.File {
 							ID:  "opaque_token_introspection",
 							Why: "Revocation must take effect at once: the API asks the authorization server whether each token is still active.",
 							Pos: decision.Pos{
-								Line:   1038,
+								Line:   1046,
 								Column: 11,
 							},
 						},
@@ -7979,18 +8260,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "introspection_for_revocation",
 							Pos: decision.Pos{
-								Line:   1040,
+								Line:   1048,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1036,
+						Line:   1044,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1030,
+					Line:   1038,
 					Column: 5,
 				},
 			},
@@ -8026,23 +8307,23 @@ func Snapshot() *decision.File {
 							"sensitivity",
 						},
 						Pos: decision.Pos{
-							Line:   1046,
+							Line:   1054,
 							Column: 12,
 						},
 						KeyPos: map[string]decision.Pos{
 							"sensitivity": {
-								Line:   1046,
+								Line:   1054,
 								Column: 13,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1044,
+						Line:   1052,
 						Column: 7,
 					},
 					KeyPos: map[string]decision.Pos{
 						"revocation": {
-							Line:   1045,
+							Line:   1053,
 							Column: 7,
 						},
 					},
@@ -8054,7 +8335,7 @@ func Snapshot() *decision.File {
 							"owasp_micro",
 						},
 						Pos: decision.Pos{
-							Line:   1048,
+							Line:   1056,
 							Column: 15,
 						},
 					},
@@ -8063,18 +8344,18 @@ func Snapshot() *decision.File {
 							ID:  "jwt_access_token",
 							Why: "Revocation may be eventual, so APIs validate signed JWT access tokens locally; a revoked grant ends when its short-lived token expires.",
 							Pos: decision.Pos{
-								Line:   1050,
+								Line:   1058,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1048,
+						Line:   1056,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1041,
+					Line:   1049,
 					Column: 5,
 				},
 			},
@@ -8086,7 +8367,7 @@ func Snapshot() *decision.File {
 						"jwt_access_token",
 					},
 					Pos: decision.Pos{
-						Line:   1053,
+						Line:   1061,
 						Column: 11,
 					},
 				},
@@ -8097,7 +8378,7 @@ func Snapshot() *decision.File {
 							"rfc9068 §4",
 						},
 						Pos: decision.Pos{
-							Line:   1055,
+							Line:   1063,
 							Column: 15,
 						},
 					},
@@ -8110,12 +8391,12 @@ func Snapshot() *decision.File {
 									"rfc8725 §3.1",
 								},
 								Pos: decision.Pos{
-									Line:   1059,
+									Line:   1067,
 									Column: 100,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1059,
+								Line:   1067,
 								Column: 11,
 							},
 						},
@@ -8127,12 +8408,12 @@ func Snapshot() *decision.File {
 									"rfc9068 §4",
 								},
 								Pos: decision.Pos{
-									Line:   1060,
+									Line:   1068,
 									Column: 80,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1060,
+								Line:   1068,
 								Column: 11,
 							},
 						},
@@ -8144,12 +8425,12 @@ func Snapshot() *decision.File {
 									"rfc8725 §3.9",
 								},
 								Pos: decision.Pos{
-									Line:   1061,
+									Line:   1069,
 									Column: 86,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1061,
+								Line:   1069,
 								Column: 11,
 							},
 						},
@@ -8161,12 +8442,12 @@ func Snapshot() *decision.File {
 									"rfc8725 §3.10",
 								},
 								Pos: decision.Pos{
-									Line:   1062,
+									Line:   1070,
 									Column: 109,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1062,
+								Line:   1070,
 								Column: 11,
 							},
 						},
@@ -8178,12 +8459,12 @@ func Snapshot() *decision.File {
 									"owasp_jwt",
 								},
 								Pos: decision.Pos{
-									Line:   1063,
+									Line:   1071,
 									Column: 134,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1063,
+								Line:   1071,
 								Column: 11,
 							},
 						},
@@ -8192,18 +8473,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "jwt_validation_checklist",
 							Pos: decision.Pos{
-								Line:   1057,
+								Line:   1065,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1055,
+						Line:   1063,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1051,
+					Line:   1059,
 					Column: 5,
 				},
 			},
@@ -8230,12 +8511,12 @@ func Snapshot() *decision.File {
 						"workload_identity_federation",
 					},
 					Pos: decision.Pos{
-						Line:   1067,
+						Line:   1075,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitivity": {
-							Line:   1067,
+							Line:   1075,
 							Column: 12,
 						},
 					},
@@ -8247,7 +8528,7 @@ func Snapshot() *decision.File {
 							"owasp_jwt",
 						},
 						Pos: decision.Pos{
-							Line:   1069,
+							Line:   1077,
 							Column: 15,
 						},
 					},
@@ -8256,18 +8537,18 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "at most 5 minutes",
 							Pos: decision.Pos{
-								Line:   1071,
+								Line:   1079,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1069,
+						Line:   1077,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1065,
+					Line:   1073,
 					Column: 5,
 				},
 			},
@@ -8294,12 +8575,12 @@ func Snapshot() *decision.File {
 						"workload_identity_federation",
 					},
 					Pos: decision.Pos{
-						Line:   1074,
+						Line:   1082,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitivity": {
-							Line:   1074,
+							Line:   1082,
 							Column: 12,
 						},
 					},
@@ -8311,7 +8592,7 @@ func Snapshot() *decision.File {
 							"owasp_jwt",
 						},
 						Pos: decision.Pos{
-							Line:   1076,
+							Line:   1084,
 							Column: 15,
 						},
 					},
@@ -8320,18 +8601,18 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "at most 10 minutes",
 							Pos: decision.Pos{
-								Line:   1078,
+								Line:   1086,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1076,
+						Line:   1084,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1072,
+					Line:   1080,
 					Column: 5,
 				},
 			},
@@ -8363,12 +8644,12 @@ func Snapshot() *decision.File {
 										"client_type",
 									},
 									Pos: decision.Pos{
-										Line:   1081,
+										Line:   1089,
 										Column: 25,
 									},
 									KeyPos: map[string]decision.Pos{
 										"client_type": {
-											Line:   1081,
+											Line:   1089,
 											Column: 26,
 										},
 									},
@@ -8388,29 +8669,29 @@ func Snapshot() *decision.File {
 										"can_hold_secret",
 									},
 									Pos: decision.Pos{
-										Line:   1081,
+										Line:   1089,
 										Column: 122,
 									},
 									KeyPos: map[string]decision.Pos{
 										"can_hold_secret": {
-											Line:   1081,
+											Line:   1089,
 											Column: 191,
 										},
 										"client_type": {
-											Line:   1081,
+											Line:   1089,
 											Column: 123,
 										},
 									},
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1081,
+								Line:   1089,
 								Column: 18,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1081,
+						Line:   1089,
 						Column: 11,
 					},
 				},
@@ -8421,7 +8702,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.3",
 						},
 						Pos: decision.Pos{
-							Line:   1083,
+							Line:   1091,
 							Column: 15,
 						},
 					},
@@ -8430,18 +8711,18 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "at most 10 minutes (the browser-apps BCP example); sessions continue with refresh tokens",
 							Pos: decision.Pos{
-								Line:   1085,
+								Line:   1093,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1083,
+						Line:   1091,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1079,
+					Line:   1087,
 					Column: 5,
 				},
 			},
@@ -8468,12 +8749,12 @@ func Snapshot() *decision.File {
 						"workload_identity_federation",
 					},
 					Pos: decision.Pos{
-						Line:   1088,
+						Line:   1096,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitivity": {
-							Line:   1088,
+							Line:   1096,
 							Column: 12,
 						},
 					},
@@ -8485,7 +8766,7 @@ func Snapshot() *decision.File {
 							"owasp_jwt",
 						},
 						Pos: decision.Pos{
-							Line:   1090,
+							Line:   1098,
 							Column: 15,
 						},
 					},
@@ -8494,18 +8775,18 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "at most 15 minutes",
 							Pos: decision.Pos{
-								Line:   1092,
+								Line:   1100,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1090,
+						Line:   1098,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1086,
+					Line:   1094,
 					Column: 5,
 				},
 			},
@@ -8532,12 +8813,12 @@ func Snapshot() *decision.File {
 						"workload_identity_federation",
 					},
 					Pos: decision.Pos{
-						Line:   1095,
+						Line:   1103,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitivity": {
-							Line:   1095,
+							Line:   1103,
 							Column: 12,
 						},
 					},
@@ -8548,7 +8829,7 @@ func Snapshot() *decision.File {
 							"oauth21 §7.1",
 						},
 						Pos: decision.Pos{
-							Line:   1097,
+							Line:   1105,
 							Column: 15,
 						},
 					},
@@ -8557,18 +8838,18 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "at most 60 minutes for a confidential server client",
 							Pos: decision.Pos{
-								Line:   1099,
+								Line:   1107,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1097,
+						Line:   1105,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1093,
+					Line:   1101,
 					Column: 5,
 				},
 			},
@@ -8596,12 +8877,12 @@ func Snapshot() *decision.File {
 								"token_lifetime",
 							},
 							Pos: decision.Pos{
-								Line:   1106,
+								Line:   1114,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"token_lifetime": {
-									Line:   1106,
+									Line:   1114,
 									Column: 12,
 								},
 							},
@@ -8621,16 +8902,16 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1107,
+								Line:   1115,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1107,
+									Line:   1115,
 									Column: 37,
 								},
 								"token_lifetime": {
-									Line:   1107,
+									Line:   1115,
 									Column: 12,
 								},
 							},
@@ -8653,16 +8934,16 @@ func Snapshot() *decision.File {
 								"client_type",
 							},
 							Pos: decision.Pos{
-								Line:   1108,
+								Line:   1116,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"client_type": {
-									Line:   1108,
+									Line:   1116,
 									Column: 37,
 								},
 								"token_lifetime": {
-									Line:   1108,
+									Line:   1116,
 									Column: 12,
 								},
 							},
@@ -8678,18 +8959,18 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1104,
+							Line:   1112,
 							Column: 12,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1104,
+								Line:   1112,
 								Column: 13,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1103,
+						Line:   1111,
 						Column: 7,
 					},
 				},
@@ -8701,7 +8982,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.3",
 						},
 						Pos: decision.Pos{
-							Line:   1110,
+							Line:   1118,
 							Column: 15,
 						},
 					},
@@ -8709,7 +8990,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "refresh_token_max_or_idle_lifetime",
 							Pos: decision.Pos{
-								Line:   1114,
+								Line:   1122,
 								Column: 11,
 							},
 						},
@@ -8720,18 +9001,18 @@ func Snapshot() *decision.File {
 							Why:  "The answers ask for access tokens that last longer than this client and sensitivity allow; a bearer token is usable by whoever copies it until it expires.",
 							Safe: "Short-lived access tokens (see the setting) with refresh tokens for long sessions; refresh tokens have a maximum and an idle lifetime.",
 							Pos: decision.Pos{
-								Line:   1112,
+								Line:   1120,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1110,
+						Line:   1118,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1100,
+					Line:   1108,
 					Column: 5,
 				},
 			},
@@ -8764,12 +9045,12 @@ func Snapshot() *decision.File {
 								"token_lifetime",
 							},
 							Pos: decision.Pos{
-								Line:   1121,
+								Line:   1129,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"token_lifetime": {
-									Line:   1121,
+									Line:   1129,
 									Column: 12,
 								},
 							},
@@ -8789,28 +9070,28 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1122,
+								Line:   1130,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1122,
+									Line:   1130,
 									Column: 37,
 								},
 								"token_lifetime": {
-									Line:   1122,
+									Line:   1130,
 									Column: 12,
 								},
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1118,
+						Line:   1126,
 						Column: 7,
 					},
 					KeyPos: map[string]decision.Pos{
 						"user_context": {
-							Line:   1119,
+							Line:   1127,
 							Column: 7,
 						},
 					},
@@ -8822,7 +9103,7 @@ func Snapshot() *decision.File {
 							"owasp_jwt",
 						},
 						Pos: decision.Pos{
-							Line:   1124,
+							Line:   1132,
 							Column: 15,
 						},
 					},
@@ -8832,18 +9113,18 @@ func Snapshot() *decision.File {
 							Why:  "The answers ask for access tokens that last longer than this sensitivity allows; a bearer token is usable by whoever copies it until it expires.",
 							Safe: "Short-lived access tokens (see the setting); the client requests a new one when it expires, with no refresh token.",
 							Pos: decision.Pos{
-								Line:   1126,
+								Line:   1134,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1124,
+						Line:   1132,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1115,
+					Line:   1123,
 					Column: 5,
 				},
 			},
@@ -8874,12 +9155,12 @@ func Snapshot() *decision.File {
 										"client_type",
 									},
 									Pos: decision.Pos{
-										Line:   1130,
+										Line:   1138,
 										Column: 20,
 									},
 									KeyPos: map[string]decision.Pos{
 										"client_type": {
-											Line:   1130,
+											Line:   1138,
 											Column: 21,
 										},
 									},
@@ -8899,23 +9180,23 @@ func Snapshot() *decision.File {
 										"can_hold_secret",
 									},
 									Pos: decision.Pos{
-										Line:   1130,
+										Line:   1138,
 										Column: 117,
 									},
 									KeyPos: map[string]decision.Pos{
 										"can_hold_secret": {
-											Line:   1130,
+											Line:   1138,
 											Column: 186,
 										},
 										"client_type": {
-											Line:   1130,
+											Line:   1138,
 											Column: 118,
 										},
 									},
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1130,
+								Line:   1138,
 								Column: 13,
 							},
 						},
@@ -8932,12 +9213,12 @@ func Snapshot() *decision.File {
 									"user_context",
 								},
 								Pos: decision.Pos{
-									Line:   1132,
+									Line:   1140,
 									Column: 19,
 								},
 								KeyPos: map[string]decision.Pos{
 									"user_context": {
-										Line:   1132,
+										Line:   1140,
 										Column: 20,
 									},
 								},
@@ -8952,12 +9233,12 @@ func Snapshot() *decision.File {
 									"compliance",
 								},
 								Pos: decision.Pos{
-									Line:   1132,
+									Line:   1140,
 									Column: 43,
 								},
 								KeyPos: map[string]decision.Pos{
 									"compliance": {
-										Line:   1132,
+										Line:   1140,
 										Column: 44,
 									},
 								},
@@ -8967,18 +9248,18 @@ func Snapshot() *decision.File {
 									"bff",
 								},
 								Pos: decision.Pos{
-									Line:   1132,
+									Line:   1140,
 									Column: 65,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   1132,
+							Line:   1140,
 							Column: 12,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1130,
+						Line:   1138,
 						Column: 7,
 					},
 				},
@@ -8989,7 +9270,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.3",
 						},
 						Pos: decision.Pos{
-							Line:   1134,
+							Line:   1142,
 							Column: 15,
 						},
 					},
@@ -8998,7 +9279,7 @@ func Snapshot() *decision.File {
 							ID:  "refresh_tokens",
 							Why: "Keep sessions going without long-lived access tokens.",
 							Pos: decision.Pos{
-								Line:   1136,
+								Line:   1144,
 								Column: 11,
 							},
 						},
@@ -9008,7 +9289,7 @@ func Snapshot() *decision.File {
 							ID:  "unconstrained_refresh_token_public_client",
 							Why: "A public client's refresh token must be rotated on use or bound to the client's key.",
 							Pos: decision.Pos{
-								Line:   1141,
+								Line:   1149,
 								Column: 11,
 							},
 						},
@@ -9017,25 +9298,25 @@ func Snapshot() *decision.File {
 						{
 							ID: "refresh_token_rotation_or_sender_constraint",
 							Pos: decision.Pos{
-								Line:   1138,
+								Line:   1146,
 								Column: 11,
 							},
 						},
 						{
 							ID: "refresh_token_max_or_idle_lifetime",
 							Pos: decision.Pos{
-								Line:   1139,
+								Line:   1147,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1134,
+						Line:   1142,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1127,
+					Line:   1135,
 					Column: 5,
 				},
 			},
@@ -9060,12 +9341,12 @@ func Snapshot() *decision.File {
 										"client_type",
 									},
 									Pos: decision.Pos{
-										Line:   1144,
+										Line:   1152,
 										Column: 25,
 									},
 									KeyPos: map[string]decision.Pos{
 										"client_type": {
-											Line:   1144,
+											Line:   1152,
 											Column: 26,
 										},
 									},
@@ -9085,23 +9366,23 @@ func Snapshot() *decision.File {
 										"can_hold_secret",
 									},
 									Pos: decision.Pos{
-										Line:   1144,
+										Line:   1152,
 										Column: 122,
 									},
 									KeyPos: map[string]decision.Pos{
 										"can_hold_secret": {
-											Line:   1144,
+											Line:   1152,
 											Column: 191,
 										},
 										"client_type": {
-											Line:   1144,
+											Line:   1152,
 											Column: 123,
 										},
 									},
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1144,
+								Line:   1152,
 								Column: 18,
 							},
 						},
@@ -9111,12 +9392,12 @@ func Snapshot() *decision.File {
 							"bff",
 						},
 						Pos: decision.Pos{
-							Line:   1144,
+							Line:   1152,
 							Column: 225,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1144,
+						Line:   1152,
 						Column: 11,
 					},
 				},
@@ -9128,7 +9409,7 @@ func Snapshot() *decision.File {
 							"stripe_keys",
 						},
 						Pos: decision.Pos{
-							Line:   1146,
+							Line:   1154,
 							Column: 15,
 						},
 					},
@@ -9137,7 +9418,7 @@ func Snapshot() *decision.File {
 							ID:  "static_secret_in_public_client",
 							Why: "Anything shipped in the app can be extracted; the authorization server must not rely on it.",
 							Pos: decision.Pos{
-								Line:   1150,
+								Line:   1158,
 								Column: 11,
 							},
 						},
@@ -9145,7 +9426,7 @@ func Snapshot() *decision.File {
 							ID:  "secret_key_in_client_app",
 							Why: "Provider secret keys stay on servers; apps get only publishable or user-scoped credentials.",
 							Pos: decision.Pos{
-								Line:   1151,
+								Line:   1159,
 								Column: 11,
 							},
 						},
@@ -9154,18 +9435,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "public_client_no_embedded_secret",
 							Pos: decision.Pos{
-								Line:   1148,
+								Line:   1156,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1146,
+						Line:   1154,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1142,
+					Line:   1150,
 					Column: 5,
 				},
 			},
@@ -9185,12 +9466,12 @@ func Snapshot() *decision.File {
 						"bff",
 					},
 					Pos: decision.Pos{
-						Line:   1154,
+						Line:   1162,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1154,
+							Line:   1162,
 							Column: 12,
 						},
 					},
@@ -9203,7 +9484,7 @@ func Snapshot() *decision.File {
 							"stripe_keys",
 						},
 						Pos: decision.Pos{
-							Line:   1156,
+							Line:   1164,
 							Column: 15,
 						},
 					},
@@ -9212,7 +9493,7 @@ func Snapshot() *decision.File {
 							ID:  "static_secret_in_public_client",
 							Why: "A secret in the JavaScript bundle is public; only the BFF holds credentials.",
 							Pos: decision.Pos{
-								Line:   1160,
+								Line:   1168,
 								Column: 11,
 							},
 						},
@@ -9220,7 +9501,7 @@ func Snapshot() *decision.File {
 							ID:  "secret_key_in_client_app",
 							Why: "Provider secret keys stay on the server.",
 							Pos: decision.Pos{
-								Line:   1161,
+								Line:   1169,
 								Column: 11,
 							},
 						},
@@ -9230,18 +9511,18 @@ func Snapshot() *decision.File {
 							ID:    "public_client_no_embedded_secret",
 							Value: "the JavaScript bundle holds no client secret or provider key; the BFF, on the server, is the confidential client",
 							Pos: decision.Pos{
-								Line:   1158,
+								Line:   1166,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1156,
+						Line:   1164,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1152,
+					Line:   1160,
 					Column: 5,
 				},
 			},
@@ -9274,27 +9555,27 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1164,
+							Line:   1172,
 							Column: 125,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1164,
+								Line:   1172,
 								Column: 126,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1164,
+						Line:   1172,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"can_hold_secret": {
-							Line:   1164,
+							Line:   1172,
 							Column: 94,
 						},
 						"client_type": {
-							Line:   1164,
+							Line:   1172,
 							Column: 12,
 						},
 					},
@@ -9306,7 +9587,7 @@ func Snapshot() *decision.File {
 							"oauth21 §8",
 						},
 						Pos: decision.Pos{
-							Line:   1166,
+							Line:   1174,
 							Column: 15,
 						},
 					},
@@ -9316,18 +9597,18 @@ func Snapshot() *decision.File {
 							Why:  "The answers say the client can keep a secret, but a secret shipped inside an installed app or tool is readable by anyone who has a copy.",
 							Safe: "Register the app as a public client with PKCE; where a confidential client is needed, put it in a backend the app talks to.",
 							Pos: decision.Pos{
-								Line:   1168,
+								Line:   1176,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1166,
+						Line:   1174,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1162,
+					Line:   1170,
 					Column: 5,
 				},
 			},
@@ -9342,7 +9623,7 @@ func Snapshot() *decision.File {
 						"browser_oauth_client",
 					},
 					Pos: decision.Pos{
-						Line:   1172,
+						Line:   1180,
 						Column: 11,
 					},
 				},
@@ -9353,7 +9634,7 @@ func Snapshot() *decision.File {
 							"rfc9700 §2.1.1",
 						},
 						Pos: decision.Pos{
-							Line:   1174,
+							Line:   1182,
 							Column: 15,
 						},
 					},
@@ -9366,12 +9647,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.1.2",
 								},
 								Pos: decision.Pos{
-									Line:   1180,
+									Line:   1188,
 									Column: 134,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1180,
+								Line:   1188,
 								Column: 11,
 							},
 						},
@@ -9383,12 +9664,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.1.1",
 								},
 								Pos: decision.Pos{
-									Line:   1181,
+									Line:   1189,
 									Column: 81,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1181,
+								Line:   1189,
 								Column: 11,
 							},
 						},
@@ -9400,12 +9681,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.1",
 								},
 								Pos: decision.Pos{
-									Line:   1182,
+									Line:   1190,
 									Column: 90,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1182,
+								Line:   1190,
 								Column: 11,
 							},
 						},
@@ -9417,12 +9698,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.6",
 								},
 								Pos: decision.Pos{
-									Line:   1183,
+									Line:   1191,
 									Column: 115,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1183,
+								Line:   1191,
 								Column: 11,
 							},
 						},
@@ -9431,32 +9712,32 @@ func Snapshot() *decision.File {
 						{
 							ID: "pkce_s256",
 							Pos: decision.Pos{
-								Line:   1176,
+								Line:   1184,
 								Column: 11,
 							},
 						},
 						{
 							ID: "exact_redirect_uri_matching",
 							Pos: decision.Pos{
-								Line:   1177,
+								Line:   1185,
 								Column: 11,
 							},
 						},
 						{
 							ID: "csrf_protection_state_or_pkce",
 							Pos: decision.Pos{
-								Line:   1178,
+								Line:   1186,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1174,
+						Line:   1182,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1170,
+					Line:   1178,
 					Column: 5,
 				},
 			},
@@ -9474,18 +9755,18 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1186,
+							Line:   1194,
 							Column: 17,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1186,
+								Line:   1194,
 								Column: 18,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1186,
+						Line:   1194,
 						Column: 11,
 					},
 				},
@@ -9496,7 +9777,7 @@ func Snapshot() *decision.File {
 							"owasp_api2",
 						},
 						Pos: decision.Pos{
-							Line:   1188,
+							Line:   1196,
 							Column: 15,
 						},
 					},
@@ -9509,12 +9790,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.4",
 								},
 								Pos: decision.Pos{
-									Line:   1190,
+									Line:   1198,
 									Column: 124,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1190,
+								Line:   1198,
 								Column: 11,
 							},
 						},
@@ -9526,23 +9807,23 @@ func Snapshot() *decision.File {
 									"owasp_api2",
 								},
 								Pos: decision.Pos{
-									Line:   1191,
+									Line:   1199,
 									Column: 105,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1191,
+								Line:   1199,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1188,
+						Line:   1196,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1184,
+					Line:   1192,
 					Column: 5,
 				},
 			},
@@ -9562,12 +9843,12 @@ func Snapshot() *decision.File {
 						"oauth2_auth_code_pkce",
 					},
 					Pos: decision.Pos{
-						Line:   1194,
+						Line:   1202,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1194,
+							Line:   1202,
 							Column: 12,
 						},
 					},
@@ -9579,7 +9860,7 @@ func Snapshot() *decision.File {
 							"rfc8252 §8.12",
 						},
 						Pos: decision.Pos{
-							Line:   1196,
+							Line:   1204,
 							Column: 15,
 						},
 					},
@@ -9592,12 +9873,12 @@ func Snapshot() *decision.File {
 									"rfc8252 §8.12",
 								},
 								Pos: decision.Pos{
-									Line:   1201,
+									Line:   1209,
 									Column: 129,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1201,
+								Line:   1209,
 								Column: 11,
 							},
 						},
@@ -9606,7 +9887,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "external_user_agent",
 							Pos: decision.Pos{
-								Line:   1198,
+								Line:   1206,
 								Column: 11,
 							},
 						},
@@ -9614,18 +9895,18 @@ func Snapshot() *decision.File {
 							ID:    "native_redirect_options",
 							Value: "a claimed `https` URL (App Links or Universal Links), or a private-use scheme in reverse-domain form",
 							Pos: decision.Pos{
-								Line:   1199,
+								Line:   1207,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1196,
+						Line:   1204,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1192,
+					Line:   1200,
 					Column: 5,
 				},
 			},
@@ -9646,12 +9927,12 @@ func Snapshot() *decision.File {
 						"oauth2_auth_code_pkce",
 					},
 					Pos: decision.Pos{
-						Line:   1204,
+						Line:   1212,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1204,
+							Line:   1212,
 							Column: 12,
 						},
 					},
@@ -9663,7 +9944,7 @@ func Snapshot() *decision.File {
 							"rfc8252 §8.12",
 						},
 						Pos: decision.Pos{
-							Line:   1206,
+							Line:   1214,
 							Column: 15,
 						},
 					},
@@ -9676,12 +9957,12 @@ func Snapshot() *decision.File {
 									"rfc8252 §8.12",
 								},
 								Pos: decision.Pos{
-									Line:   1211,
+									Line:   1219,
 									Column: 129,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1211,
+								Line:   1219,
 								Column: 11,
 							},
 						},
@@ -9690,7 +9971,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "external_user_agent",
 							Pos: decision.Pos{
-								Line:   1208,
+								Line:   1216,
 								Column: 11,
 							},
 						},
@@ -9698,18 +9979,18 @@ func Snapshot() *decision.File {
 							ID:    "native_redirect_options",
 							Value: "loopback `http://127.0.0.1:{port}` with a port chosen at run time (the server allows any port), or a private-use scheme",
 							Pos: decision.Pos{
-								Line:   1209,
+								Line:   1217,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1206,
+						Line:   1214,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1202,
+					Line:   1210,
 					Column: 5,
 				},
 			},
@@ -9721,7 +10002,7 @@ func Snapshot() *decision.File {
 						"oauth2_device_grant",
 					},
 					Pos: decision.Pos{
-						Line:   1214,
+						Line:   1222,
 						Column: 11,
 					},
 				},
@@ -9733,7 +10014,7 @@ func Snapshot() *decision.File {
 							"rfc8628 §5.4",
 						},
 						Pos: decision.Pos{
-							Line:   1216,
+							Line:   1224,
 							Column: 15,
 						},
 					},
@@ -9741,32 +10022,32 @@ func Snapshot() *decision.File {
 						{
 							ID: "device_polling_interval_slow_down",
 							Pos: decision.Pos{
-								Line:   1218,
+								Line:   1226,
 								Column: 11,
 							},
 						},
 						{
 							ID: "device_user_code_rate_limit",
 							Pos: decision.Pos{
-								Line:   1219,
+								Line:   1227,
 								Column: 11,
 							},
 						},
 						{
 							ID: "device_remote_phishing_mitigation",
 							Pos: decision.Pos{
-								Line:   1220,
+								Line:   1228,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1216,
+						Line:   1224,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1212,
+					Line:   1220,
 					Column: 5,
 				},
 			},
@@ -9788,12 +10069,12 @@ func Snapshot() *decision.File {
 						"server_session_cookie",
 					},
 					Pos: decision.Pos{
-						Line:   1225,
+						Line:   1233,
 						Column: 7,
 					},
 					KeyPos: map[string]decision.Pos{
 						"compliance": {
-							Line:   1226,
+							Line:   1234,
 							Column: 7,
 						},
 					},
@@ -9805,7 +10086,7 @@ func Snapshot() *decision.File {
 							"hipaa",
 						},
 						Pos: decision.Pos{
-							Line:   1228,
+							Line:   1236,
 							Column: 15,
 						},
 					},
@@ -9814,18 +10095,18 @@ func Snapshot() *decision.File {
 							ID:    "session_timeouts",
 							Value: "idle 15 minutes, absolute 12 hours, with automatic logoff (HIPAA 164.312(a)(2)(iii); PCI DSS 8.2.8 as quoted by secondary sources: verify)",
 							Pos: decision.Pos{
-								Line:   1230,
+								Line:   1238,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1228,
+						Line:   1236,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1222,
+					Line:   1230,
 					Column: 5,
 				},
 			},
@@ -9847,12 +10128,12 @@ func Snapshot() *decision.File {
 						"server_session_cookie",
 					},
 					Pos: decision.Pos{
-						Line:   1234,
+						Line:   1242,
 						Column: 7,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitivity": {
-							Line:   1235,
+							Line:   1243,
 							Column: 7,
 						},
 					},
@@ -9864,7 +10145,7 @@ func Snapshot() *decision.File {
 							"nist80063b §4.3.3",
 						},
 						Pos: decision.Pos{
-							Line:   1237,
+							Line:   1245,
 							Column: 15,
 						},
 					},
@@ -9873,18 +10154,18 @@ func Snapshot() *decision.File {
 							ID:    "session_timeouts",
 							Value: "absolute 12 hours, idle 15 minutes (the limits NIST 800-63B sets for AAL3); OWASP suggests 2-5 minutes idle for high-value apps",
 							Pos: decision.Pos{
-								Line:   1239,
+								Line:   1247,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1237,
+						Line:   1245,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1231,
+					Line:   1239,
 					Column: 5,
 				},
 			},
@@ -9897,7 +10178,7 @@ func Snapshot() *decision.File {
 						"server_session_cookie",
 					},
 					Pos: decision.Pos{
-						Line:   1242,
+						Line:   1250,
 						Column: 11,
 					},
 				},
@@ -9908,7 +10189,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.1",
 						},
 						Pos: decision.Pos{
-							Line:   1244,
+							Line:   1252,
 							Column: 15,
 						},
 					},
@@ -9917,7 +10198,7 @@ func Snapshot() *decision.File {
 							ID:  "tokens_in_web_storage",
 							Why: "Tokens and session ids stay out of localStorage and sessionStorage, where any injected script can read them.",
 							Pos: decision.Pos{
-								Line:   1251,
+								Line:   1259,
 								Column: 11,
 							},
 						},
@@ -9926,39 +10207,39 @@ func Snapshot() *decision.File {
 						{
 							ID: "cookie_httponly_secure_samesite",
 							Pos: decision.Pos{
-								Line:   1246,
+								Line:   1254,
 								Column: 11,
 							},
 						},
 						{
 							ID: "csrf_defense_for_cookies",
 							Pos: decision.Pos{
-								Line:   1247,
+								Line:   1255,
 								Column: 11,
 							},
 						},
 						{
 							ID: "session_timeouts",
 							Pos: decision.Pos{
-								Line:   1248,
+								Line:   1256,
 								Column: 11,
 							},
 						},
 						{
 							ID: "session_id_regeneration",
 							Pos: decision.Pos{
-								Line:   1249,
+								Line:   1257,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1244,
+						Line:   1252,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1240,
+					Line:   1248,
 					Column: 5,
 				},
 			},
@@ -9970,7 +10251,7 @@ func Snapshot() *decision.File {
 						"bff",
 					},
 					Pos: decision.Pos{
-						Line:   1254,
+						Line:   1262,
 						Column: 11,
 					},
 				},
@@ -9980,7 +10261,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.1",
 						},
 						Pos: decision.Pos{
-							Line:   1256,
+							Line:   1264,
 							Column: 15,
 						},
 					},
@@ -9988,7 +10269,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "bff_outbound_allowlist",
 							Pos: decision.Pos{
-								Line:   1258,
+								Line:   1266,
 								Column: 11,
 							},
 						},
@@ -9996,50 +10277,7 @@ func Snapshot() *decision.File {
 							ID:    "refresh_token_max_or_idle_lifetime",
 							Value: "the BFF session ends when the refresh token's maximum lifetime ends; idle expiry as well",
 							Pos: decision.Pos{
-								Line:   1259,
-								Column: 11,
-							},
-						},
-					},
-					Pos: decision.Pos{
-						Line:   1256,
-						Column: 7,
-					},
-				},
-				Pos: decision.Pos{
-					Line:   1252,
-					Column: 5,
-				},
-			},
-			{
-				ID:    "browser_token_storage",
-				Title: "Tokens in a browser client",
-				When: &decision.Condition{
-					Primary: []string{
-						"browser_oauth_client",
-					},
-					Pos: decision.Pos{
-						Line:   1262,
-						Column: 11,
-					},
-				},
-				Add: decision.Effects{
-					Source: decision.Cites{
-						Items: []string{
-							"owasp_session",
-							"browserapps §6.3",
-						},
-						Pos: decision.Pos{
-							Line:   1264,
-							Column: 15,
-						},
-					},
-					Rejected: []decision.Rule{
-						{
-							ID:  "tokens_in_web_storage",
-							Why: "Keep tokens in memory or a worker; localStorage and sessionStorage are readable by any injected script.",
-							Pos: decision.Pos{
-								Line:   1266,
+								Line:   1267,
 								Column: 11,
 							},
 						},
@@ -10055,6 +10293,49 @@ func Snapshot() *decision.File {
 				},
 			},
 			{
+				ID:    "browser_token_storage",
+				Title: "Tokens in a browser client",
+				When: &decision.Condition{
+					Primary: []string{
+						"browser_oauth_client",
+					},
+					Pos: decision.Pos{
+						Line:   1270,
+						Column: 11,
+					},
+				},
+				Add: decision.Effects{
+					Source: decision.Cites{
+						Items: []string{
+							"owasp_session",
+							"browserapps §6.3",
+						},
+						Pos: decision.Pos{
+							Line:   1272,
+							Column: 15,
+						},
+					},
+					Rejected: []decision.Rule{
+						{
+							ID:  "tokens_in_web_storage",
+							Why: "Keep tokens in memory or a worker; localStorage and sessionStorage are readable by any injected script.",
+							Pos: decision.Pos{
+								Line:   1274,
+								Column: 11,
+							},
+						},
+					},
+					Pos: decision.Pos{
+						Line:   1272,
+						Column: 7,
+					},
+				},
+				Pos: decision.Pos{
+					Line:   1268,
+					Column: 5,
+				},
+			},
+			{
 				ID:    "confidential_client_auth",
 				Title: "Confidential clients authenticate asymmetrically",
 				When: &decision.Condition{
@@ -10066,7 +10347,7 @@ func Snapshot() *decision.File {
 								"oauth2_token_exchange",
 							},
 							Pos: decision.Pos{
-								Line:   1272,
+								Line:   1280,
 								Column: 11,
 							},
 						},
@@ -10096,23 +10377,23 @@ func Snapshot() *decision.File {
 									"can_hold_secret",
 								},
 								Pos: decision.Pos{
-									Line:   1273,
+									Line:   1281,
 									Column: 159,
 								},
 								KeyPos: map[string]decision.Pos{
 									"can_hold_secret": {
-										Line:   1273,
+										Line:   1281,
 										Column: 160,
 									},
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1273,
+								Line:   1281,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"client_type": {
-									Line:   1273,
+									Line:   1281,
 									Column: 12,
 								},
 							},
@@ -10134,23 +10415,23 @@ func Snapshot() *decision.File {
 								"oidc_login",
 							},
 							Pos: decision.Pos{
-								Line:   1274,
+								Line:   1282,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"can_hold_secret": {
-									Line:   1274,
+									Line:   1282,
 									Column: 40,
 								},
 								"client_type": {
-									Line:   1274,
+									Line:   1282,
 									Column: 12,
 								},
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1271,
+						Line:   1279,
 						Column: 7,
 					},
 				},
@@ -10161,7 +10442,7 @@ func Snapshot() *decision.File {
 							"oauth21 §2.4",
 						},
 						Pos: decision.Pos{
-							Line:   1276,
+							Line:   1284,
 							Column: 15,
 						},
 					},
@@ -10170,7 +10451,7 @@ func Snapshot() *decision.File {
 							ID:  "private_key_jwt",
 							Why: "The client signs a short JWT with its private key; the authorization server keeps only the public key.",
 							Pos: decision.Pos{
-								Line:   1280,
+								Line:   1288,
 								Column: 11,
 							},
 						},
@@ -10182,12 +10463,12 @@ func Snapshot() *decision.File {
 									"rfc8705 §2",
 								},
 								Pos: decision.Pos{
-									Line:   1281,
+									Line:   1289,
 									Column: 115,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1281,
+								Line:   1289,
 								Column: 11,
 							},
 						},
@@ -10196,90 +10477,24 @@ func Snapshot() *decision.File {
 						{
 							ID: "asymmetric_client_auth",
 							Pos: decision.Pos{
-								Line:   1278,
+								Line:   1286,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1276,
+						Line:   1284,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1268,
+					Line:   1276,
 					Column: 5,
 				},
 			},
 			{
 				ID:    "least_privilege",
 				Title: "Least privilege and audience restriction",
-				When: &decision.Condition{
-					Not: &decision.Condition{
-						Answers: map[string][]string{
-							"client_type": []string{
-								"webhook_receiver",
-								"webhook_sender",
-							},
-						},
-						Order: []string{
-							"client_type",
-						},
-						Pos: decision.Pos{
-							Line:   1284,
-							Column: 17,
-						},
-						KeyPos: map[string]decision.Pos{
-							"client_type": {
-								Line:   1284,
-								Column: 18,
-							},
-						},
-					},
-					Pos: decision.Pos{
-						Line:   1284,
-						Column: 11,
-					},
-				},
-				Add: decision.Effects{
-					Source: decision.Cites{
-						Items: []string{
-							"rfc9700 §2.3",
-						},
-						Pos: decision.Pos{
-							Line:   1286,
-							Column: 15,
-						},
-					},
-					Settings: []decision.Rule{
-						{
-							ID: "least_privilege_scopes",
-							Pos: decision.Pos{
-								Line:   1288,
-								Column: 11,
-							},
-						},
-						{
-							ID: "audience_restriction",
-							Pos: decision.Pos{
-								Line:   1289,
-								Column: 11,
-							},
-						},
-					},
-					Pos: decision.Pos{
-						Line:   1286,
-						Column: 7,
-					},
-				},
-				Pos: decision.Pos{
-					Line:   1282,
-					Column: 5,
-				},
-			},
-			{
-				ID:    "header_transport",
-				Title: "Credentials travel in the Authorization header",
 				When: &decision.Condition{
 					Not: &decision.Condition{
 						Answers: map[string][]string{
@@ -10310,9 +10525,7 @@ func Snapshot() *decision.File {
 				Add: decision.Effects{
 					Source: decision.Cites{
 						Items: []string{
-							"oauth21 §5.1",
-							"rfc9700 §4.3.2",
-							"owasp_rest",
+							"rfc9700 §2.3",
 						},
 						Pos: decision.Pos{
 							Line:   1294,
@@ -10321,9 +10534,16 @@ func Snapshot() *decision.File {
 					},
 					Settings: []decision.Rule{
 						{
-							ID: "authorization_header_transport",
+							ID: "least_privilege_scopes",
 							Pos: decision.Pos{
 								Line:   1296,
+								Column: 11,
+							},
+						},
+						{
+							ID: "audience_restriction",
+							Pos: decision.Pos{
+								Line:   1297,
 								Column: 11,
 							},
 						},
@@ -10339,6 +10559,67 @@ func Snapshot() *decision.File {
 				},
 			},
 			{
+				ID:    "header_transport",
+				Title: "Credentials travel in the Authorization header",
+				When: &decision.Condition{
+					Not: &decision.Condition{
+						Answers: map[string][]string{
+							"client_type": []string{
+								"webhook_receiver",
+								"webhook_sender",
+							},
+						},
+						Order: []string{
+							"client_type",
+						},
+						Pos: decision.Pos{
+							Line:   1300,
+							Column: 17,
+						},
+						KeyPos: map[string]decision.Pos{
+							"client_type": {
+								Line:   1300,
+								Column: 18,
+							},
+						},
+					},
+					Pos: decision.Pos{
+						Line:   1300,
+						Column: 11,
+					},
+				},
+				Add: decision.Effects{
+					Source: decision.Cites{
+						Items: []string{
+							"oauth21 §5.1",
+							"rfc9700 §4.3.2",
+							"owasp_rest",
+						},
+						Pos: decision.Pos{
+							Line:   1302,
+							Column: 15,
+						},
+					},
+					Settings: []decision.Rule{
+						{
+							ID: "authorization_header_transport",
+							Pos: decision.Pos{
+								Line:   1304,
+								Column: 11,
+							},
+						},
+					},
+					Pos: decision.Pos{
+						Line:   1302,
+						Column: 7,
+					},
+				},
+				Pos: decision.Pos{
+					Line:   1298,
+					Column: 5,
+				},
+			},
+			{
 				ID:    "no_credentials_in_urls",
 				Title: "No credentials in URLs",
 				Add: decision.Effects{
@@ -10349,7 +10630,7 @@ func Snapshot() *decision.File {
 							"owasp_api2",
 						},
 						Pos: decision.Pos{
-							Line:   1300,
+							Line:   1308,
 							Column: 15,
 						},
 					},
@@ -10357,67 +10638,6 @@ func Snapshot() *decision.File {
 						{
 							ID:  "credentials_in_url",
 							Why: "Tokens, keys and passwords never travel in URLs, where logs, history and Referer headers keep them.",
-							Pos: decision.Pos{
-								Line:   1302,
-								Column: 11,
-							},
-						},
-					},
-					Pos: decision.Pos{
-						Line:   1300,
-						Column: 7,
-					},
-				},
-				Pos: decision.Pos{
-					Line:   1297,
-					Column: 5,
-				},
-			},
-			{
-				ID:    "token_exchange_hygiene",
-				Title: "Token exchange per hop",
-				When: &decision.Condition{
-					Primary: []string{
-						"oauth2_token_exchange",
-					},
-					Pos: decision.Pos{
-						Line:   1306,
-						Column: 11,
-					},
-				},
-				Add: decision.Effects{
-					Source: decision.Cites{
-						Items: []string{
-							"rfc8693 §2.1",
-							"owasp_micro",
-						},
-						Pos: decision.Pos{
-							Line:   1308,
-							Column: 15,
-						},
-					},
-					Rejected: []decision.Rule{
-						{
-							ID:  "forward_external_token_internally",
-							Why: "The external token is verified at the edge and exchanged, never forwarded to internal services.",
-							Source: decision.Cites{
-								Items: []string{
-									"owasp_micro",
-								},
-								Pos: decision.Pos{
-									Line:   1312,
-									Column: 163,
-								},
-							},
-							Pos: decision.Pos{
-								Line:   1312,
-								Column: 11,
-							},
-						},
-					},
-					Settings: []decision.Rule{
-						{
-							ID: "token_exchange_audience_and_act",
 							Pos: decision.Pos{
 								Line:   1310,
 								Column: 11,
@@ -10430,7 +10650,68 @@ func Snapshot() *decision.File {
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1304,
+					Line:   1305,
+					Column: 5,
+				},
+			},
+			{
+				ID:    "token_exchange_hygiene",
+				Title: "Token exchange per hop",
+				When: &decision.Condition{
+					Primary: []string{
+						"oauth2_token_exchange",
+					},
+					Pos: decision.Pos{
+						Line:   1314,
+						Column: 11,
+					},
+				},
+				Add: decision.Effects{
+					Source: decision.Cites{
+						Items: []string{
+							"rfc8693 §2.1",
+							"owasp_micro",
+						},
+						Pos: decision.Pos{
+							Line:   1316,
+							Column: 15,
+						},
+					},
+					Rejected: []decision.Rule{
+						{
+							ID:  "forward_external_token_internally",
+							Why: "The external token is verified at the edge and exchanged, never forwarded to internal services.",
+							Source: decision.Cites{
+								Items: []string{
+									"owasp_micro",
+								},
+								Pos: decision.Pos{
+									Line:   1320,
+									Column: 163,
+								},
+							},
+							Pos: decision.Pos{
+								Line:   1320,
+								Column: 11,
+							},
+						},
+					},
+					Settings: []decision.Rule{
+						{
+							ID: "token_exchange_audience_and_act",
+							Pos: decision.Pos{
+								Line:   1318,
+								Column: 11,
+							},
+						},
+					},
+					Pos: decision.Pos{
+						Line:   1316,
+						Column: 7,
+					},
+				},
+				Pos: decision.Pos{
+					Line:   1312,
 					Column: 5,
 				},
 			},
@@ -10447,12 +10728,12 @@ func Snapshot() *decision.File {
 						"client_type",
 					},
 					Pos: decision.Pos{
-						Line:   1315,
+						Line:   1323,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1315,
+							Line:   1323,
 							Column: 12,
 						},
 					},
@@ -10464,7 +10745,7 @@ func Snapshot() *decision.File {
 							"owasp_micro",
 						},
 						Pos: decision.Pos{
-							Line:   1317,
+							Line:   1325,
 							Column: 15,
 						},
 					},
@@ -10473,18 +10754,18 @@ func Snapshot() *decision.File {
 							ID:  "unauthenticated_service_calls",
 							Why: "Being inside the network is not authentication: every service-to-service call is authenticated.",
 							Pos: decision.Pos{
-								Line:   1319,
+								Line:   1327,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1317,
+						Line:   1325,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1313,
+					Line:   1321,
 					Column: 5,
 				},
 			},
@@ -10511,20 +10792,20 @@ func Snapshot() *decision.File {
 						"client_type",
 					},
 					Pos: decision.Pos{
-						Line:   1322,
+						Line:   1330,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1322,
+							Line:   1330,
 							Column: 66,
 						},
 						"trust": {
-							Line:   1322,
+							Line:   1330,
 							Column: 12,
 						},
 						"user_context": {
-							Line:   1322,
+							Line:   1330,
 							Column: 44,
 						},
 					},
@@ -10535,7 +10816,7 @@ func Snapshot() *decision.File {
 							"owasp_micro",
 						},
 						Pos: decision.Pos{
-							Line:   1324,
+							Line:   1332,
 							Column: 15,
 						},
 					},
@@ -10544,7 +10825,7 @@ func Snapshot() *decision.File {
 							ID:  "mtls_service_identity",
 							Why: "Inside one trust domain a service mesh can authenticate every call without application secrets.",
 							Pos: decision.Pos{
-								Line:   1326,
+								Line:   1334,
 								Column: 11,
 							},
 						},
@@ -10558,23 +10839,23 @@ func Snapshot() *decision.File {
 									"owasp_api2",
 								},
 								Pos: decision.Pos{
-									Line:   1328,
+									Line:   1336,
 									Column: 111,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1328,
+								Line:   1336,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1324,
+						Line:   1332,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1320,
+					Line:   1328,
 					Column: 5,
 				},
 			},
@@ -10595,12 +10876,12 @@ func Snapshot() *decision.File {
 						"oauth2_client_credentials",
 					},
 					Pos: decision.Pos{
-						Line:   1331,
+						Line:   1339,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"trust": {
-							Line:   1331,
+							Line:   1339,
 							Column: 12,
 						},
 					},
@@ -10612,7 +10893,7 @@ func Snapshot() *decision.File {
 							"rfc8705 §3",
 						},
 						Pos: decision.Pos{
-							Line:   1333,
+							Line:   1341,
 							Column: 15,
 						},
 					},
@@ -10621,18 +10902,18 @@ func Snapshot() *decision.File {
 							ID:  "cert_bound_tokens",
 							Why: "Partners usually run a PKI: binding tokens to the partner's certificate makes a leaked token useless.",
 							Pos: decision.Pos{
-								Line:   1335,
+								Line:   1343,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1333,
+						Line:   1341,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1329,
+					Line:   1337,
 					Column: 5,
 				},
 			},
@@ -10650,12 +10931,12 @@ func Snapshot() *decision.File {
 						"sensitivity",
 					},
 					Pos: decision.Pos{
-						Line:   1339,
+						Line:   1347,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitivity": {
-							Line:   1339,
+							Line:   1347,
 							Column: 12,
 						},
 					},
@@ -10666,7 +10947,7 @@ func Snapshot() *decision.File {
 							"owasp_rest",
 						},
 						Pos: decision.Pos{
-							Line:   1341,
+							Line:   1349,
 							Column: 15,
 						},
 					},
@@ -10675,7 +10956,7 @@ func Snapshot() *decision.File {
 							ID:  "api_key",
 							Why: "An API key alone is not enough for sensitive, critical or high-value resources.",
 							Pos: decision.Pos{
-								Line:   1343,
+								Line:   1351,
 								Column: 11,
 							},
 						},
@@ -10683,7 +10964,7 @@ func Snapshot() *decision.File {
 							ID:  "restricted_api_key",
 							Why: "Even a restricted key is a standing bearer secret; at this sensitivity clients authenticate strongly and get short-lived tokens.",
 							Pos: decision.Pos{
-								Line:   1344,
+								Line:   1352,
 								Column: 11,
 							},
 						},
@@ -10691,18 +10972,18 @@ func Snapshot() *decision.File {
 							ID:  "api_key_only_for_critical",
 							Why: "An API key alone is not enough for sensitive, critical or high-value resources.",
 							Pos: decision.Pos{
-								Line:   1345,
+								Line:   1353,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1341,
+						Line:   1349,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1337,
+					Line:   1345,
 					Column: 5,
 				},
 			},
@@ -10727,16 +11008,16 @@ func Snapshot() *decision.File {
 						"client_type",
 					},
 					Pos: decision.Pos{
-						Line:   1348,
+						Line:   1356,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1348,
+							Line:   1356,
 							Column: 34,
 						},
 						"user_context": {
-							Line:   1348,
+							Line:   1356,
 							Column: 12,
 						},
 					},
@@ -10749,7 +11030,7 @@ func Snapshot() *decision.File {
 							"gcp_keys",
 						},
 						Pos: decision.Pos{
-							Line:   1350,
+							Line:   1358,
 							Column: 15,
 						},
 					},
@@ -10758,7 +11039,7 @@ func Snapshot() *decision.File {
 							ID:  "master_credentials_in_production",
 							Why: "Each integration gets its own scoped, revocable credential; no integration holds full-account rights.",
 							Pos: decision.Pos{
-								Line:   1352,
+								Line:   1360,
 								Column: 11,
 							},
 						},
@@ -10766,18 +11047,18 @@ func Snapshot() *decision.File {
 							ID:  "long_lived_user_managed_keys",
 							Why: "Credentials expire and rotate; downloadable keys and non-expiring personal tokens are replaced.",
 							Pos: decision.Pos{
-								Line:   1353,
+								Line:   1361,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1350,
+						Line:   1358,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1346,
+					Line:   1354,
 					Column: 5,
 				},
 			},
@@ -10794,12 +11075,12 @@ func Snapshot() *decision.File {
 						"current_schemes",
 					},
 					Pos: decision.Pos{
-						Line:   1356,
+						Line:   1364,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"current_schemes": {
-							Line:   1356,
+							Line:   1364,
 							Column: 12,
 						},
 					},
@@ -10811,7 +11092,7 @@ func Snapshot() *decision.File {
 							"stripe_keys",
 						},
 						Pos: decision.Pos{
-							Line:   1358,
+							Line:   1366,
 							Column: 15,
 						},
 					},
@@ -10820,7 +11101,7 @@ func Snapshot() *decision.File {
 							ID:  "restricted_api_key",
 							Why: "Migration step: one restricted key per integration, each with only the permissions it needs and revocable on its own.",
 							Pos: decision.Pos{
-								Line:   1362,
+								Line:   1370,
 								Column: 11,
 							},
 						},
@@ -10829,7 +11110,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "api_key_hygiene",
 							Pos: decision.Pos{
-								Line:   1364,
+								Line:   1372,
 								Column: 11,
 							},
 						},
@@ -10840,18 +11121,18 @@ func Snapshot() *decision.File {
 							Why:  "Today every integration uses one credential with full account rights: a leak anywhere exposes everything, and revoking it breaks every integration at once.",
 							Safe: "Issue one restricted, revocable credential per integration (a scoped API key or an OAuth client), move integrations one by one, then retire the master credential.",
 							Pos: decision.Pos{
-								Line:   1360,
+								Line:   1368,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1358,
+						Line:   1366,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1354,
+					Line:   1362,
 					Column: 5,
 				},
 			},
@@ -10878,23 +11159,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1367,
+							Line:   1375,
 							Column: 65,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1367,
+								Line:   1375,
 								Column: 66,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1367,
+						Line:   1375,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"current_schemes": {
-							Line:   1367,
+							Line:   1375,
 							Column: 12,
 						},
 					},
@@ -10905,7 +11186,7 @@ func Snapshot() *decision.File {
 							"owasp_api2",
 						},
 						Pos: decision.Pos{
-							Line:   1369,
+							Line:   1377,
 							Column: 15,
 						},
 					},
@@ -10915,18 +11196,18 @@ func Snapshot() *decision.File {
 							Why:  "Requests act for users, but today an API key identifies only the application.",
 							Safe: "Obtain user-delegated tokens with the recommended flow; keep keys, if at all, to identify the application.",
 							Pos: decision.Pos{
-								Line:   1371,
+								Line:   1379,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1369,
+						Line:   1377,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1365,
+					Line:   1373,
 					Column: 5,
 				},
 			},
@@ -10949,16 +11230,16 @@ func Snapshot() *decision.File {
 						"sensitivity",
 					},
 					Pos: decision.Pos{
-						Line:   1374,
+						Line:   1382,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"current_schemes": {
-							Line:   1374,
+							Line:   1382,
 							Column: 12,
 						},
 						"sensitivity": {
-							Line:   1374,
+							Line:   1382,
 							Column: 60,
 						},
 					},
@@ -10969,7 +11250,7 @@ func Snapshot() *decision.File {
 							"owasp_rest",
 						},
 						Pos: decision.Pos{
-							Line:   1376,
+							Line:   1384,
 							Column: 15,
 						},
 					},
@@ -10979,18 +11260,18 @@ func Snapshot() *decision.File {
 							Why:  "Today an API key alone protects sensitive or critical resources.",
 							Safe: "Move to the recommended scheme with strong client authentication and short-lived tokens.",
 							Pos: decision.Pos{
-								Line:   1378,
+								Line:   1386,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1376,
+						Line:   1384,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1372,
+					Line:   1380,
 					Column: 5,
 				},
 			},
@@ -11020,23 +11301,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1382,
+							Line:   1390,
 							Column: 119,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1382,
+								Line:   1390,
 								Column: 120,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1382,
+						Line:   1390,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitive_operations": {
-							Line:   1382,
+							Line:   1390,
 							Column: 12,
 						},
 					},
@@ -11048,7 +11329,7 @@ func Snapshot() *decision.File {
 							"nist80063b §7.2.1",
 						},
 						Pos: decision.Pos{
-							Line:   1384,
+							Line:   1392,
 							Column: 15,
 						},
 					},
@@ -11057,7 +11338,7 @@ func Snapshot() *decision.File {
 							ID:  "step_up_auth",
 							Why: "Sensitive operations need a stronger or fresher sign-in than reading data: the API answers with the RFC 9470 challenge.",
 							Pos: decision.Pos{
-								Line:   1386,
+								Line:   1394,
 								Column: 11,
 							},
 						},
@@ -11066,18 +11347,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "step_up_challenge",
 							Pos: decision.Pos{
-								Line:   1388,
+								Line:   1396,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1384,
+						Line:   1392,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1380,
+					Line:   1388,
 					Column: 5,
 				},
 			},
@@ -11105,23 +11386,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1391,
+							Line:   1399,
 							Column: 96,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1391,
+								Line:   1399,
 								Column: 97,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1391,
+						Line:   1399,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitive_operations": {
-							Line:   1391,
+							Line:   1399,
 							Column: 12,
 						},
 					},
@@ -11133,7 +11414,7 @@ func Snapshot() *decision.File {
 							"owasp_api2",
 						},
 						Pos: decision.Pos{
-							Line:   1393,
+							Line:   1401,
 							Column: 15,
 						},
 					},
@@ -11142,7 +11423,7 @@ func Snapshot() *decision.File {
 							ID:  "reauthentication",
 							Why: "Credential changes, account deletion and privilege changes require proving the current credentials again.",
 							Pos: decision.Pos{
-								Line:   1395,
+								Line:   1403,
 								Column: 11,
 							},
 						},
@@ -11151,7 +11432,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "reauth_for_sensitive_ops",
 							Pos: decision.Pos{
-								Line:   1397,
+								Line:   1405,
 								Column: 11,
 							},
 						},
@@ -11162,23 +11443,23 @@ func Snapshot() *decision.File {
 									"owasp_session",
 								},
 								Pos: decision.Pos{
-									Line:   1398,
+									Line:   1406,
 									Column: 49,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1398,
+								Line:   1406,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1393,
+						Line:   1401,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1389,
+					Line:   1397,
 					Column: 5,
 				},
 			},
@@ -11204,23 +11485,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1401,
+							Line:   1409,
 							Column: 51,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1401,
+								Line:   1409,
 								Column: 52,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1401,
+						Line:   1409,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitive_operations": {
-							Line:   1401,
+							Line:   1409,
 							Column: 12,
 						},
 					},
@@ -11231,7 +11512,7 @@ func Snapshot() *decision.File {
 							"owasp_txauth",
 						},
 						Pos: decision.Pos{
-							Line:   1403,
+							Line:   1411,
 							Column: 15,
 						},
 					},
@@ -11240,7 +11521,7 @@ func Snapshot() *decision.File {
 							ID:  "transaction_authorization",
 							Why: "Each payment is confirmed separately by the user, who sees the amount and the payee.",
 							Pos: decision.Pos{
-								Line:   1405,
+								Line:   1413,
 								Column: 11,
 							},
 						},
@@ -11249,18 +11530,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "transaction_signing_wysiwys",
 							Pos: decision.Pos{
-								Line:   1407,
+								Line:   1415,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1403,
+						Line:   1411,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1399,
+					Line:   1407,
 					Column: 5,
 				},
 			},
@@ -11279,12 +11560,12 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1412,
+								Line:   1420,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1412,
+									Line:   1420,
 									Column: 14,
 								},
 							},
@@ -11299,12 +11580,12 @@ func Snapshot() *decision.File {
 								"compliance",
 							},
 							Pos: decision.Pos{
-								Line:   1412,
+								Line:   1420,
 								Column: 40,
 							},
 							KeyPos: map[string]decision.Pos{
 								"compliance": {
-									Line:   1412,
+									Line:   1420,
 									Column: 41,
 								},
 							},
@@ -11322,12 +11603,12 @@ func Snapshot() *decision.File {
 									"user_context",
 								},
 								Pos: decision.Pos{
-									Line:   1411,
+									Line:   1419,
 									Column: 19,
 								},
 								KeyPos: map[string]decision.Pos{
 									"user_context": {
-										Line:   1411,
+										Line:   1419,
 										Column: 20,
 									},
 								},
@@ -11342,24 +11623,24 @@ func Snapshot() *decision.File {
 									"client_type",
 								},
 								Pos: decision.Pos{
-									Line:   1411,
+									Line:   1419,
 									Column: 43,
 								},
 								KeyPos: map[string]decision.Pos{
 									"client_type": {
-										Line:   1411,
+										Line:   1419,
 										Column: 44,
 									},
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   1411,
+							Line:   1419,
 							Column: 12,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1411,
+						Line:   1419,
 						Column: 7,
 					},
 				},
@@ -11370,7 +11651,7 @@ func Snapshot() *decision.File {
 							"owasp_authn",
 						},
 						Pos: decision.Pos{
-							Line:   1414,
+							Line:   1422,
 							Column: 15,
 						},
 					},
@@ -11379,18 +11660,18 @@ func Snapshot() *decision.File {
 							ID:  "mfa_phishing_resistant",
 							Why: "Critical operations or AAL3: users authenticate with a phishing-resistant authenticator such as a passkey or security key.",
 							Pos: decision.Pos{
-								Line:   1416,
+								Line:   1424,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1414,
+						Line:   1422,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1408,
+					Line:   1416,
 					Column: 5,
 				},
 			},
@@ -11409,12 +11690,12 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1421,
+								Line:   1429,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1421,
+									Line:   1429,
 									Column: 14,
 								},
 							},
@@ -11431,12 +11712,12 @@ func Snapshot() *decision.File {
 								"compliance",
 							},
 							Pos: decision.Pos{
-								Line:   1421,
+								Line:   1429,
 								Column: 36,
 							},
 							KeyPos: map[string]decision.Pos{
 								"compliance": {
-									Line:   1421,
+									Line:   1429,
 									Column: 37,
 								},
 							},
@@ -11451,12 +11732,12 @@ func Snapshot() *decision.File {
 								"sensitive_operations",
 							},
 							Pos: decision.Pos{
-								Line:   1421,
+								Line:   1429,
 								Column: 79,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitive_operations": {
-									Line:   1421,
+									Line:   1429,
 									Column: 80,
 								},
 							},
@@ -11474,12 +11755,12 @@ func Snapshot() *decision.File {
 									"user_context",
 								},
 								Pos: decision.Pos{
-									Line:   1420,
+									Line:   1428,
 									Column: 19,
 								},
 								KeyPos: map[string]decision.Pos{
 									"user_context": {
-										Line:   1420,
+										Line:   1428,
 										Column: 20,
 									},
 								},
@@ -11494,12 +11775,12 @@ func Snapshot() *decision.File {
 									"compliance",
 								},
 								Pos: decision.Pos{
-									Line:   1420,
+									Line:   1428,
 									Column: 43,
 								},
 								KeyPos: map[string]decision.Pos{
 									"compliance": {
-										Line:   1420,
+										Line:   1428,
 										Column: 44,
 									},
 								},
@@ -11514,24 +11795,24 @@ func Snapshot() *decision.File {
 									"client_type",
 								},
 								Pos: decision.Pos{
-									Line:   1420,
+									Line:   1428,
 									Column: 70,
 								},
 								KeyPos: map[string]decision.Pos{
 									"client_type": {
-										Line:   1420,
+										Line:   1428,
 										Column: 71,
 									},
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   1420,
+							Line:   1428,
 							Column: 12,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1420,
+						Line:   1428,
 						Column: 7,
 					},
 				},
@@ -11542,7 +11823,7 @@ func Snapshot() *decision.File {
 							"owasp_authn",
 						},
 						Pos: decision.Pos{
-							Line:   1423,
+							Line:   1431,
 							Column: 15,
 						},
 					},
@@ -11551,18 +11832,18 @@ func Snapshot() *decision.File {
 							ID:  "mfa",
 							Why: "High sensitivity, a regulated context or privilege changes: users prove two factors.",
 							Pos: decision.Pos{
-								Line:   1425,
+								Line:   1433,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1423,
+						Line:   1431,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1417,
+					Line:   1425,
 					Column: 5,
 				},
 			},
@@ -11587,18 +11868,18 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1429,
+							Line:   1437,
 							Column: 12,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1429,
+								Line:   1437,
 								Column: 13,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1429,
+						Line:   1437,
 						Column: 7,
 					},
 				},
@@ -11608,7 +11889,7 @@ func Snapshot() *decision.File {
 							"rfc7009 §2",
 						},
 						Pos: decision.Pos{
-							Line:   1432,
+							Line:   1440,
 							Column: 15,
 						},
 					},
@@ -11616,18 +11897,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "token_revocation_endpoint",
 							Pos: decision.Pos{
-								Line:   1434,
+								Line:   1442,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1432,
+						Line:   1440,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1426,
+					Line:   1434,
 					Column: 5,
 				},
 			},
@@ -11645,12 +11926,12 @@ func Snapshot() *decision.File {
 						"client_type",
 					},
 					Pos: decision.Pos{
-						Line:   1438,
+						Line:   1446,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1438,
+							Line:   1446,
 							Column: 12,
 						},
 					},
@@ -11663,7 +11944,7 @@ func Snapshot() *decision.File {
 							"slack_signing",
 						},
 						Pos: decision.Pos{
-							Line:   1440,
+							Line:   1448,
 							Column: 15,
 						},
 					},
@@ -11672,7 +11953,7 @@ func Snapshot() *decision.File {
 							ID:  "unverified_webhook",
 							Why: "Every delivery is verified before it is processed.",
 							Pos: decision.Pos{
-								Line:   1448,
+								Line:   1456,
 								Column: 11,
 							},
 						},
@@ -11680,7 +11961,7 @@ func Snapshot() *decision.File {
 							ID:  "webhook_weak_verification",
 							Why: "Static tokens, SHA-1 and signatures over parsed bodies are not accepted.",
 							Pos: decision.Pos{
-								Line:   1449,
+								Line:   1457,
 								Column: 11,
 							},
 						},
@@ -11689,46 +11970,46 @@ func Snapshot() *decision.File {
 						{
 							ID: "webhook_hmac_raw_body",
 							Pos: decision.Pos{
-								Line:   1442,
+								Line:   1450,
 								Column: 11,
 							},
 						},
 						{
 							ID: "webhook_constant_time_compare",
 							Pos: decision.Pos{
-								Line:   1443,
+								Line:   1451,
 								Column: 11,
 							},
 						},
 						{
 							ID: "webhook_timestamp_tolerance",
 							Pos: decision.Pos{
-								Line:   1444,
+								Line:   1452,
 								Column: 11,
 							},
 						},
 						{
 							ID: "webhook_replay_dedup",
 							Pos: decision.Pos{
-								Line:   1445,
+								Line:   1453,
 								Column: 11,
 							},
 						},
 						{
 							ID: "webhook_secret_rotation",
 							Pos: decision.Pos{
-								Line:   1446,
+								Line:   1454,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1440,
+						Line:   1448,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1436,
+					Line:   1444,
 					Column: 5,
 				},
 			},

@@ -66,9 +66,9 @@ func TestSchemaProblemsNamePositions(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{
-		"x.yaml:4:9: schema: at /questions/0/id: 'Kind' does not match pattern",
+		`x.yaml:4:9: schema: at /questions/0/id: "Kind" does not match pattern`,
 		"x.yaml:6:14: schema: at /questions/0/options: minItems: got 0, want 1",
-		"x.yaml:8:34: schema: at /tree/nodes/0: additional properties 'colour' not allowed",
+		`x.yaml:8:34: schema: at /tree/nodes/0: additional properties "colour" not allowed`,
 	}
 	got := ps.Error()
 	for _, w := range want {
