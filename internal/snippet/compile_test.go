@@ -4,10 +4,12 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -42,35 +44,53 @@ func TestGoSnippetsBuild(t *testing.T) {
 
 // TestGoSnippetsBehaviour runs the tests in testdata/gotest next to the
 // rendered packages: they drive the generated code with httptest servers
-// on 127.0.0.1.
+// on 127.0.0.1 (testdata/gotest/internal holds their shared fakes).
 func TestGoSnippetsBehaviour(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and tests Go modules; skipped with -short")
 	}
 	goDir := renderGo(t, DefaultParams(IdPGeneric))
-	tests, err := filepath.Glob(filepath.Join("testdata", "gotest", "*", "*_test.go"))
-	if err != nil || len(tests) == 0 {
-		t.Fatalf("no behaviour tests found: %v", err)
-	}
-	for _, src := range tests {
-		pkg := filepath.Base(filepath.Dir(src))
-		data, err := os.ReadFile(src)
-		if err != nil {
-			t.Fatal(err)
-		}
-		dst := filepath.Join(goDir, pkg, filepath.Base(src))
-		if err := os.WriteFile(dst, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
+	pkgs := copyGoTests(t, filepath.Join("testdata", "gotest"), goDir)
+	if len(pkgs) == 0 {
+		t.Fatal("no behaviour tests found in testdata/gotest")
 	}
 	runGo(t, goDir, "vet", "./...")
 	out := runGo(t, goDir, "test", "-count=1", "./...")
-	for _, src := range tests {
-		pkg := filepath.Base(filepath.Dir(src))
+	for _, pkg := range pkgs {
 		if !strings.Contains(out, "ok  \t"+DefaultModule+"/"+pkg) {
 			t.Errorf("package %s did not report ok:\n%s", pkg, out)
 		}
 	}
+}
+
+// copyGoTests copies every .go file below src to the same place below
+// dst and returns the folders, slash-separated, that hold tests.
+func copyGoTests(t *testing.T, src, dst string) []string {
+	t.Helper()
+	var pkgs []string
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || filepath.Ext(p) != ".go" {
+			return err
+		}
+		rel, err := filepath.Rel(src, p)
+		if err != nil {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if strings.HasSuffix(p, "_test.go") {
+			pkgs = append(pkgs, filepath.ToSlash(filepath.Dir(rel)))
+		}
+		writeFiles(t, dst, []File{{Path: filepath.ToSlash(rel), Data: data, Mode: 0o644}})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(pkgs)
+	return slices.Compact(pkgs)
 }
 
 // renderGo renders all Go snippets into a temp dir and returns its go/.
@@ -109,10 +129,15 @@ func runGo(t *testing.T, dir string, args ...string) string {
 // roundTrip lists, per package, the DefaultConfig fields that hold
 // parameters, as Go expressions and the parameter each must equal.
 func roundTrip(p Params) []struct{ expr, want any } {
+	d := p.withDefaults()
 	return []struct{ expr, want any }{
 		{"authcode.DefaultConfig().Issuer", p.Issuer},
 		{"authcode.DefaultConfig().ClientID", p.ClientID},
 		{"authcode.DefaultConfig().Scopes", p.Scopes},
+		{"authcodeweb.DefaultConfig().Issuer", p.Issuer},
+		{"authcodeweb.DefaultConfig().ClientID", p.ClientID},
+		{"authcodeweb.DefaultConfig().Scopes", p.Scopes},
+		{"authcodeweb.DefaultConfig().RedirectURL", "https://" + p.APIHost + "/auth/callback"},
 		{"clientcreds.DefaultConfig().Issuer", p.Issuer},
 		{"clientcreds.DefaultConfig().ClientID", p.ClientID},
 		{"clientcreds.DefaultConfig().Scopes", p.Scopes},
@@ -128,6 +153,8 @@ func roundTrip(p Params) []struct{ expr, want any } {
 		{"tokenexchange.DefaultConfig().Issuer", p.Issuer},
 		{"tokenexchange.DefaultConfig().ClientID", p.ClientID},
 		{"mtls.DefaultClientOptions().ServerName", p.APIHost},
+		{"session.DefaultManager(nil).IdleTimeout", d.IdleTimeout},
+		{"session.DefaultManager(nil).AbsoluteTimeout", d.AbsoluteTimeout},
 	}
 }
 
@@ -137,8 +164,8 @@ func writeRoundTrip(t *testing.T, goDir, module string) {
 	t.Helper()
 	var b strings.Builder
 	b.WriteString("package main\n\nimport (\n\t\"encoding/json\"\n\t\"os\"\n\n")
-	for _, pkg := range []string{"authcode", "clientcreds", "device", "introspect",
-		"jwtauth", "mtls", "tokenexchange"} {
+	for _, pkg := range []string{"authcode", "authcodeweb", "clientcreds", "device",
+		"introspect", "jwtauth", "mtls", "session", "tokenexchange"} {
 		fmt.Fprintf(&b, "\t%q\n", module+"/"+pkg)
 	}
 	b.WriteString(")\n\nfunc main() {\n\t_ = json.NewEncoder(os.Stdout).Encode([]any{\n")

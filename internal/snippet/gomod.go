@@ -32,26 +32,47 @@ func pinnedModules() []module {
 	}
 }
 
-// importedModules returns the paths of the pinned modules whose packages
-// the Go source src imports. fileName is used in errors.
-func importedModules(fileName string, src []byte) ([]string, error) {
+// goImports returns the import paths of the Go source src. fileName is
+// used in errors.
+func goImports(fileName string, src []byte) ([]string, error) {
 	f, err := parser.ParseFile(token.NewFileSet(), fileName, src, parser.ImportsOnly)
 	if err != nil {
 		return nil, err
 	}
-	var mods []string
+	var paths []string
 	for _, imp := range f.Imports {
 		p, err := strconv.Unquote(imp.Path.Value)
 		if err != nil {
 			return nil, err
 		}
+		paths = append(paths, p)
+	}
+	return paths, nil
+}
+
+// pinnedOf returns the paths of the pinned modules that provide imports.
+func pinnedOf(imports []string) []string {
+	var mods []string
+	for _, p := range imports {
 		for _, m := range pinnedModules() {
 			if p == m.Path || strings.HasPrefix(p, m.Path+"/") {
 				mods = append(mods, m.Path)
 			}
 		}
 	}
-	return mods, nil
+	return mods
+}
+
+// missingLocal returns the first import of a package inside module that
+// is not among pkgs (folders relative to the module root), or "".
+func missingLocal(module string, imports, pkgs []string) string {
+	for _, p := range imports {
+		dir, ok := strings.CutPrefix(p, module+"/")
+		if ok && !slices.Contains(pkgs, dir) {
+			return p
+		}
+	}
+	return ""
 }
 
 // requirements splits the pinned modules into those imported directly and

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // templatesFS reads the templates from the source tree, so these tests do
@@ -22,6 +23,8 @@ func allSpecs() []Spec {
 	}
 	return []Spec{
 		goSpec("go_authcode_pkce", "Authorization code + PKCE client", "authcode", "authcode"),
+		goSpec("go_authcode_web", "Confidential web sign-in", "authcodeweb", "authcodeweb"),
+		goSpec("go_client_auth", "Client authentication", "clientauth", "clientauth"),
 		goSpec("go_client_credentials", "Client credentials client", "clientcreds", "clientcreds"),
 		goSpec("go_device_grant", "Device authorization grant client", "device", "device"),
 		goSpec("go_jwt_middleware", "JWT access token middleware", "jwtauth", "jwtauth"),
@@ -54,6 +57,8 @@ func hostileParams() Params {
 	p.ClientID = "cl\"ient\\ $id; } `x` */"
 	p.Scopes = []string{"read:`a`", "$scope;}", "*/x/*"}
 	p.Module = "example.com/hostile-mod_x~y.z"
+	p.IdleTimeout = 450 * time.Second
+	p.AbsoluteTimeout = 90 * time.Minute
 	return p
 }
 

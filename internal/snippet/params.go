@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // DefaultModule is the Go module path written into go/go.mod when
@@ -32,6 +33,13 @@ type Params struct {
 	IdP string
 	// Module is the Go module path of the generated Go folder.
 	Module string
+	// IdleTimeout ends a session after this long without requests and
+	// AbsoluteTimeout this long after login. Zero means
+	// DefaultIdleTimeout or DefaultAbsoluteTimeout. Each is a whole number
+	// of seconds up to 24 hours, and the idle timeout is no longer than the
+	// absolute one.
+	IdleTimeout     time.Duration
+	AbsoluteTimeout time.Duration
 }
 
 // IdP identifiers accepted in Params.IdP.
@@ -65,6 +73,9 @@ func DefaultParams(idp string) Params {
 		Upstream: "http://127.0.0.1:8080",
 		IdP:      idp,
 		Module:   DefaultModule,
+
+		IdleTimeout:     DefaultIdleTimeout,
+		AbsoluteTimeout: DefaultAbsoluteTimeout,
 	}
 	switch idp {
 	case IdPKeycloak:
@@ -136,6 +147,7 @@ func (p Params) Validate() error {
 	add("--upstream", p.Upstream, checkUpstream(p.Upstream))
 	add("--idp", p.IdP, checkIdP(p.IdP))
 	add("--module", p.Module, checkModule(p.Module))
+	errs = append(errs, p.checkTimeouts()...)
 	return errors.Join(errs...)
 }
 
@@ -146,6 +158,12 @@ func (p Params) withDefaults() Params {
 	}
 	if p.IdP == "" {
 		p.IdP = IdPGeneric
+	}
+	if p.IdleTimeout == 0 {
+		p.IdleTimeout = DefaultIdleTimeout
+	}
+	if p.AbsoluteTimeout == 0 {
+		p.AbsoluteTimeout = DefaultAbsoluteTimeout
 	}
 	return p
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestValidateAccepts(t *testing.T) {
@@ -20,6 +21,10 @@ func TestValidateAccepts(t *testing.T) {
 		"named upstream":    func(p *Params) { p.Upstream = "http://backend.internal:8080" },
 		"single-label host": func(p *Params) { p.APIHost = "api" },
 		"urn audience":      func(p *Params) { p.Audience = "urn:example:api" },
+		"default timeouts":  func(p *Params) { p.IdleTimeout, p.AbsoluteTimeout = 0, 0 },
+		"equal timeouts":    func(p *Params) { setTimeouts(p, time.Hour, time.Hour) },
+		"longest timeouts":  func(p *Params) { setTimeouts(p, 24*time.Hour, 24*time.Hour) },
+		"one second":        func(p *Params) { setTimeouts(p, time.Second, time.Second) },
 	}
 	for _, idp := range IdPs() {
 		idp := idp
@@ -47,6 +52,12 @@ func setters() map[string]func(*Params, string) {
 		"--upstream":  func(p *Params, v string) { p.Upstream = v },
 		"--module":    func(p *Params, v string) { p.Module = v },
 		"--idp":       func(p *Params, v string) { p.IdP = v },
+		FlagIdleTimeout: func(p *Params, v string) {
+			p.IdleTimeout, _ = time.ParseDuration(v)
+		},
+		FlagAbsoluteTimeout: func(p *Params, v string) {
+			p.AbsoluteTimeout, _ = time.ParseDuration(v)
+		},
 	}
 }
 
@@ -116,6 +127,12 @@ func TestValidateRejects(t *testing.T) {
 		{"--module", `example.com/x"y`, module},
 		{"--module", "example.com/x\ny", module},
 		{"--idp", "google", "one of"},
+		{FlagIdleTimeout, "-15m", "positive"},
+		{FlagIdleTimeout, "25h", "24 hours"},
+		{FlagIdleTimeout, "1500ms", "whole number of seconds"},
+		{FlagIdleTimeout, "13h", "longer than the absolute timeout (12h0m0s)"},
+		{FlagAbsoluteTimeout, "-1s", "positive"},
+		{FlagAbsoluteTimeout, "24h0m1s", "24 hours"},
 	}
 	for _, c := range cases {
 		t.Run(c.flag+" "+c.value, func(t *testing.T) {
@@ -139,10 +156,11 @@ func TestValidateRejects(t *testing.T) {
 }
 
 func TestValidateReportsEveryProblem(t *testing.T) {
-	p := Params{Scopes: []string{"a b"}, IdP: "nope", Module: "bad"}
+	p := Params{Scopes: []string{"a b"}, IdP: "nope", Module: "bad",
+		IdleTimeout: -time.Minute, AbsoluteTimeout: 25 * time.Hour}
 	err := p.Validate()
 	for _, flag := range []string{"--issuer", "--audience", "--client-id", "--scope",
-		"--api-host", "--upstream", "--idp", "--module"} {
+		"--api-host", "--upstream", "--idp", "--module", FlagIdleTimeout, FlagAbsoluteTimeout} {
 		if err == nil || !strings.Contains(err.Error(), "`"+flag+"`") {
 			t.Errorf("error does not name %s: %v", flag, err)
 		}
@@ -170,4 +188,30 @@ func TestDefaultParamsIssuerShapes(t *testing.T) {
 	if err := DefaultParams("unknown").Validate(); err == nil {
 		t.Error("DefaultParams(\"unknown\") validated")
 	}
+}
+
+func TestDurationFormats(t *testing.T) {
+	cases := []struct {
+		d          time.Duration
+		goExpr, en string
+	}{
+		{15 * time.Minute, "15 * time.Minute", "15 minutes"},
+		{12 * time.Hour, "12 * time.Hour", "12 hours"},
+		{time.Hour, "1 * time.Hour", "1 hour"},
+		{90 * time.Minute, "90 * time.Minute", "90 minutes"},
+		{450 * time.Second, "450 * time.Second", "450 seconds"},
+		{time.Second, "1 * time.Second", "1 second"},
+	}
+	for _, c := range cases {
+		if got := goDuration(c.d); got != c.goExpr {
+			t.Errorf("goDuration(%v) = %q, want %q", c.d, got, c.goExpr)
+		}
+		if got := durationText(c.d); got != c.en {
+			t.Errorf("durationText(%v) = %q, want %q", c.d, got, c.en)
+		}
+	}
+}
+
+func setTimeouts(p *Params, idle, absolute time.Duration) {
+	p.IdleTimeout, p.AbsoluteTimeout = idle, absolute
 }

@@ -130,9 +130,12 @@ func TestGoModRequiresOnlyWhatIsImported(t *testing.T) {
 		{[]string{"go_jwt_middleware"}, "require github.com/coreos/go-oidc/v3 v3.21.0\n\n" +
 			"require (\n\tgithub.com/go-jose/go-jose/v4 v4.1.9 // indirect\n" +
 			"\tgolang.org/x/oauth2 v0.38.0 // indirect\n)\n"},
-		{[]string{"go_client_credentials"}, "require (\n\tgithub.com/coreos/go-oidc/v3 v3.21.0\n" +
+		{[]string{"go_authcode_pkce"}, "require (\n\tgithub.com/coreos/go-oidc/v3 v3.21.0\n" +
 			"\tgolang.org/x/oauth2 v0.38.0\n)\n\n" +
 			"require github.com/go-jose/go-jose/v4 v4.1.9 // indirect\n"},
+		{[]string{"go_client_credentials", "go_client_auth"}, "require (\n" +
+			"\tgithub.com/coreos/go-oidc/v3 v3.21.0\n\tgithub.com/go-jose/go-jose/v4 v4.1.9\n" +
+			"\tgolang.org/x/oauth2 v0.38.0\n)\n"},
 	}
 	for _, c := range cases {
 		var specs []Spec
@@ -147,6 +150,25 @@ func TestGoModRequiresOnlyWhatIsImported(t *testing.T) {
 		}
 		if got := fileData(t, files, "go/go.mod"); !strings.HasSuffix(got, c.want) {
 			t.Errorf("%v: go.mod =\n%s\nwant suffix\n%s", c.ids, got, c.want)
+		}
+	}
+}
+
+// TestRenderRefusesMissingPackage: a Go snippet that imports a package of
+// the generated module no snippet writes would not build, so Render says
+// which snippet to add.
+func TestRenderRefusesMissingPackage(t *testing.T) {
+	for _, id := range []string{"go_client_credentials", "go_introspection_middleware",
+		"go_token_exchange", "go_authcode_web"} {
+		var specs []Spec
+		for _, s := range allSpecs() {
+			if s.ID == id {
+				specs = append(specs, s)
+			}
+		}
+		_, err := Render(templatesFS(), specs, DefaultParams(""))
+		if err == nil || !strings.Contains(err.Error(), "go/clientauth/") {
+			t.Errorf("%s alone: %v, want an error naming go/clientauth/", id, err)
 		}
 	}
 }

@@ -57,7 +57,8 @@ func render(fsys fs.FS, specs []Spec, p Params, opt options) ([]File, error) {
 	if err := checkSpecs(specs); err != nil {
 		return nil, err
 	}
-	r := &renderer{fsys: fsys, p: p.withDefaults(), opt: opt, parsed: newTemplateSet(fsys)}
+	r := &renderer{fsys: fsys, p: p.withDefaults(), opt: opt, parsed: newTemplateSet(fsys),
+		pkgs: goPackages(specs)}
 
 	var files []File
 	for _, target := range Targets() {
@@ -115,12 +116,25 @@ func specsFor(specs []Spec, target string) []Spec {
 	return out
 }
 
+// goPackages returns the sorted folders, relative to go/, of the Go specs.
+func goPackages(specs []Spec) []string {
+	var dirs []string
+	for _, s := range specs {
+		if s.Target == "go" {
+			dirs = append(dirs, path.Dir(strings.TrimPrefix(s.Path, "go/")))
+		}
+	}
+	slices.Sort(dirs)
+	return slices.Compact(dirs)
+}
+
 // renderer holds the state of one Render call.
 type renderer struct {
 	fsys   fs.FS
 	p      Params
 	opt    options
 	parsed *templateSet
+	pkgs   []string // Go package folders, see goPackages
 }
 
 // target renders the specs of one target plus its README (and go.mod).
@@ -134,9 +148,9 @@ func (r *renderer) target(target string, specs []Spec) ([]File, error) {
 			return nil, err
 		}
 		if target == "go" {
-			mods, err := importedModules(s.Path, data)
+			mods, err := r.goModules(s, data)
 			if err != nil {
-				return nil, fmt.Errorf("snippet %q: %w", s.ID, err)
+				return nil, err
 			}
 			direct = append(direct, mods...)
 		}
@@ -159,13 +173,29 @@ func (r *renderer) target(target string, specs []Spec) ([]File, error) {
 	return append(files, File{Path: target + "/README.md", Data: readme, Mode: fileMode}), nil
 }
 
+// goModules returns the pinned modules the Go file data of s imports, and
+// fails when it imports a package of the generated module that this render
+// does not write: the module would not build.
+func (r *renderer) goModules(s Spec, data []byte) ([]string, error) {
+	imports, err := goImports(s.Path, data)
+	if err != nil {
+		return nil, fmt.Errorf("snippet %q: %w", s.ID, err)
+	}
+	if p := missingLocal(r.p.Module, imports, r.pkgs); p != "" {
+		return nil, fmt.Errorf("snippet %q imports %s, which no snippet writes; list the "+
+			"snippet for go/%s/ wherever %q is listed", s.ID, p,
+			strings.TrimPrefix(p, r.p.Module+"/"), s.ID)
+	}
+	return pinnedOf(imports), nil
+}
+
 // spec renders one snippet and its README notes.
 func (r *renderer) spec(s Spec) (data []byte, notes string, err error) {
 	t, err := r.parsed.get(s.Template)
 	if err != nil {
 		return nil, "", fmt.Errorf("snippet %q: %w", s.ID, err)
 	}
-	v := newView(r.p, s, r.opt)
+	v := newView(r.p, s, r.opt, r.pkgs)
 	var buf bytes.Buffer
 	if err := t.Execute(&buf, v); err != nil {
 		return nil, "", fmt.Errorf("snippet %q: %w", s.ID, err)
@@ -189,8 +219,8 @@ func (r *renderer) readme(target string, entries []readmeEntry, req []module) ([
 	if err != nil {
 		return nil, fmt.Errorf("%s README: %w", target, err)
 	}
-	v := readmeView{view: newView(r.p, Spec{Target: target}, r.opt),
-		Target: target, Files: entries, GoMod: req}
+	v := readmeView{view: newView(r.p, Spec{Target: target}, r.opt, r.pkgs),
+		Target: target, Files: entries, GoMod: req, Metadata: metadataText(r.pkgs)}
 	var buf bytes.Buffer
 	if err := t.Execute(&buf, v); err != nil {
 		return nil, fmt.Errorf("%s README: %w", target, err)

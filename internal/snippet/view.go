@@ -2,6 +2,7 @@ package snippet
 
 import (
 	"path"
+	"slices"
 	"strings"
 )
 
@@ -37,7 +38,20 @@ type view struct {
 	// AudienceParam is the token-request parameter that names the API:
 	// "resource" (RFC 8707), "audience" (Auth0) or "" (scope carries it).
 	AudienceParam string
-	Nginx         nginxView
+	// WebRedirectURL is the callback of the confidential web client:
+	// https on APIHost (a validated DNS name) at /auth/callback.
+	WebRedirectURL string
+	Session        sessionView
+	Nginx          nginxView
+	// pkgs lists the Go package folders of this render, for Generated.
+	pkgs []string
+}
+
+// sessionView holds the session timeouts, formatted from validated
+// durations: digits, a unit word or a time constant, nothing else.
+type sessionView struct {
+	IdleGo, AbsoluteGo     string // Go expressions, e.g. 15 * time.Minute
+	IdleText, AbsoluteText string // words, e.g. 15 minutes
 }
 
 // nginxView holds the values nginx templates place in directives.
@@ -50,14 +64,27 @@ type nginxView struct {
 	Upstream     string // Params.Upstream without a trailing slash
 }
 
-func newView(p Params, s Spec, opt options) view {
+// Generated reports whether this render writes Go package dir, such as
+// "jwtauth", so notes mention only packages that exist.
+func (v view) Generated(dir string) bool {
+	return slices.Contains(v.pkgs, dir)
+}
+
+func newView(p Params, s Spec, opt options, pkgs []string) view {
 	v := view{
-		Params:        p,
-		Spec:          s,
-		IdPName:       idpName(p.IdP),
-		RequireATJWT:  p.IdP == IdPGeneric,
-		AudienceClaim: "aud",
-		AudienceParam: "resource",
+		Params:         p,
+		Spec:           s,
+		IdPName:        idpName(p.IdP),
+		RequireATJWT:   p.IdP == IdPGeneric,
+		AudienceClaim:  "aud",
+		AudienceParam:  "resource",
+		WebRedirectURL: "https://" + p.APIHost + "/auth/callback",
+		Session: sessionView{
+			IdleGo: goDuration(p.IdleTimeout), AbsoluteGo: goDuration(p.AbsoluteTimeout),
+			IdleText:     durationText(p.IdleTimeout),
+			AbsoluteText: durationText(p.AbsoluteTimeout),
+		},
+		pkgs: pkgs,
 	}
 	switch p.IdP {
 	case IdPAuth0:
@@ -102,6 +129,40 @@ type readmeView struct {
 	Files  []readmeEntry
 	// GoMod lists the modules go/go.mod requires directly.
 	GoMod []module
+	// Metadata lists, as Markdown code spans, the provider metadata fields
+	// the generated Go packages read; empty when none talks to the provider.
+	Metadata string
+}
+
+// metadataUses lists, per Go package, the provider metadata it reads.
+func metadataUses() map[string][]string {
+	code := []string{"authorization_endpoint", "token_endpoint", "jwks_uri"}
+	return map[string][]string{
+		"authcode":      code,
+		"authcodeweb":   code,
+		"clientcreds":   {"token_endpoint"},
+		"device":        {"device_authorization_endpoint", "token_endpoint"},
+		"introspect":    {"introspection_endpoint", "token_endpoint"},
+		"jwtauth":       {"jwks_uri"},
+		"tokenexchange": {"token_endpoint"},
+	}
+}
+
+// metadataText returns the metadata fields pkgs read as "`a`, `b` and `c`".
+func metadataText(pkgs []string) string {
+	var fields []string
+	for _, p := range pkgs {
+		fields = append(fields, metadataUses()[p]...)
+	}
+	slices.Sort(fields)
+	fields = slices.Compact(fields)
+	for i, f := range fields {
+		fields[i] = "`" + f + "`"
+	}
+	if len(fields) < 2 {
+		return strings.Join(fields, "")
+	}
+	return strings.Join(fields[:len(fields)-1], ", ") + " and " + fields[len(fields)-1]
 }
 
 // readmeEntry describes one rendered file in the README.

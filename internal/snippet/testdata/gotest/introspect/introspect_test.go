@@ -4,28 +4,24 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"example.com/authstarter/clientauth"
+	"example.com/authstarter/internal/fakeas"
 	"example.com/authstarter/introspect"
 )
 
-// fakeAS serves discovery and an introspection endpoint on 127.0.0.1.
-func fakeAS(t *testing.T, calls *atomic.Int32) *httptest.Server {
-	var srv *httptest.Server
-	mux := http.NewServeMux()
-	mux.HandleFunc("/.well-known/openid-configuration", func(w http.ResponseWriter,
-		_ *http.Request) {
-		_ = json.NewEncoder(w).Encode(map[string]string{
-			"issuer": srv.URL, "authorization_endpoint": srv.URL + "/authorize",
-			"token_endpoint": srv.URL + "/token", "jwks_uri": srv.URL + "/jwks",
-			"introspection_endpoint": srv.URL + "/introspect"})
-	})
-	mux.HandleFunc("POST /introspect", func(w http.ResponseWriter, r *http.Request) {
+// fakeAS serves discovery and an introspection endpoint on 127.0.0.1 that
+// accepts only the API's private_key_jwt client authentication.
+func fakeAS(t *testing.T, calls *atomic.Int32) *fakeas.Server {
+	as := fakeas.New(t)
+	srv := as.Server
+	as.Mux.HandleFunc("POST /introspect", func(w http.ResponseWriter, r *http.Request) {
 		calls.Add(1)
-		id, secret, ok := r.BasicAuth()
-		if !ok || id != "api%3Aclient" || secret != "s3cret" {
+		if id, err := as.CheckClient(r); err != nil || id != "api:client" {
 			http.Error(w, "unauthorized", http.StatusUnauthorized)
 			return
 		}
@@ -43,18 +39,16 @@ func fakeAS(t *testing.T, calls *atomic.Int32) *httptest.Server {
 		}
 		_ = json.NewEncoder(w).Encode(res)
 	})
-	srv = httptest.NewServer(mux)
-	t.Cleanup(srv.Close)
-	return srv
+	return as
 }
 
 func TestMiddleware(t *testing.T) {
 	var calls atomic.Int32
-	srv := fakeAS(t, &calls)
+	as := fakeAS(t, &calls)
 	for _, ttl := range []time.Duration{0, time.Minute} {
 		calls.Store(0)
-		cfg := introspect.Config{Issuer: srv.URL, Audience: "api", ClientID: "api:client",
-			ClientSecret: "s3cret", CacheTTL: ttl}
+		cfg := introspect.Config{Issuer: as.URL, Audience: "api", ClientID: "api:client",
+			ClientKey: clientauth.Key{Signer: as.ClientKey}, CacheTTL: ttl}
 		in, err := introspect.New(t.Context(), cfg)
 		if err != nil {
 			t.Fatal(err)
@@ -90,5 +84,32 @@ func TestMiddleware(t *testing.T) {
 		if n := calls.Load(); n != want {
 			t.Errorf("ttl %v: %d introspection calls, want %d", ttl, n, want)
 		}
+	}
+}
+
+// TestClientAuthentication: the endpoint refuses an unregistered key (the
+// middleware then fails closed with 503), and New refuses a config without
+// any client authentication.
+func TestClientAuthentication(t *testing.T) {
+	var calls atomic.Int32
+	as := fakeAS(t, &calls)
+	other := fakeas.New(t) // a second provider, only for its unrelated key
+	cfg := introspect.Config{Issuer: as.URL, Audience: "api", ClientID: "api:client",
+		ClientKey: clientauth.Key{Signer: other.ClientKey}}
+	in, err := introspect.New(t.Context(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := httptest.NewRequest(http.MethodGet, "/", nil)
+	req.Header.Set("Authorization", "Bearer good")
+	rr := httptest.NewRecorder()
+	in.Middleware(http.NotFoundHandler()).ServeHTTP(rr, req)
+	if rr.Code != http.StatusServiceUnavailable {
+		t.Errorf("wrong client key: status %d, want 503", rr.Code)
+	}
+	cfg.ClientKey = clientauth.Key{}
+	if _, err := introspect.New(t.Context(), cfg); err == nil ||
+		!strings.Contains(err.Error(), "ClientKey") {
+		t.Errorf("New without client authentication = %v", err)
 	}
 }

@@ -64,9 +64,23 @@ func TestMiddleware(t *testing.T) {
 	if got := send(http.MethodPost, true); got != 200 {
 		t.Errorf("POST with CSRF header = %d, want 200", got)
 	}
-	now = now.Add(31 * time.Minute)
+	now = now.Add(m.IdleTimeout - time.Second)
+	if got := send(http.MethodGet, false); got != 200 {
+		t.Errorf("just within the idle timeout = %d, want 200", got)
+	}
+	now = now.Add(m.IdleTimeout + time.Second)
 	if got := send(http.MethodGet, false); got != 401 {
 		t.Errorf("after idle timeout = %d, want 401", got)
+	}
+}
+
+// TestDefaultTimeouts: the file was generated with the default
+// recommendation, 15 minutes idle and 12 hours absolute.
+func TestDefaultTimeouts(t *testing.T) {
+	m := session.DefaultManager(&session.MemoryStore{})
+	if m.IdleTimeout != 15*time.Minute || m.AbsoluteTimeout != 12*time.Hour {
+		t.Errorf("timeouts %v idle, %v absolute; want 15m and 12h",
+			m.IdleTimeout, m.AbsoluteTimeout)
 	}
 }
 
@@ -78,13 +92,14 @@ func TestAbsoluteTimeout(t *testing.T) {
 	m.Login(rr, httptest.NewRequest(http.MethodPost, "/login", nil), "alice")
 	req := httptest.NewRequest(http.MethodGet, "/", nil)
 	req.AddCookie(rr.Result().Cookies()[0])
-	for range 12 * 3 { // active every 20 minutes for 12 hours
-		now = now.Add(20 * time.Minute)
+	step := m.IdleTimeout - time.Minute
+	for range int(m.AbsoluteTimeout / step) { // active just often enough
+		now = now.Add(step)
 		if _, err := m.Load(req); err != nil {
 			t.Fatalf("session ended early at %v", now)
 		}
 	}
-	now = now.Add(20 * time.Minute)
+	now = now.Add(step)
 	if _, err := m.Load(req); err == nil {
 		t.Error("session outlived the absolute timeout")
 	}

@@ -1,49 +1,56 @@
 package tokenexchange_test
 
 import (
-	"encoding/json"
 	"errors"
 	"net/http"
-	"net/http/httptest"
+	"strings"
 	"testing"
 
+	"example.com/authstarter/clientauth"
+	"example.com/authstarter/internal/fakeas"
 	"example.com/authstarter/tokenexchange"
 )
 
-func TestExchange(t *testing.T) {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		id, secret, _ := r.BasicAuth()
-		f := func(k string) string { return r.PostFormValue(k) }
+// exchangeHandler is a token endpoint that accepts token exchange for the
+// client "svc", authenticated with private_key_jwt, and one audience.
+func exchangeHandler(as *fakeas.Server) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		f := r.PostFormValue
+		if id, err := as.CheckClient(r); err != nil || id != "svc" {
+			fakeas.Refuse(w, http.StatusUnauthorized, "invalid_client", errors.New("client"))
+			return
+		}
 		switch {
-		case id != "svc" || secret != "pw":
-			w.WriteHeader(http.StatusUnauthorized)
-			_, _ = w.Write([]byte(`{"error":"invalid_client"}`))
 		case f("grant_type") != tokenexchange.GrantType || f("subject_token") != "incoming" ||
 			f("subject_token_type") != tokenexchange.TypeAccessToken || f("actor_token") != "":
-			w.WriteHeader(http.StatusBadRequest)
-			_, _ = w.Write([]byte(`{"error":"invalid_request"}`))
+			fakeas.Refuse(w, http.StatusBadRequest, "invalid_request", errors.New("request"))
 		case f("audience") != "https://downstream.test":
-			w.WriteHeader(http.StatusBadRequest)
-			_, _ = w.Write([]byte(`{"error":"invalid_target","error_description":"unknown"}`))
+			fakeas.Refuse(w, http.StatusBadRequest, "invalid_target", errors.New("unknown"))
 		default:
-			_ = json.NewEncoder(w).Encode(map[string]any{"access_token": "new",
+			fakeas.WriteJSON(w, http.StatusOK, map[string]any{"access_token": "new",
 				"issued_token_type": tokenexchange.TypeAccessToken, "token_type": "Bearer",
 				"expires_in": 60})
 		}
-	}))
-	t.Cleanup(srv.Close)
+	}
+}
+
+func TestExchange(t *testing.T) {
+	as := fakeas.New(t)
+	as.Mux.HandleFunc("POST /token", exchangeHandler(as))
 	cfg := tokenexchange.DefaultConfig()
-	cfg.TokenURL, cfg.ClientID, cfg.ClientSecret = srv.URL, "svc", "pw"
-	c, err := tokenexchange.New(t.Context(), cfg)
+	cfg.Issuer, cfg.ClientID = as.URL, "svc"
+	cfg.ClientKey = clientauth.Key{Signer: as.ClientKey}
+	c, err := tokenexchange.New(t.Context(), cfg) // discovers the token endpoint
 	if err != nil {
 		t.Fatal(err)
 	}
 	req := tokenexchange.Request{SubjectToken: "incoming",
 		SubjectTokenType: tokenexchange.TypeAccessToken,
 		Audience:         []string{"https://downstream.test"}}
-	res, err := c.Exchange(t.Context(), req)
-	if err != nil || res.AccessToken != "new" {
-		t.Fatalf("Exchange = %+v, %v", res, err)
+	for range 2 { // a second exchange needs a new assertion (new jti)
+		if res, err := c.Exchange(t.Context(), req); err != nil || res.AccessToken != "new" {
+			t.Fatalf("Exchange = %+v, %v", res, err)
+		}
 	}
 
 	req.Audience = []string{"https://elsewhere.test"}
@@ -54,5 +61,27 @@ func TestExchange(t *testing.T) {
 	req.ActorToken = "actor"
 	if _, err := c.Exchange(t.Context(), req); err == nil {
 		t.Error("actor token without type accepted")
+	}
+}
+
+func TestExchangeNeedsClientAuthentication(t *testing.T) {
+	as := fakeas.New(t)
+	as.Mux.HandleFunc("POST /token", exchangeHandler(as))
+	cfg := tokenexchange.Config{Issuer: as.URL, ClientID: "svc", TokenURL: as.URL + "/token"}
+	if _, err := tokenexchange.New(t.Context(), cfg); err == nil ||
+		!strings.Contains(err.Error(), "ClientKey") {
+		t.Errorf("New without client authentication = %v", err)
+	}
+	other := fakeas.New(t)
+	cfg.ClientKey = clientauth.Key{Signer: other.ClientKey}
+	c, err := tokenexchange.New(t.Context(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var e *tokenexchange.Error
+	_, err = c.Exchange(t.Context(), tokenexchange.Request{SubjectToken: "incoming",
+		SubjectTokenType: tokenexchange.TypeAccessToken})
+	if !errors.As(err, &e) || e.Code != "invalid_client" {
+		t.Errorf("unregistered key: %v, want invalid_client", err)
 	}
 }
