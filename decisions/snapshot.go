@@ -3256,6 +3256,10 @@ func Snapshot() *decision.File {
 				Title:   "Session timeouts",
 				Summary: "Sessions end after inactivity and after a fixed time, whatever the activity.",
 				Value:   "absolute 12 hours, idle 30 minutes (NIST 800-63B AAL2)",
+				Params: map[string]string{
+					"absolute_timeout": "12h",
+					"idle_timeout":     "30m",
+				},
 				Source: decision.Cites{
 					Items: []string{
 						"nist80063b §4.2.3",
@@ -3263,7 +3267,7 @@ func Snapshot() *decision.File {
 					},
 					Pos: decision.Pos{
 						Line:   479,
-						Column: 217,
+						Column: 269,
 					},
 				},
 				Pos: decision.Pos{
@@ -6493,7 +6497,7 @@ func Snapshot() *decision.File {
 						Primary: []decision.Rule{
 							{
 								ID:  "hmac_webhook_signature",
-								Why: "Each delivery is signed with HMAC-SHA256 over a timestamp and the raw body with a per-endpoint secret, and verified before processing.",
+								Why: "Each delivery is signed with HMAC-SHA256 over its id, a timestamp and the raw body with a per-endpoint secret, and verified before processing.",
 								Pos: decision.Pos{
 									Line:   865,
 									Column: 13,
@@ -6985,6 +6989,10 @@ func Snapshot() *decision.File {
 						{
 							ID:    "session_timeouts",
 							Value: "reauthenticate every 12 hours and after 15 minutes idle (NIST 800-63B AAL3), whatever the client",
+							Params: map[string]string{
+								"absolute_timeout": "12h",
+								"idle_timeout":     "15m",
+							},
 							Pos: decision.Pos{
 								Line:   920,
 								Column: 11,
@@ -7067,6 +7075,10 @@ func Snapshot() *decision.File {
 						{
 							ID:    "session_timeouts",
 							Value: "reauthenticate every 12 hours and after 30 minutes idle (NIST 800-63B AAL2), whatever the client",
+							Params: map[string]string{
+								"absolute_timeout": "12h",
+								"idle_timeout":     "30m",
+							},
 							Pos: decision.Pos{
 								Line:   928,
 								Column: 11,
@@ -10094,6 +10106,10 @@ func Snapshot() *decision.File {
 						{
 							ID:    "session_timeouts",
 							Value: "idle 15 minutes, absolute 12 hours, with automatic logoff (HIPAA 164.312(a)(2)(iii); PCI DSS 8.2.8 as quoted by secondary sources: verify)",
+							Params: map[string]string{
+								"absolute_timeout": "12h",
+								"idle_timeout":     "15m",
+							},
 							Pos: decision.Pos{
 								Line:   1238,
 								Column: 11,
@@ -10153,6 +10169,10 @@ func Snapshot() *decision.File {
 						{
 							ID:    "session_timeouts",
 							Value: "absolute 12 hours, idle 15 minutes (the limits NIST 800-63B sets for AAL3); OWASP suggests 2-5 minutes idle for high-value apps",
+							Params: map[string]string{
+								"absolute_timeout": "12h",
+								"idle_timeout":     "15m",
+							},
 							Pos: decision.Pos{
 								Line:   1247,
 								Column: 11,

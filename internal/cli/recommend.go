@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -78,7 +79,7 @@ func RunRecommend(o *RecommendOptions) error {
 	}
 	// Snippet values are checked even when nothing is written, so that a
 	// bad value is never accepted silently.
-	if err := o.Snippet.params(review.IdP(rec)).Validate(); err != nil {
+	if err := o.Snippet.paramsFor(rec).Validate(); err != nil {
 		return usagef("%w", err)
 	}
 	noteDropped(o.IO, l.Answers, rec)
@@ -96,7 +97,7 @@ func RunRecommend(o *RecommendOptions) error {
 // writeFolder renders everything first, checks that nothing would be
 // overwritten, and only then writes.
 func (o *RecommendOptions) writeFolder(l *loaded, rec *decision.Recommendation) error {
-	files, err := review.Files(l.File, l.Templates, rec, o.Snippet.params(review.IdP(rec)))
+	files, err := review.Files(l.File, l.Templates, rec, o.Snippet.paramsFor(rec))
 	var pe *snippet.ParamError
 	if errors.As(err, &pe) {
 		return usagef("%w", err)
@@ -171,6 +172,7 @@ func noteDropped(io *IO, given decision.Answers, rec *decision.Recommendation) {
 type snippetFlags struct {
 	Issuer, Audience, ClientID, APIHost, Upstream, Module string
 	Scopes                                                []string
+	IdleTimeout, AbsoluteTimeout                          time.Duration
 }
 
 func (s *snippetFlags) register(cmd *cobra.Command) {
@@ -182,6 +184,29 @@ func (s *snippetFlags) register(cmd *cobra.Command) {
 	fl.StringVar(&s.APIHost, "api-host", "", "DNS name the API is served under")
 	fl.StringVar(&s.Upstream, "upstream", "", "URL the gateway proxies to")
 	fl.StringVar(&s.Module, "module", "", "Go module path of the generated Go folder")
+	fl.DurationVar(&s.IdleTimeout, snippet.FlagIdleTimeout[2:], 0,
+		"session idle timeout in the snippets (default: the recommendation's)")
+	fl.DurationVar(&s.AbsoluteTimeout, snippet.FlagAbsoluteTimeout[2:], 0,
+		"session absolute timeout in the snippets (default: the recommendation's)")
+}
+
+// paramsFor is params for the recommendation's identity provider, with
+// the recommendation's session timeouts unless flags set others.
+func (s *snippetFlags) paramsFor(rec *decision.Recommendation) snippet.Params {
+	p := s.params(review.IdP(rec))
+	idle, absolute := review.SessionTimeouts(rec)
+	for _, d := range []struct {
+		dst      *time.Duration
+		rec, flg time.Duration
+	}{{&p.IdleTimeout, idle, s.IdleTimeout}, {&p.AbsoluteTimeout, absolute, s.AbsoluteTimeout}} {
+		if d.rec != 0 {
+			*d.dst = d.rec
+		}
+		if d.flg != 0 {
+			*d.dst = d.flg
+		}
+	}
+	return p
 }
 
 // params starts from the identity provider's placeholders and applies the

@@ -82,9 +82,9 @@ func (b *builder) item(owner string, e *Effects, r Rule, setting bool) Item {
 		Rule:    ruleRef(owner, b.f.Name, r.Pos.Line),
 	}
 	if setting {
-		it.Value = r.Value
+		it.Value, it.Params = r.Value, r.Params
 		if it.Value == "" {
-			it.Value = entry.Value
+			it.Value, it.Params = entry.Value, entry.Params
 		}
 	}
 	return it

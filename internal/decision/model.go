@@ -87,6 +87,9 @@ type Entry struct {
 	Summary string `yaml:"summary"`
 	// Value is a setting's default value.
 	Value string `yaml:"value"`
+	// Params are a setting's default values in machine-readable form, such
+	// as idle_timeout: 30m, for the snippets that apply the setting.
+	Params map[string]string `yaml:"params"`
 	// Pros and Cons describe a scheme in reports and decision records.
 	Pros []string `yaml:"pros"`
 	Cons []string `yaml:"cons"`
@@ -162,6 +165,8 @@ type Rule struct {
 	Why string `yaml:"why"`
 	// Value overrides a setting's default value.
 	Value string `yaml:"value"`
+	// Params override a setting's default params, together with Value.
+	Params map[string]string `yaml:"params"`
 	// Safe is, for a warning, the safe choice the recommendation uses.
 	Safe string `yaml:"safe"`
 	// First puts a primary scheme ahead of those chosen so far, for a

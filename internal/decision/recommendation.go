@@ -44,6 +44,9 @@ type Item struct {
 	Why  string `json:"why"`
 	// Value is a setting's value where one applies.
 	Value string `json:"value,omitempty"`
+	// Params are the setting's value in machine-readable form, such as
+	// idle_timeout: 15m, where the decision file gives one.
+	Params map[string]string `json:"params,omitempty"`
 	// Safe is, for a warning, the safe choice the recommendation uses.
 	Safe string `json:"safe,omitempty"`
 	// Sources are the citations behind the item, such as "RFC 9700 §2.4".

@@ -235,8 +235,8 @@ func (v *validator) checkRule(owner, list string, r Rule, allow func(string) boo
 	if r.Why == "" && list != "settings" {
 		v.addf(r.Pos, "%s: %q in %s says no why", owner, r.ID, list)
 	}
-	if r.Value != "" && list != "settings" {
-		v.addf(r.Pos, "%s: only settings take a value", owner)
+	if (r.Value != "" || r.Params != nil) && list != "settings" {
+		v.addf(r.Pos, "%s: only settings take a value or params", owner)
 	}
 	if r.First && list != "primary" {
 		v.addf(r.Pos, "%s: only primary schemes can be marked first", owner)

@@ -5,6 +5,7 @@ package review
 
 import (
 	"io/fs"
+	"time"
 
 	"github.com/authadvisor/authadvisor/internal/answers"
 	"github.com/authadvisor/authadvisor/internal/decision"
@@ -70,4 +71,18 @@ func IdP(rec *decision.Recommendation) string {
 		}
 	}
 	return ""
+}
+
+// SessionTimeouts reads the idle and absolute session timeouts the
+// recommendation sets, from the params of its session_timeouts setting.
+// Zero values mean the recommendation sets none.
+func SessionTimeouts(rec *decision.Recommendation) (idle, absolute time.Duration) {
+	for _, s := range rec.Settings {
+		if s.ID != "session_timeouts" {
+			continue
+		}
+		idle, _ = time.ParseDuration(s.Params["idle_timeout"])
+		absolute, _ = time.ParseDuration(s.Params["absolute_timeout"])
+	}
+	return idle, absolute
 }
