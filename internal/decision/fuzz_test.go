@@ -61,7 +61,7 @@ func FuzzEvaluate(f *testing.F) {
 			"client_type": {client}, "user_context": {user}, "trust": {trust},
 			"can_hold_secret": {secret}, "has_browser": {browser},
 			"token_lifetime": {lifetime}, "revocation": {revocation},
-			"sensitivity": {sensitivity},
+			"sensitivity":          {sensitivity},
 			"sensitive_operations": split(ops), "compliance": split(compliance),
 		}
 		rec, err := file.Evaluate(a)
