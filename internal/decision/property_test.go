@@ -89,3 +89,31 @@ func TestEveryAnswerSetIsSafe(t *testing.T) {
 		t.Errorf("only %d answer sets evaluated", count)
 	}
 }
+
+// TestEveryAntiPatternIsNamed checks that each anti-pattern of the
+// catalogue is reachable as a warning or a rejected option from the answers
+// alone, without declaring it in use.
+func TestEveryAntiPatternIsNamed(t *testing.T) {
+	f := loadDefault(t)
+	named := map[string]bool{}
+	forEachAnswerSet(f, func(a decision.Answers) {
+		rec, err := f.Evaluate(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, list := range [][]decision.Item{rec.Warnings, rec.Rejected} {
+			for _, it := range list {
+				named[it.ID] = true
+			}
+		}
+	})
+	var missing []string
+	for _, e := range f.AntiPatterns {
+		if !named[e.ID] {
+			missing = append(missing, e.ID)
+		}
+	}
+	if len(missing) > 0 {
+		t.Errorf("anti-patterns never warned about or rejected: %v", missing)
+	}
+}
