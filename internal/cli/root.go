@@ -22,6 +22,9 @@ func NewRoot(io *IO) *cobra.Command {
 			"starter configuration and a Markdown decision record.",
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		// With no arguments: the interactive review on a terminal, else a
+		// message naming the flags to pass.
+		RunE: func(*cobra.Command, []string) error { return RunTUI(newTUIOptions(io)) },
 	}
 	root.SetIn(io.In)
 	root.SetOut(io.Out)
@@ -38,6 +41,7 @@ func NewRoot(io *IO) *cobra.Command {
 		newValidateCmd(io),
 		newGraphCmd(io, questions),
 		newMatrixCmd(io, questions),
+		newTUICmd(io, questions),
 		newVersionCmd(io),
 	)
 	return root
