@@ -42,10 +42,17 @@ func Parse(name string, data []byte, f *decision.File) (decision.Answers, error)
 	if ps := decision.RejectAliases(name, &doc); len(ps) > 0 {
 		return nil, ps
 	}
-	root := doc.Content[0]
+	return ParseNode(name, doc.Content[0], f)
+}
+
+// ParseNode reads answers from a YAML mapping node of question ids to
+// values, such as one entry of a larger file, and checks them against the
+// questions of f. Every problem is reported at once, with file, line and
+// column. Aliases must have been refused already.
+func ParseNode(name string, root *yaml.Node, f *decision.File) (decision.Answers, error) {
 	if root.Kind != yaml.MappingNode {
 		return nil, decision.Problems{{File: name, Pos: pos(root),
-			Msg: "an answers file is a mapping of question ids to values"}}
+			Msg: "answers are a mapping of question ids to values"}}
 	}
 	a := decision.Answers{}
 	seen := map[string]bool{}

@@ -42,6 +42,8 @@ func NewRoot(io *IO) *cobra.Command {
 		newGraphCmd(io, questions),
 		newMatrixCmd(io, questions),
 		newTUICmd(io, questions),
+		newAuditCmd(io),
+		newCheckCmd(io),
 		newVersionCmd(io),
 	)
 	return root

@@ -28,3 +28,23 @@ func MermaidLabel(s string) string {
 	r := strings.NewReplacer(`"`, "#quot;", "<", "#lt;", ">", "#gt;", "`", "#96;", "|", "#124;")
 	return r.Replace(Plain(s))
 }
+
+// markdownSpecial are the characters that could start formatting, a link,
+// raw HTML or a table cell boundary in Markdown.
+const markdownSpecial = "\\`*_[]<>&|#~!"
+
+// Markdown makes text read from files safe to place inside a line of
+// Markdown: control characters are removed as by Plain, and every
+// character that could format, link, open raw HTML or end a table cell is
+// escaped, so the text shows as written.
+func Markdown(s string) string {
+	s = Plain(s)
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune(markdownSpecial, r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

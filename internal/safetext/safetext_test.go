@@ -30,3 +30,21 @@ func TestMermaidLabel(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestMarkdown(t *testing.T) {
+	tests := map[string]string{
+		"plain words":                "plain words",
+		"<img src=x onerror=alert>":  `\<img src=x onerror=alert\>`,
+		"[link](https://evil)":       `\[link\](https://evil)`,
+		"a | b":                      `a \| b`,
+		"*bold* _em_ `code`":         `\*bold\* \_em\_ \` + "`code\\`",
+		"# heading\nnext":            `\# heading next`,
+		"\x1b[31mred":                `\[31mred`,
+		"/repos/{owner}/{repo}/keys": "/repos/{owner}/{repo}/keys",
+	}
+	for in, want := range tests {
+		if got := safetext.Markdown(in); got != want {
+			t.Errorf("Markdown(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
