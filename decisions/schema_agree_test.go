@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -13,17 +14,26 @@ import (
 	"github.com/authadvisor/authadvisor/internal/decision"
 )
 
+// oneQuestion and oneNode build small decision files for schema cases.
+const (
+	oneQuestion = "version: 1\nsources: []\nquestions: [{id: q, title: Q, options: [{value: a}]}]\n"
+	oneNode     = "tree: {start: a, nodes: [{id: a}]}\n"
+)
+
 // schemaCases are decision files, valid and broken, on which the built-in
 // schema checker must agree with a full JSON Schema validator.
 func schemaCases(t *testing.T) map[string][]byte {
 	t.Helper()
 	cases := map[string][]byte{
-		"default":        decisions.Default,
-		"wrong type":     []byte("version: 1\nsources: {}\nquestions: []\nschemes: []\ntree: {start: a, nodes: []}\n"),
-		"bad enum":       []byte("version: 1\nsources: []\nquestions: [{id: q, title: Q, options: [{value: a}]}]\nschemes: []\ntree: {start: a, nodes: [{id: a}]}\nsnippets: [{id: s, title: S, target: rust, template: t, path: p}]\n"),
-		"bad const":      []byte("version: 2\nsources: []\nquestions: [{id: q, title: Q, options: [{value: a}]}]\nschemes: []\ntree: {start: a, nodes: [{id: a}]}\n"),
-		"cites as map":   []byte("version: 1\nsources: []\nquestions: [{id: q, title: Q, options: [{value: a}]}]\nschemes: [{id: s, title: S, summary: x, source: {a: b}}]\ntree: {start: a, nodes: [{id: a}]}\n"),
-		"extra property": []byte("version: 1\nextra: 1\nsources: []\nquestions: [{id: q, title: Q, options: [{value: a}]}]\nschemes: []\ntree: {start: a, nodes: [{id: a}]}\n"),
+		"default":    decisions.Default,
+		"wrong type": []byte("version: 1\nsources: {}\nquestions: []\nschemes: []\ntree: {start: a, nodes: []}\n"),
+		"bad enum": []byte(oneQuestion + "schemes: []\n" + oneNode +
+			"snippets: [{id: s, title: S, target: rust, template: t, path: p}]\n"),
+		"bad const": []byte(strings.Replace(oneQuestion, "version: 1", "version: 2", 1) +
+			"schemes: []\n" + oneNode),
+		"cites as map": []byte(oneQuestion +
+			"schemes: [{id: s, title: S, summary: x, source: {a: b}}]\n" + oneNode),
+		"extra property": []byte("extra: 1\n" + oneQuestion + "schemes: []\n" + oneNode),
 	}
 	paths, _ := filepath.Glob("../internal/decision/testdata/invalid/*.yaml")
 	for _, p := range paths {
