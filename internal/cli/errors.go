@@ -23,6 +23,9 @@ var ErrAborted = errors.New("aborted")
 type FindingsError struct{ Count int }
 
 func (e *FindingsError) Error() string {
+	if e.Count == 1 {
+		return "1 finding at or above the threshold"
+	}
 	return fmt.Sprintf("%d findings at or above the threshold", e.Count)
 }
 
