@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 
 	"go.yaml.in/yaml/v3"
 
@@ -64,21 +63,7 @@ type part struct {
 // parseYAML parses text as one YAML document and refuses aliases. It
 // returns the document's root node.
 func parseYAML(name string, text []byte) (*yaml.Node, error) {
-	var doc yaml.Node
-	err := yaml.NewDecoder(bytes.NewReader(text)).Decode(&doc)
-	if errors.Is(err, io.EOF) {
-		return nil, decision.Problems{{File: name, Msg: "file is empty"}}
-	}
-	if err != nil {
-		return nil, decision.YAMLProblems(name, err)
-	}
-	if ps := decision.RejectAliases(name, &doc); len(ps) > 0 {
-		return nil, ps
-	}
-	if len(doc.Content) == 0 {
-		return nil, decision.Problems{{File: name, Msg: "file is empty"}}
-	}
-	return doc.Content[0], nil
+	return decision.ParseYAML(name, text)
 }
 
 // openWhole parses the whole document and returns its root part.

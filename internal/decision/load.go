@@ -80,3 +80,23 @@ func RejectAliases(name string, doc *yaml.Node) Problems {
 	walk(doc)
 	return ps
 }
+
+// ParseYAML reads one YAML document, refuses aliases, and returns its root
+// node. Problems name the file and, where yaml.v3 gives one, the position.
+func ParseYAML(name string, data []byte) (*yaml.Node, error) {
+	var doc yaml.Node
+	err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&doc)
+	if errors.Is(err, io.EOF) {
+		return nil, Problems{{File: name, Msg: "file is empty"}}
+	}
+	if err != nil {
+		return nil, YAMLProblems(name, err)
+	}
+	if ps := RejectAliases(name, &doc); len(ps) > 0 {
+		return nil, ps
+	}
+	if len(doc.Content) == 0 {
+		return nil, Problems{{File: name, Msg: "file is empty"}}
+	}
+	return doc.Content[0], nil
+}

@@ -4,10 +4,8 @@
 package inventory
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"sort"
 	"strings"
 
@@ -72,18 +70,7 @@ func parseRoot(name string, data []byte) (*yaml.Node, error) {
 		return nil, decision.Problems{{File: name, Msg: fmt.Sprintf(
 			"file is %d bytes; the limit is %d", len(data), MaxFileSize)}}
 	}
-	var doc yaml.Node
-	err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&doc)
-	if errors.Is(err, io.EOF) {
-		return nil, decision.Problems{{File: name, Msg: "file is empty"}}
-	}
-	if err != nil {
-		return nil, decision.YAMLProblems(name, err)
-	}
-	if ps := decision.RejectAliases(name, &doc); len(ps) > 0 {
-		return nil, ps
-	}
-	return doc.Content[0], nil
+	return decision.ParseYAML(name, data)
 }
 
 // parser collects problems while it reads an inventory.

@@ -68,7 +68,9 @@ func newView(r *decision.Recommendation, e, cell esc) view {
 	}
 	v.Path, v.Policies = trace(r.Trace, e)
 	for _, s := range r.Snippets {
-		v.Snippets = append(v.Snippets, snippetRow{Path: cell("snippets/" + s.Path), Title: cell(s.Title), Target: s.Target})
+		v.Snippets = append(v.Snippets, snippetRow{
+			Path: cell("snippets/" + s.Path), Title: cell(s.Title), Target: s.Target,
+		})
 	}
 	for _, s := range r.Sources {
 		v.Sources = append(v.Sources, sourceLine(s, e))
