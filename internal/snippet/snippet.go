@@ -17,7 +17,7 @@ import (
 type Spec struct {
 	ID    string
 	Title string
-	// Target is "go" or "nginx"; it is also the output folder.
+	// Target is one of Targets(); it is also the output folder.
 	Target string
 	// Template is the path inside the templates FS,
 	// e.g. "snippets/go/jwtauth.go.tmpl".
@@ -39,7 +39,7 @@ const fileMode fs.FileMode = 0o644
 
 // Targets returns the targets Render knows, in output order.
 func Targets() []string {
-	return []string{"go", "nginx"}
+	return []string{"go", "nginx", "envoy", "istio", "kong"}
 }
 
 // Render validates p, renders each spec's template from fsys and adds a

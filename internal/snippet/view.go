@@ -43,6 +43,9 @@ type view struct {
 	WebRedirectURL string
 	Session        sessionView
 	Nginx          nginxView
+	Envoy          envoyView // see envoy.go
+	Istio          istioView // see istio.go
+	Kong           kongView  // see kong.go
 	// pkgs lists the Go package folders of this render, for Generated.
 	pkgs []string
 }
@@ -103,6 +106,9 @@ func newView(p Params, s Spec, opt options, pkgs []string) view {
 		Validator:    opt.validator,
 		Upstream:     strings.TrimSuffix(p.Upstream, "/"),
 	}
+	v.Envoy = newEnvoyView(p, opt)
+	v.Istio = newIstioView(p, opt)
+	v.Kong = newKongView(p, opt)
 	return v
 }
 
