@@ -24,6 +24,25 @@ const (
 	LegacyDir = "doc/adr"
 )
 
+// ProjectRoot returns the folder whose records the adr command works on
+// when it runs in start: the nearest of start and its parents that holds an
+// .adr-dir file or a .git entry, as adr-tools finds .adr-dir from a
+// subfolder. When none does, start itself.
+func ProjectRoot(start string) string {
+	for dir := filepath.Clean(start); ; {
+		for _, marker := range []string{DirFile, ".git"} {
+			if _, err := os.Lstat(filepath.Join(dir, marker)); err == nil {
+				return dir
+			}
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return filepath.Clean(start)
+		}
+		dir = parent
+	}
+}
+
 // FindDir returns the folder that holds the project's decision records.
 // A non-empty override (`--dir`) wins; a relative one is taken from root.
 // Otherwise the folder named in root/.adr-dir is used, which must be a

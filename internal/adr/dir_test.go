@@ -148,3 +148,25 @@ func TestADRDirThroughSymlinkIsRefused(t *testing.T) {
 		t.Error("FindDir accepted an .adr-dir that leads outside the project")
 	}
 }
+
+func TestProjectRoot(t *testing.T) {
+	top := t.TempDir()
+	sub := filepath.Join(top, "services", "billing")
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if got := ProjectRoot(sub); got != sub {
+		t.Errorf("without markers, ProjectRoot = %s, want the start folder %s", got, sub)
+	}
+	if err := os.Mkdir(filepath.Join(top, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if got := ProjectRoot(sub); got != top {
+		t.Errorf("below a .git folder, ProjectRoot = %s, want %s", got, top)
+	}
+	inner := filepath.Join(top, "services")
+	os.WriteFile(filepath.Join(inner, DirFile), []byte("adr\n"), 0o644)
+	if got := ProjectRoot(sub); got != inner {
+		t.Errorf("the nearest .adr-dir should win: ProjectRoot = %s, want %s", got, inner)
+	}
+}

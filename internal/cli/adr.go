@@ -84,7 +84,7 @@ func RunADR(o *ADROptions) error {
 		Title: o.Title, Status: o.Status, Date: date, DecisionMakers: o.DecisionMakers,
 		Consulted: o.Consulted, Informed: o.Informed, Supersedes: o.Supersedes,
 	}
-	res, err := adr.Create(o.IO.Dir, l.Templates, rec, meta, o.IO.abs(o.Dir), o.Force)
+	res, err := adr.Create(adr.ProjectRoot(o.IO.Dir), l.Templates, rec, meta, o.IO.abs(o.Dir), o.Force)
 	if err != nil {
 		return usagef("%w", err)
 	}
