@@ -3,7 +3,6 @@ package decision
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -59,7 +58,7 @@ func (ps Problems) Sort() {
 	})
 }
 
-var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+)(?::(\d+))?: (.*)$`)
+var yamlLine = lazyRegexp(`^(?:yaml: )?line (\d+)(?::(\d+))?: (.*)$`)
 
 // YAMLProblems turns an error from go.yaml.in/yaml/v3 into problems that
 // name the file and line.
@@ -78,7 +77,7 @@ func YAMLProblems(file string, err error) Problems {
 
 func yamlProblem(file, msg string) Problem {
 	msg = strings.TrimPrefix(msg, "yaml: ")
-	m := yamlLine.FindStringSubmatch(msg)
+	m := yamlLine().FindStringSubmatch(msg)
 	if m == nil {
 		return Problem{File: file, Msg: msg}
 	}

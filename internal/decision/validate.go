@@ -7,12 +7,20 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"sync"
 )
 
+// The patterns are compiled on first use, not at start-up, since most
+// commands never validate a decision file.
 var (
-	idPattern   = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
-	snippetPath = regexp.MustCompile(`^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*$`)
+	idPattern   = lazyRegexp(`^[a-z][a-z0-9_]*$`)
+	snippetPath = lazyRegexp(`^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*$`)
 )
+
+// lazyRegexp returns a function that compiles expr on its first call.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
 
 // validURL accepts an absolute https URL with a host and no characters that
 // would need escaping in a Markdown link or on a terminal.
@@ -74,7 +82,7 @@ func (v *validator) checkID(kind, id string, p Pos, seen map[string]Pos) {
 	case id == "":
 		v.addf(p, "%s has no id", kind)
 		return
-	case !idPattern.MatchString(id):
+	case !idPattern().MatchString(id):
 		v.addf(p, "%s id %q must be lower-case letters, digits and underscores", kind, id)
 	}
 	if first, dup := seen[id]; dup {
@@ -211,7 +219,7 @@ func (v *validator) checkSnippets() {
 			v.addf(s.Pos, "snippet %q needs a target and a title", s.ID)
 		}
 		clean := path.Clean(s.Path)
-		if !snippetPath.MatchString(s.Path) || clean != s.Path || strings.HasPrefix(clean, "..") {
+		if !snippetPath().MatchString(s.Path) || clean != s.Path || strings.HasPrefix(clean, "..") {
 			v.addf(s.Pos, "snippet %q needs a relative path inside the snippets folder, found %q",
 				s.ID, s.Path)
 		}

@@ -19,9 +19,13 @@ var mdReplacer = strings.NewReplacer("<", "&lt;", ">", "&gt;", "[", `\[`, "]", `
 
 // mdURL makes a URL safe as a Markdown link target.
 func mdURL(s string) string {
-	return strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E",
-		"[", "%5B", "]", "%5D", `"`, "%22").Replace(stripControl(s))
+	return urlReplacer.Replace(stripControl(s))
 }
+
+// urlReplacer is built once: a report has a link per source, and building
+// a replacer costs more than using it.
+var urlReplacer = strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E",
+	"[", "%5B", "]", "%5D", `"`, "%22")
 
 // mdCell makes text safe inside a Markdown table cell.
 func mdCell(s string) string {

@@ -11,6 +11,9 @@ import (
 // escape sequences, and the Unicode line and paragraph separators.
 // Newlines, carriage returns and tabs become spaces.
 func Plain(s string) string {
+	if printableASCII(s) {
+		return s
+	}
 	return strings.Map(func(r rune) rune {
 		switch {
 		case r == '\n' || r == '\t' || r == '\r':
@@ -23,11 +26,25 @@ func Plain(s string) string {
 	}, s)
 }
 
+// printableASCII reports whether s holds only printable ASCII, which Plain
+// leaves as it is; most text does, and checking bytes is cheaper than
+// looking runes up in Unicode tables.
+func printableASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < ' ' || s[i] > '~' {
+			return false
+		}
+	}
+	return true
+}
+
 // MermaidLabel makes text safe inside a double-quoted Mermaid label.
 func MermaidLabel(s string) string {
-	r := strings.NewReplacer(`"`, "#quot;", "<", "#lt;", ">", "#gt;", "`", "#96;", "|", "#124;")
-	return r.Replace(Plain(s))
+	return mermaidReplacer.Replace(Plain(s))
 }
+
+var mermaidReplacer = strings.NewReplacer(`"`, "#quot;", "<", "#lt;", ">", "#gt;", "`", "#96;",
+	"|", "#124;")
 
 // markdownSpecial are the characters that could start formatting, a link,
 // raw HTML or a table cell boundary in Markdown.
