@@ -2040,6 +2040,7 @@ func Snapshot() *decision.File {
 				Snippets: []string{
 					"go_mtls_server",
 					"nginx_mtls",
+					"envoy_mtls",
 				},
 				Source: decision.Cites{
 					Items: []string{
@@ -2211,6 +2212,7 @@ func Snapshot() *decision.File {
 				},
 				Snippets: []string{
 					"go_mtls_server",
+					"envoy_mtls",
 				},
 				Source: decision.Cites{
 					Items: []string{
@@ -2300,6 +2302,7 @@ func Snapshot() *decision.File {
 				},
 				Snippets: []string{
 					"go_jwt_middleware",
+					"envoy_gateway",
 				},
 				Source: decision.Cites{
 					Items: []string{
@@ -4583,6 +4586,71 @@ func Snapshot() *decision.File {
 					Column: 5,
 				},
 			},
+			{
+				ID:       "envoy_gateway",
+				Title:    "Envoy: JWT-validating gateway that refuses credentials in URLs",
+				Target:   "envoy",
+				Template: "snippets/envoy/gateway.yaml.tmpl",
+				Path:     "envoy/authadvisor-gateway.yaml",
+				When: &decision.Condition{
+					Answers: map[string][]string{
+						"gateway": []string{
+							"envoy",
+						},
+					},
+					Order: []string{
+						"gateway",
+					},
+					Pos: decision.Pos{
+						Line:   552,
+						Column: 201,
+					},
+					KeyPos: map[string]decision.Pos{
+						"gateway": {
+							Line:   552,
+							Column: 202,
+						},
+					},
+				},
+				Pos: decision.Pos{
+					Line:   552,
+					Column: 5,
+				},
+			},
+			{
+				ID:       "envoy_mtls",
+				Title:    "Envoy: mutual-TLS gateway with JWT validation",
+				Target:   "envoy",
+				Template: "snippets/envoy/mtls.yaml.tmpl",
+				Path:     "envoy/authadvisor-mtls.yaml",
+				When: &decision.Condition{
+					Answers: map[string][]string{
+						"gateway": []string{
+							"envoy",
+						},
+					},
+					Order: []string{
+						"gateway",
+					},
+					Primary: []string{
+						"jwt_access_token",
+					},
+					Pos: decision.Pos{
+						Line:   553,
+						Column: 175,
+					},
+					KeyPos: map[string]decision.Pos{
+						"gateway": {
+							Line:   553,
+							Column: 176,
+						},
+					},
+				},
+				Pos: decision.Pos{
+					Line:   553,
+					Column: 5,
+				},
+			},
 		},
 		Tree: decision.Tree{
 			Start: "client",
@@ -4598,7 +4666,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "server_user",
 							Pos: decision.Pos{
-								Line:   558,
+								Line:   562,
 								Column: 11,
 							},
 						},
@@ -4608,7 +4676,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "web_user",
 							Pos: decision.Pos{
-								Line:   559,
+								Line:   563,
 								Column: 11,
 							},
 						},
@@ -4618,7 +4686,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "spa_backend",
 							Pos: decision.Pos{
-								Line:   560,
+								Line:   564,
 								Column: 11,
 							},
 						},
@@ -4629,7 +4697,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "native_user",
 							Pos: decision.Pos{
-								Line:   561,
+								Line:   565,
 								Column: 11,
 							},
 						},
@@ -4639,7 +4707,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "cli_user",
 							Pos: decision.Pos{
-								Line:   562,
+								Line:   566,
 								Column: 11,
 							},
 						},
@@ -4649,7 +4717,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "device_user",
 							Pos: decision.Pos{
-								Line:   563,
+								Line:   567,
 								Column: 11,
 							},
 						},
@@ -4659,7 +4727,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "mesh_user",
 							Pos: decision.Pos{
-								Line:   564,
+								Line:   568,
 								Column: 11,
 							},
 						},
@@ -4669,7 +4737,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "partner_user",
 							Pos: decision.Pos{
-								Line:   565,
+								Line:   569,
 								Column: 11,
 							},
 						},
@@ -4679,7 +4747,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "platform_user",
 							Pos: decision.Pos{
-								Line:   566,
+								Line:   570,
 								Column: 11,
 							},
 						},
@@ -4690,13 +4758,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "webhook",
 							Pos: decision.Pos{
-								Line:   567,
+								Line:   571,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   554,
+						Line:   558,
 						Column: 7,
 					},
 				},
@@ -4711,14 +4779,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_secret",
 							Pos: decision.Pos{
-								Line:   573,
+								Line:   577,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "server_for_user",
 					Pos: decision.Pos{
-						Line:   569,
+						Line:   573,
 						Column: 7,
 					},
 				},
@@ -4733,7 +4801,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_sensitivity",
 							Pos: decision.Pos{
-								Line:   579,
+								Line:   583,
 								Column: 11,
 							},
 						},
@@ -4743,13 +4811,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_keyless",
 							Pos: decision.Pos{
-								Line:   580,
+								Line:   584,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   575,
+						Line:   579,
 						Column: 7,
 					},
 				},
@@ -4763,7 +4831,7 @@ func Snapshot() *decision.File {
 								"oauth21 §4.2",
 							},
 							Pos: decision.Pos{
-								Line:   584,
+								Line:   588,
 								Column: 17,
 							},
 						},
@@ -4772,7 +4840,7 @@ func Snapshot() *decision.File {
 								ID:  "workload_identity_federation",
 								Why: "No user and nowhere to keep a secret (a CI job, a short-lived workload): it presents the identity token its platform issues and receives short-lived credentials, so no key is stored at all.",
 								Pos: decision.Pos{
-									Line:   586,
+									Line:   590,
 									Column: 13,
 								},
 							},
@@ -4786,12 +4854,12 @@ func Snapshot() *decision.File {
 										"oauth21 §4.2",
 									},
 									Pos: decision.Pos{
-										Line:   588,
+										Line:   592,
 										Column: 169,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   588,
+									Line:   592,
 									Column: 13,
 								},
 							},
@@ -4806,23 +4874,23 @@ func Snapshot() *decision.File {
 										"github_pats",
 									},
 									Pos: decision.Pos{
-										Line:   590,
+										Line:   594,
 										Column: 175,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   590,
+									Line:   594,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   584,
+							Line:   588,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   581,
+						Line:   585,
 						Column: 7,
 					},
 				},
@@ -4837,7 +4905,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_low",
 							Pos: decision.Pos{
-								Line:   595,
+								Line:   599,
 								Column: 11,
 							},
 						},
@@ -4847,7 +4915,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_medium",
 							Pos: decision.Pos{
-								Line:   596,
+								Line:   600,
 								Column: 11,
 							},
 						},
@@ -4858,13 +4926,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_high",
 							Pos: decision.Pos{
-								Line:   597,
+								Line:   601,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   591,
+						Line:   595,
 						Column: 7,
 					},
 				},
@@ -4878,7 +4946,7 @@ func Snapshot() *decision.File {
 								"auth0_flows",
 							},
 							Pos: decision.Pos{
-								Line:   601,
+								Line:   605,
 								Column: 17,
 							},
 						},
@@ -4887,7 +4955,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_client_credentials",
 								Why: "No user is involved and the client can keep a secret, so it authenticates as itself and receives short-lived, scoped tokens.",
 								Pos: decision.Pos{
-									Line:   603,
+									Line:   607,
 									Column: 13,
 								},
 							},
@@ -4902,12 +4970,12 @@ func Snapshot() *decision.File {
 										"stripe_keys",
 									},
 									Pos: decision.Pos{
-										Line:   605,
+										Line:   609,
 										Column: 200,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   605,
+									Line:   609,
 									Column: 13,
 								},
 							},
@@ -4919,12 +4987,12 @@ func Snapshot() *decision.File {
 										"gcp_keys",
 									},
 									Pos: decision.Pos{
-										Line:   606,
+										Line:   610,
 										Column: 182,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   606,
+									Line:   610,
 									Column: 13,
 								},
 							},
@@ -4938,23 +5006,23 @@ func Snapshot() *decision.File {
 										"stripe_keys",
 									},
 									Pos: decision.Pos{
-										Line:   608,
+										Line:   612,
 										Column: 43,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   608,
+									Line:   612,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   601,
+							Line:   605,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   598,
+						Line:   602,
 						Column: 7,
 					},
 				},
@@ -4968,7 +5036,7 @@ func Snapshot() *decision.File {
 								"rfc9700 §2.5",
 							},
 							Pos: decision.Pos{
-								Line:   612,
+								Line:   616,
 								Column: 17,
 							},
 						},
@@ -4977,7 +5045,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_client_credentials",
 								Why: "No user is involved; a confidential client should get short-lived, scoped tokens rather than present a standing secret on every call.",
 								Pos: decision.Pos{
-									Line:   614,
+									Line:   618,
 									Column: 13,
 								},
 							},
@@ -4992,12 +5060,12 @@ func Snapshot() *decision.File {
 										"stripe_keys",
 									},
 									Pos: decision.Pos{
-										Line:   616,
+										Line:   620,
 										Column: 185,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   616,
+									Line:   620,
 									Column: 13,
 								},
 							},
@@ -5009,12 +5077,12 @@ func Snapshot() *decision.File {
 										"gcp_keys",
 									},
 									Pos: decision.Pos{
-										Line:   617,
+										Line:   621,
 										Column: 148,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   617,
+									Line:   621,
 									Column: 13,
 								},
 							},
@@ -5026,12 +5094,12 @@ func Snapshot() *decision.File {
 										"rfc8705 §2",
 									},
 									Pos: decision.Pos{
-										Line:   618,
+										Line:   622,
 										Column: 160,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   618,
+									Line:   622,
 									Column: 13,
 								},
 							},
@@ -5045,23 +5113,23 @@ func Snapshot() *decision.File {
 										"stripe_keys",
 									},
 									Pos: decision.Pos{
-										Line:   620,
+										Line:   624,
 										Column: 43,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   620,
+									Line:   624,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   612,
+							Line:   616,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   609,
+						Line:   613,
 						Column: 7,
 					},
 				},
@@ -5076,7 +5144,7 @@ func Snapshot() *decision.File {
 								"owasp_rest",
 							},
 							Pos: decision.Pos{
-								Line:   624,
+								Line:   628,
 								Column: 17,
 							},
 						},
@@ -5085,7 +5153,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_client_credentials",
 								Why: "At this sensitivity the client must authenticate strongly and receive short-lived, sender-constrained tokens; a static key alone is not enough.",
 								Pos: decision.Pos{
-									Line:   626,
+									Line:   630,
 									Column: 13,
 								},
 							},
@@ -5100,12 +5168,12 @@ func Snapshot() *decision.File {
 										"owasp_rest",
 									},
 									Pos: decision.Pos{
-										Line:   628,
+										Line:   632,
 										Column: 149,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   628,
+									Line:   632,
 									Column: 13,
 								},
 							},
@@ -5117,23 +5185,23 @@ func Snapshot() *decision.File {
 										"gcp_keys",
 									},
 									Pos: decision.Pos{
-										Line:   629,
+										Line:   633,
 										Column: 156,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   629,
+									Line:   633,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   624,
+							Line:   628,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   621,
+						Line:   625,
 						Column: 7,
 					},
 				},
@@ -5147,7 +5215,7 @@ func Snapshot() *decision.File {
 								"oauth21 §4.1",
 							},
 							Pos: decision.Pos{
-								Line:   633,
+								Line:   637,
 								Column: 17,
 							},
 						},
@@ -5156,7 +5224,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "The server needs the user's consent: it runs the authorization code flow once as a confidential client and keeps the refresh token server-side.",
 								Pos: decision.Pos{
-									Line:   635,
+									Line:   639,
 									Column: 13,
 								},
 							},
@@ -5170,23 +5238,23 @@ func Snapshot() *decision.File {
 										"rfc8693 §1.1",
 									},
 									Pos: decision.Pos{
-										Line:   637,
+										Line:   641,
 										Column: 175,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   637,
+									Line:   641,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   633,
+							Line:   637,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   630,
+						Line:   634,
 						Column: 7,
 					},
 				},
@@ -5201,7 +5269,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_secret",
 							Pos: decision.Pos{
-								Line:   643,
+								Line:   647,
 								Column: 11,
 							},
 						},
@@ -5211,7 +5279,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "web_first_party",
 							Pos: decision.Pos{
-								Line:   644,
+								Line:   648,
 								Column: 11,
 							},
 						},
@@ -5221,13 +5289,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "web_delegated",
 							Pos: decision.Pos{
-								Line:   645,
+								Line:   649,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   639,
+						Line:   643,
 						Column: 7,
 					},
 				},
@@ -5242,7 +5310,7 @@ func Snapshot() *decision.File {
 								"browserapps",
 							},
 							Pos: decision.Pos{
-								Line:   649,
+								Line:   653,
 								Column: 17,
 							},
 						},
@@ -5251,7 +5319,7 @@ func Snapshot() *decision.File {
 								ID:  "oidc_login",
 								Why: "Users sign in through OpenID Connect with the authorization code flow; the server is a confidential client.",
 								Pos: decision.Pos{
-									Line:   651,
+									Line:   655,
 									Column: 13,
 								},
 							},
@@ -5259,7 +5327,7 @@ func Snapshot() *decision.File {
 								ID:  "server_session_cookie",
 								Why: "After sign-in the browser holds only a hardened session cookie; tokens never leave the server.",
 								Pos: decision.Pos{
-									Line:   652,
+									Line:   656,
 									Column: 13,
 								},
 							},
@@ -5273,23 +5341,23 @@ func Snapshot() *decision.File {
 										"browserapps §6.1",
 									},
 									Pos: decision.Pos{
-										Line:   654,
+										Line:   658,
 										Column: 120,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   654,
+									Line:   658,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   649,
+							Line:   653,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   646,
+						Line:   650,
 						Column: 7,
 					},
 				},
@@ -5303,7 +5371,7 @@ func Snapshot() *decision.File {
 								"rfc9700 §2.1.1",
 							},
 							Pos: decision.Pos{
-								Line:   658,
+								Line:   662,
 								Column: 17,
 							},
 						},
@@ -5312,7 +5380,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "The server-side app obtains the user's consent with the authorization code flow as a confidential client; tokens stay on the server.",
 								Pos: decision.Pos{
-									Line:   660,
+									Line:   664,
 									Column: 13,
 								},
 							},
@@ -5320,7 +5388,7 @@ func Snapshot() *decision.File {
 								ID:  "server_session_cookie",
 								Why: "The browser holds only a session cookie that maps to the tokens on the server.",
 								Pos: decision.Pos{
-									Line:   661,
+									Line:   665,
 									Column: 13,
 								},
 							},
@@ -5334,23 +5402,23 @@ func Snapshot() *decision.File {
 										"owasp_authn",
 									},
 									Pos: decision.Pos{
-										Line:   663,
+										Line:   667,
 										Column: 99,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   663,
+									Line:   667,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   658,
+							Line:   662,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   655,
+						Line:   659,
 						Column: 7,
 					},
 				},
@@ -5365,7 +5433,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "spa_backend_user",
 							Pos: decision.Pos{
-								Line:   669,
+								Line:   673,
 								Column: 11,
 							},
 						},
@@ -5375,13 +5443,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "spa_sensitivity",
 							Pos: decision.Pos{
-								Line:   670,
+								Line:   674,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   665,
+						Line:   669,
 						Column: 7,
 					},
 				},
@@ -5396,14 +5464,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "spa_same_site",
 							Pos: decision.Pos{
-								Line:   675,
+								Line:   679,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "spa_bff",
 					Pos: decision.Pos{
-						Line:   671,
+						Line:   675,
 						Column: 7,
 					},
 				},
@@ -5418,14 +5486,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "spa_browser_client",
 							Pos: decision.Pos{
-								Line:   681,
+								Line:   685,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "spa_bff",
 					Pos: decision.Pos{
-						Line:   677,
+						Line:   681,
 						Column: 7,
 					},
 				},
@@ -5439,7 +5507,7 @@ func Snapshot() *decision.File {
 								"owasp_session",
 							},
 							Pos: decision.Pos{
-								Line:   686,
+								Line:   690,
 								Column: 17,
 							},
 						},
@@ -5448,7 +5516,7 @@ func Snapshot() *decision.File {
 								ID:  "server_session_cookie",
 								Why: "A first-party SPA served with its own backend needs no OAuth tokens in the browser: an HttpOnly session cookie is simpler and safer.",
 								Pos: decision.Pos{
-									Line:   688,
+									Line:   692,
 									Column: 13,
 								},
 							},
@@ -5456,7 +5524,7 @@ func Snapshot() *decision.File {
 								ID:  "oidc_login",
 								Why: "The backend signs users in with OpenID Connect as a confidential client.",
 								Pos: decision.Pos{
-									Line:   689,
+									Line:   693,
 									Column: 13,
 								},
 							},
@@ -5470,23 +5538,23 @@ func Snapshot() *decision.File {
 										"browserapps §6.1",
 									},
 									Pos: decision.Pos{
-										Line:   691,
+										Line:   695,
 										Column: 120,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   691,
+									Line:   695,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   686,
+							Line:   690,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   683,
+						Line:   687,
 						Column: 7,
 					},
 				},
@@ -5499,7 +5567,7 @@ func Snapshot() *decision.File {
 								"browserapps §6.1",
 							},
 							Pos: decision.Pos{
-								Line:   695,
+								Line:   699,
 								Column: 17,
 							},
 						},
@@ -5508,7 +5576,7 @@ func Snapshot() *decision.File {
 								ID:  "bff",
 								Why: "Sensitive or personal data, or a backend that can keep secrets: a BFF is the confidential client and tokens never reach JavaScript.",
 								Pos: decision.Pos{
-									Line:   697,
+									Line:   701,
 									Column: 13,
 								},
 							},
@@ -5516,7 +5584,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "The BFF runs the authorization code flow with PKCE as a confidential client.",
 								Pos: decision.Pos{
-									Line:   698,
+									Line:   702,
 									Column: 13,
 								},
 							},
@@ -5530,12 +5598,12 @@ func Snapshot() *decision.File {
 										"browserapps §6.2",
 									},
 									Pos: decision.Pos{
-										Line:   700,
+										Line:   704,
 										Column: 146,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   700,
+									Line:   704,
 									Column: 13,
 								},
 							},
@@ -5547,12 +5615,12 @@ func Snapshot() *decision.File {
 										"browserapps §6.1",
 									},
 									Pos: decision.Pos{
-										Line:   701,
+										Line:   705,
 										Column: 94,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   701,
+									Line:   705,
 									Column: 13,
 								},
 							},
@@ -5566,23 +5634,23 @@ func Snapshot() *decision.File {
 										"browserapps §6.3",
 									},
 									Pos: decision.Pos{
-										Line:   703,
+										Line:   707,
 										Column: 152,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   703,
+									Line:   707,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   695,
+							Line:   699,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   692,
+						Line:   696,
 						Column: 7,
 					},
 				},
@@ -5596,7 +5664,7 @@ func Snapshot() *decision.File {
 								"rfc9700 §2.1.1",
 							},
 							Pos: decision.Pos{
-								Line:   707,
+								Line:   711,
 								Column: 17,
 							},
 						},
@@ -5605,7 +5673,7 @@ func Snapshot() *decision.File {
 								ID:  "browser_oauth_client",
 								Why: "Low-sensitivity data and no backend: the SPA may be a public client, keeping tokens short-lived and in memory.",
 								Pos: decision.Pos{
-									Line:   709,
+									Line:   713,
 									Column: 13,
 								},
 							},
@@ -5613,7 +5681,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "The SPA uses the authorization code flow with PKCE; the implicit grant is not an option.",
 								Pos: decision.Pos{
-									Line:   710,
+									Line:   714,
 									Column: 13,
 								},
 							},
@@ -5627,12 +5695,12 @@ func Snapshot() *decision.File {
 										"browserapps §6.1",
 									},
 									Pos: decision.Pos{
-										Line:   712,
+										Line:   716,
 										Column: 150,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   712,
+									Line:   716,
 									Column: 13,
 								},
 							},
@@ -5644,12 +5712,12 @@ func Snapshot() *decision.File {
 										"browserapps",
 									},
 									Pos: decision.Pos{
-										Line:   713,
+										Line:   717,
 										Column: 163,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   713,
+									Line:   717,
 									Column: 13,
 								},
 							},
@@ -5662,23 +5730,23 @@ func Snapshot() *decision.File {
 										"browserapps §6.3",
 									},
 									Pos: decision.Pos{
-										Line:   714,
+										Line:   718,
 										Column: 135,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   714,
+									Line:   718,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   707,
+							Line:   711,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   704,
+						Line:   708,
 						Column: 7,
 					},
 				},
@@ -5693,14 +5761,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "native_sensitivity",
 							Pos: decision.Pos{
-								Line:   720,
+								Line:   724,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "native_app",
 					Pos: decision.Pos{
-						Line:   716,
+						Line:   720,
 						Column: 7,
 					},
 				},
@@ -5716,14 +5784,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "native_public_key",
 							Pos: decision.Pos{
-								Line:   726,
+								Line:   730,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "native_app",
 					Pos: decision.Pos{
-						Line:   722,
+						Line:   726,
 						Column: 7,
 					},
 				},
@@ -5737,7 +5805,7 @@ func Snapshot() *decision.File {
 								"rfc9700 §2.1.1",
 							},
 							Pos: decision.Pos{
-								Line:   731,
+								Line:   735,
 								Column: 17,
 							},
 						},
@@ -5746,7 +5814,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "Native apps sign users in through the system browser with the authorization code flow and PKCE, as public clients.",
 								Pos: decision.Pos{
-									Line:   733,
+									Line:   737,
 									Column: 13,
 								},
 							},
@@ -5760,23 +5828,23 @@ func Snapshot() *decision.File {
 										"owasp_authn",
 									},
 									Pos: decision.Pos{
-										Line:   735,
+										Line:   739,
 										Column: 94,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   735,
+									Line:   739,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   731,
+							Line:   735,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   728,
+						Line:   732,
 						Column: 7,
 					},
 				},
@@ -5790,7 +5858,7 @@ func Snapshot() *decision.File {
 								"oauth21 §8",
 							},
 							Pos: decision.Pos{
-								Line:   739,
+								Line:   743,
 								Column: 17,
 							},
 						},
@@ -5799,7 +5867,7 @@ func Snapshot() *decision.File {
 								ID:  "restricted_api_key",
 								Why: "Without a user the app can only identify itself for metering and rate limits; its key is public (like a publishable key) and must grant nothing sensitive.",
 								Pos: decision.Pos{
-									Line:   741,
+									Line:   745,
 									Column: 13,
 								},
 							},
@@ -5813,23 +5881,23 @@ func Snapshot() *decision.File {
 										"rfc8252 §6",
 									},
 									Pos: decision.Pos{
-										Line:   743,
+										Line:   747,
 										Column: 162,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   743,
+									Line:   747,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   739,
+							Line:   743,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   736,
+						Line:   740,
 						Column: 7,
 					},
 				},
@@ -5844,14 +5912,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_secret",
 							Pos: decision.Pos{
-								Line:   749,
+								Line:   753,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "cli_browser",
 					Pos: decision.Pos{
-						Line:   745,
+						Line:   749,
 						Column: 7,
 					},
 				},
@@ -5866,7 +5934,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "cli_pkce",
 							Pos: decision.Pos{
-								Line:   755,
+								Line:   759,
 								Column: 11,
 							},
 						},
@@ -5876,13 +5944,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "device_grant",
 							Pos: decision.Pos{
-								Line:   756,
+								Line:   760,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   751,
+						Line:   755,
 						Column: 7,
 					},
 				},
@@ -5896,7 +5964,7 @@ func Snapshot() *decision.File {
 								"rfc9700 §2.1.1",
 							},
 							Pos: decision.Pos{
-								Line:   760,
+								Line:   764,
 								Column: 17,
 							},
 						},
@@ -5905,7 +5973,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "The CLI opens the system browser and receives the code on a loopback redirect (127.0.0.1, any port).",
 								Pos: decision.Pos{
-									Line:   762,
+									Line:   766,
 									Column: 13,
 								},
 							},
@@ -5919,23 +5987,23 @@ func Snapshot() *decision.File {
 										"rfc8628 §1",
 									},
 									Pos: decision.Pos{
-										Line:   764,
+										Line:   768,
 										Column: 125,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   764,
+									Line:   768,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   760,
+							Line:   764,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   757,
+						Line:   761,
 						Column: 7,
 					},
 				},
@@ -5948,7 +6016,7 @@ func Snapshot() *decision.File {
 								"rfc8628 §1",
 							},
 							Pos: decision.Pos{
-								Line:   768,
+								Line:   772,
 								Column: 17,
 							},
 						},
@@ -5957,7 +6025,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_device_grant",
 								Why: "No browser or keyboard on the client: the user approves on a second device while the client polls.",
 								Pos: decision.Pos{
-									Line:   770,
+									Line:   774,
 									Column: 13,
 								},
 							},
@@ -5972,23 +6040,23 @@ func Snapshot() *decision.File {
 										"rfc8252 §6",
 									},
 									Pos: decision.Pos{
-										Line:   772,
+										Line:   776,
 										Column: 161,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   772,
+									Line:   776,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   768,
+							Line:   772,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   765,
+						Line:   769,
 						Column: 7,
 					},
 				},
@@ -6003,14 +6071,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "device_identity",
 							Pos: decision.Pos{
-								Line:   778,
+								Line:   782,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "device_grant",
 					Pos: decision.Pos{
-						Line:   774,
+						Line:   778,
 						Column: 7,
 					},
 				},
@@ -6024,7 +6092,7 @@ func Snapshot() *decision.File {
 								"oauth21 §4.2",
 							},
 							Pos: decision.Pos{
-								Line:   783,
+								Line:   787,
 								Column: 17,
 							},
 						},
@@ -6033,7 +6101,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_client_credentials",
 								Why: "Each device is its own confidential client with a per-device key, provisioned at manufacture or enrolment; no anchor prescribes more (a judgement call).",
 								Pos: decision.Pos{
-									Line:   785,
+									Line:   789,
 									Column: 13,
 								},
 							},
@@ -6041,7 +6109,7 @@ func Snapshot() *decision.File {
 								ID:  "mtls_client_auth",
 								Why: "A per-device certificate authenticates the device and can bind its tokens.",
 								Pos: decision.Pos{
-									Line:   786,
+									Line:   790,
 									Column: 13,
 								},
 							},
@@ -6055,23 +6123,23 @@ func Snapshot() *decision.File {
 										"rfc9700 §2.5",
 									},
 									Pos: decision.Pos{
-										Line:   788,
+										Line:   792,
 										Column: 142,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   788,
+									Line:   792,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   783,
+							Line:   787,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   780,
+						Line:   784,
 						Column: 7,
 					},
 				},
@@ -6086,14 +6154,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "mesh_service",
 							Pos: decision.Pos{
-								Line:   794,
+								Line:   798,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "mesh_propagation",
 					Pos: decision.Pos{
-						Line:   790,
+						Line:   794,
 						Column: 7,
 					},
 				},
@@ -6106,7 +6174,7 @@ func Snapshot() *decision.File {
 								"owasp_micro",
 							},
 							Pos: decision.Pos{
-								Line:   799,
+								Line:   803,
 								Column: 17,
 							},
 						},
@@ -6115,7 +6183,7 @@ func Snapshot() *decision.File {
 								ID:  "mtls_service_identity",
 								Why: "Every service-to-service connection is mutually authenticated with workload certificates from the mesh.",
 								Pos: decision.Pos{
-									Line:   801,
+									Line:   805,
 									Column: 13,
 								},
 							},
@@ -6130,23 +6198,23 @@ func Snapshot() *decision.File {
 										"oauth21 §4.2",
 									},
 									Pos: decision.Pos{
-										Line:   803,
+										Line:   807,
 										Column: 159,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   803,
+									Line:   807,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   799,
+							Line:   803,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   796,
+						Line:   800,
 						Column: 7,
 					},
 				},
@@ -6160,7 +6228,7 @@ func Snapshot() *decision.File {
 								"owasp_micro",
 							},
 							Pos: decision.Pos{
-								Line:   807,
+								Line:   811,
 								Column: 17,
 							},
 						},
@@ -6169,7 +6237,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_token_exchange",
 								Why: "Each service exchanges the token it received for one restricted to the next service, keeping the user as subject and itself as actor.",
 								Pos: decision.Pos{
-									Line:   809,
+									Line:   813,
 									Column: 13,
 								},
 							},
@@ -6177,7 +6245,7 @@ func Snapshot() *decision.File {
 								ID:  "mtls_service_identity",
 								Why: "Connections between services are still mutually authenticated; the user's context travels in the exchanged token.",
 								Pos: decision.Pos{
-									Line:   810,
+									Line:   814,
 									Column: 13,
 								},
 							},
@@ -6191,12 +6259,12 @@ func Snapshot() *decision.File {
 										"txntokens",
 									},
 									Pos: decision.Pos{
-										Line:   812,
+										Line:   816,
 										Column: 145,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   812,
+									Line:   816,
 									Column: 13,
 								},
 							},
@@ -6208,12 +6276,12 @@ func Snapshot() *decision.File {
 										"owasp_micro",
 									},
 									Pos: decision.Pos{
-										Line:   813,
+										Line:   817,
 										Column: 150,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   813,
+									Line:   817,
 									Column: 13,
 								},
 							},
@@ -6225,23 +6293,23 @@ func Snapshot() *decision.File {
 										"ms_flows",
 									},
 									Pos: decision.Pos{
-										Line:   814,
+										Line:   818,
 										Column: 105,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   814,
+									Line:   818,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   807,
+							Line:   811,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   804,
+						Line:   808,
 						Column: 7,
 					},
 				},
@@ -6256,14 +6324,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_secret",
 							Pos: decision.Pos{
-								Line:   820,
+								Line:   824,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "partner_delegated",
 					Pos: decision.Pos{
-						Line:   816,
+						Line:   820,
 						Column: 7,
 					},
 				},
@@ -6278,7 +6346,7 @@ func Snapshot() *decision.File {
 								"owasp_authn",
 							},
 							Pos: decision.Pos{
-								Line:   825,
+								Line:   829,
 								Column: 17,
 							},
 						},
@@ -6287,7 +6355,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "Users grant the partner scoped, revocable access through the authorization code flow; the partner never sees their passwords and never uses a shared key.",
 								Pos: decision.Pos{
-									Line:   827,
+									Line:   831,
 									Column: 13,
 								},
 							},
@@ -6301,23 +6369,23 @@ func Snapshot() *decision.File {
 										"rfc8693 §1.1",
 									},
 									Pos: decision.Pos{
-										Line:   829,
+										Line:   833,
 										Column: 224,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   829,
+									Line:   833,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   825,
+							Line:   829,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   822,
+						Line:   826,
 						Column: 7,
 					},
 				},
@@ -6332,14 +6400,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "platform_installation",
 							Pos: decision.Pos{
-								Line:   835,
+								Line:   839,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "platform_browser",
 					Pos: decision.Pos{
-						Line:   831,
+						Line:   835,
 						Column: 7,
 					},
 				},
@@ -6354,7 +6422,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "platform_delegated",
 							Pos: decision.Pos{
-								Line:   841,
+								Line:   845,
 								Column: 11,
 							},
 						},
@@ -6364,13 +6432,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "device_grant",
 							Pos: decision.Pos{
-								Line:   842,
+								Line:   846,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   837,
+						Line:   841,
 						Column: 7,
 					},
 				},
@@ -6383,7 +6451,7 @@ func Snapshot() *decision.File {
 								"github_apps",
 							},
 							Pos: decision.Pos{
-								Line:   846,
+								Line:   850,
 								Column: 17,
 							},
 						},
@@ -6392,7 +6460,7 @@ func Snapshot() *decision.File {
 								ID:  "app_installation_token",
 								Why: "The app authenticates with its private key and receives an hour-long token limited to one installation and the permissions the tenant granted.",
 								Pos: decision.Pos{
-									Line:   848,
+									Line:   852,
 									Column: 13,
 								},
 							},
@@ -6406,23 +6474,23 @@ func Snapshot() *decision.File {
 										"oauth21 §4.2",
 									},
 									Pos: decision.Pos{
-										Line:   850,
+										Line:   854,
 										Column: 141,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   850,
+									Line:   854,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   846,
+							Line:   850,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   843,
+						Line:   847,
 						Column: 7,
 					},
 				},
@@ -6436,7 +6504,7 @@ func Snapshot() *decision.File {
 								"owasp_authn",
 							},
 							Pos: decision.Pos{
-								Line:   854,
+								Line:   858,
 								Column: 17,
 							},
 						},
@@ -6445,7 +6513,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "Users consent to scoped access for each third-party app; apps never see passwords and access can be revoked per app.",
 								Pos: decision.Pos{
-									Line:   856,
+									Line:   860,
 									Column: 13,
 								},
 							},
@@ -6459,23 +6527,23 @@ func Snapshot() *decision.File {
 										"owasp_authn",
 									},
 									Pos: decision.Pos{
-										Line:   858,
+										Line:   862,
 										Column: 109,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   858,
+									Line:   862,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   854,
+							Line:   858,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   851,
+						Line:   855,
 						Column: 7,
 					},
 				},
@@ -6490,7 +6558,7 @@ func Snapshot() *decision.File {
 								"slack_signing",
 							},
 							Pos: decision.Pos{
-								Line:   863,
+								Line:   867,
 								Column: 17,
 							},
 						},
@@ -6499,7 +6567,7 @@ func Snapshot() *decision.File {
 								ID:  "hmac_webhook_signature",
 								Why: "Each delivery is signed with HMAC-SHA256 over its id, a timestamp and the raw body with a per-endpoint secret, and verified before processing.",
 								Pos: decision.Pos{
-									Line:   865,
+									Line:   869,
 									Column: 13,
 								},
 							},
@@ -6513,29 +6581,29 @@ func Snapshot() *decision.File {
 										"rfc8705 §2",
 									},
 									Pos: decision.Pos{
-										Line:   867,
+										Line:   871,
 										Column: 148,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   867,
+									Line:   871,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   863,
+							Line:   867,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   860,
+						Line:   864,
 						Column: 7,
 					},
 				},
 			},
 			Pos: decision.Pos{
-				Line:   552,
+				Line:   556,
 				Column: 3,
 			},
 		},
@@ -6553,12 +6621,12 @@ func Snapshot() *decision.File {
 						"compliance",
 					},
 					Pos: decision.Pos{
-						Line:   878,
+						Line:   882,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"compliance": {
-							Line:   878,
+							Line:   882,
 							Column: 12,
 						},
 					},
@@ -6569,7 +6637,7 @@ func Snapshot() *decision.File {
 							"fapi2 §5",
 						},
 						Pos: decision.Pos{
-							Line:   880,
+							Line:   884,
 							Column: 15,
 						},
 					},
@@ -6578,7 +6646,7 @@ func Snapshot() *decision.File {
 							ID:  "fapi2_security_profile",
 							Why: "FAPI 2.0 is required: the whole profile applies to the client, the authorization server and the API.",
 							Pos: decision.Pos{
-								Line:   882,
+								Line:   886,
 								Column: 11,
 							},
 						},
@@ -6588,7 +6656,7 @@ func Snapshot() *decision.File {
 							ID:  "public_client_in_fapi",
 							Why: "FAPI 2.0 admits only confidential clients.",
 							Pos: decision.Pos{
-								Line:   889,
+								Line:   893,
 								Column: 11,
 							},
 						},
@@ -6596,7 +6664,7 @@ func Snapshot() *decision.File {
 							ID:  "bearer_token_in_fapi",
 							Why: "FAPI 2.0 requires sender-constrained access tokens.",
 							Pos: decision.Pos{
-								Line:   890,
+								Line:   894,
 								Column: 11,
 							},
 						},
@@ -6604,7 +6672,7 @@ func Snapshot() *decision.File {
 							ID:  "client_secret_in_fapi",
 							Why: "FAPI 2.0 allows only mTLS or private_key_jwt client authentication.",
 							Pos: decision.Pos{
-								Line:   891,
+								Line:   895,
 								Column: 11,
 							},
 						},
@@ -6612,7 +6680,7 @@ func Snapshot() *decision.File {
 							ID:  "refresh_token_rotation_in_fapi",
 							Why: "FAPI 2.0 does not rotate refresh tokens of its confidential, sender-constrained clients.",
 							Pos: decision.Pos{
-								Line:   892,
+								Line:   896,
 								Column: 11,
 							},
 						},
@@ -6620,7 +6688,7 @@ func Snapshot() *decision.File {
 							ID:  "ropc_grant",
 							Why: "FAPI 2.0 authorization servers reject the password grant.",
 							Pos: decision.Pos{
-								Line:   893,
+								Line:   897,
 								Column: 11,
 							},
 						},
@@ -6630,7 +6698,7 @@ func Snapshot() *decision.File {
 							ID:    "sender_constrained_tokens",
 							Value: "mTLS certificate-bound tokens or DPoP; FAPI 2.0 admits no bearer access tokens",
 							Pos: decision.Pos{
-								Line:   884,
+								Line:   888,
 								Column: 11,
 							},
 						},
@@ -6638,14 +6706,14 @@ func Snapshot() *decision.File {
 							ID:    "asymmetric_client_auth",
 							Value: "`private_key_jwt` or mTLS only; FAPI 2.0 admits no client secrets",
 							Pos: decision.Pos{
-								Line:   885,
+								Line:   889,
 								Column: 11,
 							},
 						},
 						{
 							ID: "fapi_algorithms",
 							Pos: decision.Pos{
-								Line:   886,
+								Line:   890,
 								Column: 11,
 							},
 						},
@@ -6657,23 +6725,23 @@ func Snapshot() *decision.File {
 									"rfc8414 §3",
 								},
 								Pos: decision.Pos{
-									Line:   887,
+									Line:   891,
 									Column: 37,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   887,
+								Line:   891,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   880,
+						Line:   884,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   876,
+					Line:   880,
 					Column: 5,
 				},
 			},
@@ -6706,12 +6774,12 @@ func Snapshot() *decision.File {
 										"client_type",
 									},
 									Pos: decision.Pos{
-										Line:   896,
+										Line:   900,
 										Column: 45,
 									},
 									KeyPos: map[string]decision.Pos{
 										"client_type": {
-											Line:   896,
+											Line:   900,
 											Column: 46,
 										},
 									},
@@ -6731,23 +6799,23 @@ func Snapshot() *decision.File {
 										"can_hold_secret",
 									},
 									Pos: decision.Pos{
-										Line:   896,
+										Line:   900,
 										Column: 142,
 									},
 									KeyPos: map[string]decision.Pos{
 										"can_hold_secret": {
-											Line:   896,
+											Line:   900,
 											Column: 211,
 										},
 										"client_type": {
-											Line:   896,
+											Line:   900,
 											Column: 143,
 										},
 									},
 								},
 							},
 							Pos: decision.Pos{
-								Line:   896,
+								Line:   900,
 								Column: 38,
 							},
 						},
@@ -6757,17 +6825,17 @@ func Snapshot() *decision.File {
 							"bff",
 						},
 						Pos: decision.Pos{
-							Line:   896,
+							Line:   900,
 							Column: 245,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   896,
+						Line:   900,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"compliance": {
-							Line:   896,
+							Line:   900,
 							Column: 12,
 						},
 					},
@@ -6778,7 +6846,7 @@ func Snapshot() *decision.File {
 							"fapi2 §5",
 						},
 						Pos: decision.Pos{
-							Line:   898,
+							Line:   902,
 							Column: 15,
 						},
 					},
@@ -6793,12 +6861,12 @@ func Snapshot() *decision.File {
 									"browserapps §6.1",
 								},
 								Pos: decision.Pos{
-									Line:   900,
+									Line:   904,
 									Column: 229,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   900,
+								Line:   904,
 								Column: 11,
 							},
 						},
@@ -6809,18 +6877,18 @@ func Snapshot() *decision.File {
 							Why:  "FAPI 2.0 is required, but this client type is public: FAPI admits only confidential clients.",
 							Safe: "Run the OAuth client in a backend that authenticates with private_key_jwt or mTLS, and let the app talk only to that backend.",
 							Pos: decision.Pos{
-								Line:   902,
+								Line:   906,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   898,
+						Line:   902,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   894,
+					Line:   898,
 					Column: 5,
 				},
 			},
@@ -6841,12 +6909,12 @@ func Snapshot() *decision.File {
 						"bff",
 					},
 					Pos: decision.Pos{
-						Line:   905,
+						Line:   909,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"compliance": {
-							Line:   905,
+							Line:   909,
 							Column: 12,
 						},
 					},
@@ -6857,7 +6925,7 @@ func Snapshot() *decision.File {
 							"fapi2 §5",
 						},
 						Pos: decision.Pos{
-							Line:   907,
+							Line:   911,
 							Column: 15,
 						},
 					},
@@ -6870,12 +6938,12 @@ func Snapshot() *decision.File {
 									"rfc9126 §2",
 								},
 								Pos: decision.Pos{
-									Line:   909,
+									Line:   913,
 									Column: 29,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   909,
+								Line:   913,
 								Column: 11,
 							},
 						},
@@ -6887,12 +6955,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.1.1",
 								},
 								Pos: decision.Pos{
-									Line:   910,
+									Line:   914,
 									Column: 35,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   910,
+								Line:   914,
 								Column: 11,
 							},
 						},
@@ -6904,30 +6972,30 @@ func Snapshot() *decision.File {
 									"rfc9207 §2",
 								},
 								Pos: decision.Pos{
-									Line:   911,
+									Line:   915,
 									Column: 48,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   911,
+								Line:   915,
 								Column: 11,
 							},
 						},
 						{
 							ID: "auth_code_lifetime_60s",
 							Pos: decision.Pos{
-								Line:   912,
+								Line:   916,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   907,
+						Line:   911,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   903,
+					Line:   907,
 					Column: 5,
 				},
 			},
@@ -6953,23 +7021,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   916,
+							Line:   920,
 							Column: 42,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   916,
+								Line:   920,
 								Column: 43,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   916,
+						Line:   920,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"compliance": {
-							Line:   916,
+							Line:   920,
 							Column: 12,
 						},
 					},
@@ -6981,7 +7049,7 @@ func Snapshot() *decision.File {
 							"nist80063b §7.2",
 						},
 						Pos: decision.Pos{
-							Line:   918,
+							Line:   922,
 							Column: 15,
 						},
 					},
@@ -6994,7 +7062,7 @@ func Snapshot() *decision.File {
 								"idle_timeout":     "15m",
 							},
 							Pos: decision.Pos{
-								Line:   920,
+								Line:   924,
 								Column: 11,
 							},
 						},
@@ -7002,18 +7070,18 @@ func Snapshot() *decision.File {
 							ID:    "refresh_token_max_or_idle_lifetime",
 							Value: "at most 12 hours, expiring after 15 minutes idle: a session must not outlive the AAL3 limits",
 							Pos: decision.Pos{
-								Line:   921,
+								Line:   925,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   918,
+						Line:   922,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   914,
+					Line:   918,
 					Column: 5,
 				},
 			},
@@ -7039,23 +7107,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   924,
+							Line:   928,
 							Column: 42,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   924,
+								Line:   928,
 								Column: 43,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   924,
+						Line:   928,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"compliance": {
-							Line:   924,
+							Line:   928,
 							Column: 12,
 						},
 					},
@@ -7067,7 +7135,7 @@ func Snapshot() *decision.File {
 							"nist80063b §7.2",
 						},
 						Pos: decision.Pos{
-							Line:   926,
+							Line:   930,
 							Column: 15,
 						},
 					},
@@ -7080,7 +7148,7 @@ func Snapshot() *decision.File {
 								"idle_timeout":     "30m",
 							},
 							Pos: decision.Pos{
-								Line:   928,
+								Line:   932,
 								Column: 11,
 							},
 						},
@@ -7088,18 +7156,18 @@ func Snapshot() *decision.File {
 							ID:    "refresh_token_max_or_idle_lifetime",
 							Value: "at most 12 hours, expiring after 30 minutes idle: a session must not outlive the AAL2 limits",
 							Pos: decision.Pos{
-								Line:   929,
+								Line:   933,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   926,
+						Line:   930,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   922,
+					Line:   926,
 					Column: 5,
 				},
 			},
@@ -7126,16 +7194,16 @@ func Snapshot() *decision.File {
 						"browser_oauth_client",
 					},
 					Pos: decision.Pos{
-						Line:   934,
+						Line:   938,
 						Column: 7,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   934,
+							Line:   938,
 							Column: 7,
 						},
 						"sensitive_operations": {
-							Line:   935,
+							Line:   939,
 							Column: 7,
 						},
 					},
@@ -7147,7 +7215,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.3",
 						},
 						Pos: decision.Pos{
-							Line:   938,
+							Line:   942,
 							Column: 15,
 						},
 					},
@@ -7157,7 +7225,7 @@ func Snapshot() *decision.File {
 							Why:   "Payments, credential changes, account deletion or privilege changes make the app sensitive whatever the data's rating: a backend becomes the OAuth client and tokens stay out of the browser.",
 							First: true,
 							Pos: decision.Pos{
-								Line:   940,
+								Line:   944,
 								Column: 11,
 							},
 						},
@@ -7167,7 +7235,7 @@ func Snapshot() *decision.File {
 							ID:  "browser_oauth_client",
 							Why: "Browser-held tokens are not recommended for sensitive applications, and these operations are sensitive.",
 							Pos: decision.Pos{
-								Line:   942,
+								Line:   946,
 								Column: 11,
 							},
 						},
@@ -7178,18 +7246,18 @@ func Snapshot() *decision.File {
 							Why:  "The answers rate the data as low-risk, but the API offers payments, credential changes, account deletion or privilege changes.",
 							Safe: "Treat the app as sensitive: a BFF keeps tokens on the server; step-up and re-authentication guard the operations.",
 							Pos: decision.Pos{
-								Line:   944,
+								Line:   948,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   938,
+						Line:   942,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   931,
+					Line:   935,
 					Column: 5,
 				},
 			},
@@ -7209,12 +7277,12 @@ func Snapshot() *decision.File {
 						"oauth2_token_exchange",
 					},
 					Pos: decision.Pos{
-						Line:   947,
+						Line:   951,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"idp": {
-							Line:   947,
+							Line:   951,
 							Column: 12,
 						},
 					},
@@ -7226,7 +7294,7 @@ func Snapshot() *decision.File {
 							"rfc8693 §1.1",
 						},
 						Pos: decision.Pos{
-							Line:   949,
+							Line:   953,
 							Column: 15,
 						},
 					},
@@ -7236,18 +7304,18 @@ func Snapshot() *decision.File {
 							Why:   "Microsoft Entra ID offers token exchange as its on-behalf-of flow rather than the RFC 8693 grant: each service trades the token it received for one restricted to the next API.",
 							First: true,
 							Pos: decision.Pos{
-								Line:   951,
+								Line:   955,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   949,
+						Line:   953,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   945,
+					Line:   949,
 					Column: 5,
 				},
 			},
@@ -7259,7 +7327,7 @@ func Snapshot() *decision.File {
 						"app_installation_token",
 					},
 					Pos: decision.Pos{
-						Line:   954,
+						Line:   958,
 						Column: 11,
 					},
 				},
@@ -7269,7 +7337,7 @@ func Snapshot() *decision.File {
 							"github_apps",
 						},
 						Pos: decision.Pos{
-							Line:   956,
+							Line:   960,
 							Column: 15,
 						},
 					},
@@ -7283,12 +7351,12 @@ func Snapshot() *decision.File {
 									"gcp_keys",
 								},
 								Pos: decision.Pos{
-									Line:   961,
+									Line:   965,
 									Column: 147,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   961,
+								Line:   965,
 								Column: 11,
 							},
 						},
@@ -7298,7 +7366,7 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "about one hour, minted on demand from the app's signed JWT",
 							Pos: decision.Pos{
-								Line:   958,
+								Line:   962,
 								Column: 11,
 							},
 						},
@@ -7306,18 +7374,18 @@ func Snapshot() *decision.File {
 							ID:    "asymmetric_client_auth",
 							Value: "the app authenticates with a short JWT signed by its private key; no shared secret",
 							Pos: decision.Pos{
-								Line:   959,
+								Line:   963,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   956,
+						Line:   960,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   952,
+					Line:   956,
 					Column: 5,
 				},
 			},
@@ -7342,16 +7410,16 @@ func Snapshot() *decision.File {
 						"sensitive_operations",
 					},
 					Pos: decision.Pos{
-						Line:   965,
+						Line:   969,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitive_operations": {
-							Line:   965,
+							Line:   969,
 							Column: 34,
 						},
 						"user_context": {
-							Line:   965,
+							Line:   969,
 							Column: 12,
 						},
 					},
@@ -7363,7 +7431,7 @@ func Snapshot() *decision.File {
 							"owasp_rest",
 						},
 						Pos: decision.Pos{
-							Line:   967,
+							Line:   971,
 							Column: 15,
 						},
 					},
@@ -7372,18 +7440,18 @@ func Snapshot() *decision.File {
 							ID:    "least_privilege_scopes",
 							Value: "a separate scope for each sensitive operation, granted only to the clients that need it",
 							Pos: decision.Pos{
-								Line:   969,
+								Line:   973,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   967,
+						Line:   971,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   963,
+					Line:   967,
 					Column: 5,
 				},
 			},
@@ -7410,23 +7478,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   972,
+							Line:   976,
 							Column: 85,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   972,
+								Line:   976,
 								Column: 86,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   972,
+						Line:   976,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   972,
+							Line:   976,
 							Column: 12,
 						},
 					},
@@ -7439,7 +7507,7 @@ func Snapshot() *decision.File {
 							"rfc9700 §2.3",
 						},
 						Pos: decision.Pos{
-							Line:   974,
+							Line:   978,
 							Column: 15,
 						},
 					},
@@ -7448,7 +7516,7 @@ func Snapshot() *decision.File {
 							ID:  "password_sharing_with_third_party",
 							Why: "Third parties must never collect or store users' passwords; consent goes through the authorization server.",
 							Pos: decision.Pos{
-								Line:   979,
+								Line:   983,
 								Column: 11,
 							},
 						},
@@ -7460,12 +7528,12 @@ func Snapshot() *decision.File {
 									"owasp_api2",
 								},
 								Pos: decision.Pos{
-									Line:   980,
+									Line:   984,
 									Column: 116,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   980,
+								Line:   984,
 								Column: 11,
 							},
 						},
@@ -7475,7 +7543,7 @@ func Snapshot() *decision.File {
 							ID:    "least_privilege_scopes",
 							Value: "granular scopes that users see and consent to, per app",
 							Pos: decision.Pos{
-								Line:   976,
+								Line:   980,
 								Column: 11,
 							},
 						},
@@ -7487,23 +7555,23 @@ func Snapshot() *decision.File {
 									"rfc7009 §2",
 								},
 								Pos: decision.Pos{
-									Line:   977,
+									Line:   981,
 									Column: 136,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   977,
+								Line:   981,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   974,
+						Line:   978,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   970,
+					Line:   974,
 					Column: 5,
 				},
 			},
@@ -7529,12 +7597,12 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   987,
+								Line:   991,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   987,
+									Line:   991,
 									Column: 14,
 								},
 							},
@@ -7550,12 +7618,12 @@ func Snapshot() *decision.File {
 								"token_lifetime",
 							},
 							Pos: decision.Pos{
-								Line:   987,
+								Line:   991,
 								Column: 46,
 							},
 							KeyPos: map[string]decision.Pos{
 								"token_lifetime": {
-									Line:   987,
+									Line:   991,
 									Column: 47,
 								},
 							},
@@ -7578,12 +7646,12 @@ func Snapshot() *decision.File {
 										"client_type",
 									},
 									Pos: decision.Pos{
-										Line:   985,
+										Line:   989,
 										Column: 20,
 									},
 									KeyPos: map[string]decision.Pos{
 										"client_type": {
-											Line:   985,
+											Line:   989,
 											Column: 21,
 										},
 									},
@@ -7603,23 +7671,23 @@ func Snapshot() *decision.File {
 										"can_hold_secret",
 									},
 									Pos: decision.Pos{
-										Line:   985,
+										Line:   989,
 										Column: 117,
 									},
 									KeyPos: map[string]decision.Pos{
 										"can_hold_secret": {
-											Line:   985,
+											Line:   989,
 											Column: 186,
 										},
 										"client_type": {
-											Line:   985,
+											Line:   989,
 											Column: 118,
 										},
 									},
 								},
 							},
 							Pos: decision.Pos{
-								Line:   985,
+								Line:   989,
 								Column: 13,
 							},
 						},
@@ -7629,12 +7697,12 @@ func Snapshot() *decision.File {
 							"bff",
 						},
 						Pos: decision.Pos{
-							Line:   988,
+							Line:   992,
 							Column: 12,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   985,
+						Line:   989,
 						Column: 7,
 					},
 				},
@@ -7646,7 +7714,7 @@ func Snapshot() *decision.File {
 							"owasp_oauth2",
 						},
 						Pos: decision.Pos{
-							Line:   990,
+							Line:   994,
 							Column: 15,
 						},
 					},
@@ -7655,7 +7723,7 @@ func Snapshot() *decision.File {
 							ID:  "dpop",
 							Why: "Binds access and refresh tokens to a key the app holds, so copied tokens are useless.",
 							Pos: decision.Pos{
-								Line:   995,
+								Line:   999,
 								Column: 11,
 							},
 						},
@@ -7665,25 +7733,25 @@ func Snapshot() *decision.File {
 							ID:    "sender_constrained_tokens",
 							Value: "DPoP (RFC 9449) with a non-extractable key held by the app",
 							Pos: decision.Pos{
-								Line:   992,
+								Line:   996,
 								Column: 11,
 							},
 						},
 						{
 							ID: "dpop_proof_validation",
 							Pos: decision.Pos{
-								Line:   993,
+								Line:   997,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   990,
+						Line:   994,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   982,
+					Line:   986,
 					Column: 5,
 				},
 			},
@@ -7711,12 +7779,12 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1000,
+								Line:   1004,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1000,
+									Line:   1004,
 									Column: 14,
 								},
 							},
@@ -7732,12 +7800,12 @@ func Snapshot() *decision.File {
 								"token_lifetime",
 							},
 							Pos: decision.Pos{
-								Line:   1000,
+								Line:   1004,
 								Column: 46,
 							},
 							KeyPos: map[string]decision.Pos{
 								"token_lifetime": {
-									Line:   1000,
+									Line:   1004,
 									Column: 47,
 								},
 							},
@@ -7761,12 +7829,12 @@ func Snapshot() *decision.File {
 											"client_type",
 										},
 										Pos: decision.Pos{
-											Line:   1001,
+											Line:   1005,
 											Column: 26,
 										},
 										KeyPos: map[string]decision.Pos{
 											"client_type": {
-												Line:   1001,
+												Line:   1005,
 												Column: 27,
 											},
 										},
@@ -7786,23 +7854,23 @@ func Snapshot() *decision.File {
 											"can_hold_secret",
 										},
 										Pos: decision.Pos{
-											Line:   1001,
+											Line:   1005,
 											Column: 123,
 										},
 										KeyPos: map[string]decision.Pos{
 											"can_hold_secret": {
-												Line:   1001,
+												Line:   1005,
 												Column: 192,
 											},
 											"client_type": {
-												Line:   1001,
+												Line:   1005,
 												Column: 124,
 											},
 										},
 									},
 								},
 								Pos: decision.Pos{
-									Line:   1001,
+									Line:   1005,
 									Column: 19,
 								},
 							},
@@ -7814,7 +7882,7 @@ func Snapshot() *decision.File {
 										"bff",
 									},
 									Pos: decision.Pos{
-										Line:   1001,
+										Line:   1005,
 										Column: 233,
 									},
 								},
@@ -7828,29 +7896,29 @@ func Snapshot() *decision.File {
 										"user_context",
 									},
 									Pos: decision.Pos{
-										Line:   1001,
+										Line:   1005,
 										Column: 251,
 									},
 									KeyPos: map[string]decision.Pos{
 										"user_context": {
-											Line:   1001,
+											Line:   1005,
 											Column: 252,
 										},
 									},
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1001,
+								Line:   1005,
 								Column: 226,
 							},
 						},
 						Pos: decision.Pos{
-							Line:   1001,
+							Line:   1005,
 							Column: 12,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   999,
+						Line:   1003,
 						Column: 7,
 					},
 				},
@@ -7862,7 +7930,7 @@ func Snapshot() *decision.File {
 							"owasp_oauth2",
 						},
 						Pos: decision.Pos{
-							Line:   1003,
+							Line:   1007,
 							Column: 15,
 						},
 					},
@@ -7871,7 +7939,7 @@ func Snapshot() *decision.File {
 							ID:  "cert_bound_tokens",
 							Why: "The usual choice between servers: the token works only over a TLS connection with the client's certificate.",
 							Pos: decision.Pos{
-								Line:   1008,
+								Line:   1012,
 								Column: 11,
 							},
 						},
@@ -7883,12 +7951,12 @@ func Snapshot() *decision.File {
 									"rfc9449 §1",
 								},
 								Pos: decision.Pos{
-									Line:   1009,
+									Line:   1013,
 									Column: 120,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1009,
+								Line:   1013,
 								Column: 11,
 							},
 						},
@@ -7898,25 +7966,25 @@ func Snapshot() *decision.File {
 							ID:    "sender_constrained_tokens",
 							Value: "mTLS certificate-bound tokens (RFC 8705), or DPoP where TLS ends before the API",
 							Pos: decision.Pos{
-								Line:   1005,
+								Line:   1009,
 								Column: 11,
 							},
 						},
 						{
 							ID: "cert_thumbprint_binding",
 							Pos: decision.Pos{
-								Line:   1006,
+								Line:   1010,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1003,
+						Line:   1007,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   996,
+					Line:   1000,
 					Column: 5,
 				},
 			},
@@ -7951,16 +8019,16 @@ func Snapshot() *decision.File {
 						"mtls_service_identity",
 					},
 					Pos: decision.Pos{
-						Line:   1013,
+						Line:   1017,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"revocation": {
-							Line:   1013,
+							Line:   1017,
 							Column: 37,
 						},
 						"sensitivity": {
-							Line:   1013,
+							Line:   1017,
 							Column: 12,
 						},
 					},
@@ -7972,7 +8040,7 @@ func Snapshot() *decision.File {
 							"rfc7662 §2",
 						},
 						Pos: decision.Pos{
-							Line:   1015,
+							Line:   1019,
 							Column: 15,
 						},
 					},
@@ -7982,18 +8050,18 @@ func Snapshot() *decision.File {
 							Why:  "The answers accept eventual revocation, but the operations are critical: a revoked token must stop working at the next critical call.",
 							Safe: "Check tokens online (introspection) for critical calls; keep access tokens to a few minutes elsewhere.",
 							Pos: decision.Pos{
-								Line:   1017,
+								Line:   1021,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1015,
+						Line:   1019,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1011,
+					Line:   1015,
 					Column: 5,
 				},
 			},
@@ -8015,12 +8083,12 @@ func Snapshot() *decision.File {
 								"revocation",
 							},
 							Pos: decision.Pos{
-								Line:   1023,
+								Line:   1027,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"revocation": {
-									Line:   1023,
+									Line:   1027,
 									Column: 14,
 								},
 							},
@@ -8035,12 +8103,12 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1023,
+								Line:   1027,
 								Column: 38,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1023,
+									Line:   1027,
 									Column: 39,
 								},
 							},
@@ -8052,12 +8120,12 @@ func Snapshot() *decision.File {
 							"bff",
 						},
 						Pos: decision.Pos{
-							Line:   1022,
+							Line:   1026,
 							Column: 12,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1021,
+						Line:   1025,
 						Column: 7,
 					},
 				},
@@ -8068,7 +8136,7 @@ func Snapshot() *decision.File {
 							"owasp_micro",
 						},
 						Pos: decision.Pos{
-							Line:   1025,
+							Line:   1029,
 							Column: 15,
 						},
 					},
@@ -8077,18 +8145,18 @@ func Snapshot() *decision.File {
 							ID:    "introspection_for_revocation",
 							Value: "the server looks the session up on every request, so ending it revokes access at once; tokens the backend holds for other APIs are introspected on critical calls",
 							Pos: decision.Pos{
-								Line:   1027,
+								Line:   1031,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1025,
+						Line:   1029,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1018,
+					Line:   1022,
 					Column: 5,
 				},
 			},
@@ -8110,12 +8178,12 @@ func Snapshot() *decision.File {
 								"revocation",
 							},
 							Pos: decision.Pos{
-								Line:   1033,
+								Line:   1037,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"revocation": {
-									Line:   1033,
+									Line:   1037,
 									Column: 14,
 								},
 							},
@@ -8130,12 +8198,12 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1033,
+								Line:   1037,
 								Column: 38,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1033,
+									Line:   1037,
 									Column: 39,
 								},
 							},
@@ -8146,12 +8214,12 @@ func Snapshot() *decision.File {
 							"oauth2_token_exchange",
 						},
 						Pos: decision.Pos{
-							Line:   1032,
+							Line:   1036,
 							Column: 12,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1031,
+						Line:   1035,
 						Column: 7,
 					},
 				},
@@ -8162,7 +8230,7 @@ func Snapshot() *decision.File {
 							"rfc7662 §2",
 						},
 						Pos: decision.Pos{
-							Line:   1035,
+							Line:   1039,
 							Column: 15,
 						},
 					},
@@ -8171,18 +8239,18 @@ func Snapshot() *decision.File {
 							ID:    "introspection_for_revocation",
 							Value: "workload certificates live minutes to hours and are not renewed once revoked; any tokens on critical calls are introspected",
 							Pos: decision.Pos{
-								Line:   1037,
+								Line:   1041,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1035,
+						Line:   1039,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1028,
+					Line:   1032,
 					Column: 5,
 				},
 			},
@@ -8211,12 +8279,12 @@ func Snapshot() *decision.File {
 								"revocation",
 							},
 							Pos: decision.Pos{
-								Line:   1042,
+								Line:   1046,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"revocation": {
-									Line:   1042,
+									Line:   1046,
 									Column: 14,
 								},
 							},
@@ -8231,19 +8299,19 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1042,
+								Line:   1046,
 								Column: 38,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1042,
+									Line:   1046,
 									Column: 39,
 								},
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1041,
+						Line:   1045,
 						Column: 7,
 					},
 				},
@@ -8254,7 +8322,7 @@ func Snapshot() *decision.File {
 							"owasp_micro",
 						},
 						Pos: decision.Pos{
-							Line:   1044,
+							Line:   1048,
 							Column: 15,
 						},
 					},
@@ -8263,7 +8331,7 @@ func Snapshot() *decision.File {
 							ID:  "opaque_token_introspection",
 							Why: "Revocation must take effect at once: the API asks the authorization server whether each token is still active.",
 							Pos: decision.Pos{
-								Line:   1046,
+								Line:   1050,
 								Column: 11,
 							},
 						},
@@ -8272,18 +8340,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "introspection_for_revocation",
 							Pos: decision.Pos{
-								Line:   1048,
+								Line:   1052,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1044,
+						Line:   1048,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1038,
+					Line:   1042,
 					Column: 5,
 				},
 			},
@@ -8319,23 +8387,23 @@ func Snapshot() *decision.File {
 							"sensitivity",
 						},
 						Pos: decision.Pos{
-							Line:   1054,
+							Line:   1058,
 							Column: 12,
 						},
 						KeyPos: map[string]decision.Pos{
 							"sensitivity": {
-								Line:   1054,
+								Line:   1058,
 								Column: 13,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1052,
+						Line:   1056,
 						Column: 7,
 					},
 					KeyPos: map[string]decision.Pos{
 						"revocation": {
-							Line:   1053,
+							Line:   1057,
 							Column: 7,
 						},
 					},
@@ -8347,7 +8415,7 @@ func Snapshot() *decision.File {
 							"owasp_micro",
 						},
 						Pos: decision.Pos{
-							Line:   1056,
+							Line:   1060,
 							Column: 15,
 						},
 					},
@@ -8356,18 +8424,18 @@ func Snapshot() *decision.File {
 							ID:  "jwt_access_token",
 							Why: "Revocation may be eventual, so APIs validate signed JWT access tokens locally; a revoked grant ends when its short-lived token expires.",
 							Pos: decision.Pos{
-								Line:   1058,
+								Line:   1062,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1056,
+						Line:   1060,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1049,
+					Line:   1053,
 					Column: 5,
 				},
 			},
@@ -8379,7 +8447,7 @@ func Snapshot() *decision.File {
 						"jwt_access_token",
 					},
 					Pos: decision.Pos{
-						Line:   1061,
+						Line:   1065,
 						Column: 11,
 					},
 				},
@@ -8390,7 +8458,7 @@ func Snapshot() *decision.File {
 							"rfc9068 §4",
 						},
 						Pos: decision.Pos{
-							Line:   1063,
+							Line:   1067,
 							Column: 15,
 						},
 					},
@@ -8403,12 +8471,12 @@ func Snapshot() *decision.File {
 									"rfc8725 §3.1",
 								},
 								Pos: decision.Pos{
-									Line:   1067,
+									Line:   1071,
 									Column: 100,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1067,
+								Line:   1071,
 								Column: 11,
 							},
 						},
@@ -8420,12 +8488,12 @@ func Snapshot() *decision.File {
 									"rfc9068 §4",
 								},
 								Pos: decision.Pos{
-									Line:   1068,
+									Line:   1072,
 									Column: 80,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1068,
+								Line:   1072,
 								Column: 11,
 							},
 						},
@@ -8437,12 +8505,12 @@ func Snapshot() *decision.File {
 									"rfc8725 §3.9",
 								},
 								Pos: decision.Pos{
-									Line:   1069,
+									Line:   1073,
 									Column: 86,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1069,
+								Line:   1073,
 								Column: 11,
 							},
 						},
@@ -8454,12 +8522,12 @@ func Snapshot() *decision.File {
 									"rfc8725 §3.10",
 								},
 								Pos: decision.Pos{
-									Line:   1070,
+									Line:   1074,
 									Column: 109,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1070,
+								Line:   1074,
 								Column: 11,
 							},
 						},
@@ -8471,12 +8539,12 @@ func Snapshot() *decision.File {
 									"owasp_jwt",
 								},
 								Pos: decision.Pos{
-									Line:   1071,
+									Line:   1075,
 									Column: 134,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1071,
+								Line:   1075,
 								Column: 11,
 							},
 						},
@@ -8485,18 +8553,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "jwt_validation_checklist",
 							Pos: decision.Pos{
-								Line:   1065,
+								Line:   1069,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1063,
+						Line:   1067,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1059,
+					Line:   1063,
 					Column: 5,
 				},
 			},
@@ -8523,12 +8591,12 @@ func Snapshot() *decision.File {
 						"workload_identity_federation",
 					},
 					Pos: decision.Pos{
-						Line:   1075,
+						Line:   1079,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitivity": {
-							Line:   1075,
+							Line:   1079,
 							Column: 12,
 						},
 					},
@@ -8540,7 +8608,7 @@ func Snapshot() *decision.File {
 							"owasp_jwt",
 						},
 						Pos: decision.Pos{
-							Line:   1077,
+							Line:   1081,
 							Column: 15,
 						},
 					},
@@ -8549,18 +8617,18 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "at most 5 minutes",
 							Pos: decision.Pos{
-								Line:   1079,
+								Line:   1083,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1077,
+						Line:   1081,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1073,
+					Line:   1077,
 					Column: 5,
 				},
 			},
@@ -8587,12 +8655,12 @@ func Snapshot() *decision.File {
 						"workload_identity_federation",
 					},
 					Pos: decision.Pos{
-						Line:   1082,
+						Line:   1086,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitivity": {
-							Line:   1082,
+							Line:   1086,
 							Column: 12,
 						},
 					},
@@ -8604,7 +8672,7 @@ func Snapshot() *decision.File {
 							"owasp_jwt",
 						},
 						Pos: decision.Pos{
-							Line:   1084,
+							Line:   1088,
 							Column: 15,
 						},
 					},
@@ -8613,18 +8681,18 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "at most 10 minutes",
 							Pos: decision.Pos{
-								Line:   1086,
+								Line:   1090,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1084,
+						Line:   1088,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1080,
+					Line:   1084,
 					Column: 5,
 				},
 			},
@@ -8656,12 +8724,12 @@ func Snapshot() *decision.File {
 										"client_type",
 									},
 									Pos: decision.Pos{
-										Line:   1089,
+										Line:   1093,
 										Column: 25,
 									},
 									KeyPos: map[string]decision.Pos{
 										"client_type": {
-											Line:   1089,
+											Line:   1093,
 											Column: 26,
 										},
 									},
@@ -8681,29 +8749,29 @@ func Snapshot() *decision.File {
 										"can_hold_secret",
 									},
 									Pos: decision.Pos{
-										Line:   1089,
+										Line:   1093,
 										Column: 122,
 									},
 									KeyPos: map[string]decision.Pos{
 										"can_hold_secret": {
-											Line:   1089,
+											Line:   1093,
 											Column: 191,
 										},
 										"client_type": {
-											Line:   1089,
+											Line:   1093,
 											Column: 123,
 										},
 									},
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1089,
+								Line:   1093,
 								Column: 18,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1089,
+						Line:   1093,
 						Column: 11,
 					},
 				},
@@ -8714,7 +8782,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.3",
 						},
 						Pos: decision.Pos{
-							Line:   1091,
+							Line:   1095,
 							Column: 15,
 						},
 					},
@@ -8723,18 +8791,18 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "at most 10 minutes (the browser-apps BCP example); sessions continue with refresh tokens",
 							Pos: decision.Pos{
-								Line:   1093,
+								Line:   1097,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1091,
+						Line:   1095,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1087,
+					Line:   1091,
 					Column: 5,
 				},
 			},
@@ -8761,12 +8829,12 @@ func Snapshot() *decision.File {
 						"workload_identity_federation",
 					},
 					Pos: decision.Pos{
-						Line:   1096,
+						Line:   1100,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitivity": {
-							Line:   1096,
+							Line:   1100,
 							Column: 12,
 						},
 					},
@@ -8778,7 +8846,7 @@ func Snapshot() *decision.File {
 							"owasp_jwt",
 						},
 						Pos: decision.Pos{
-							Line:   1098,
+							Line:   1102,
 							Column: 15,
 						},
 					},
@@ -8787,18 +8855,18 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "at most 15 minutes",
 							Pos: decision.Pos{
-								Line:   1100,
+								Line:   1104,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1098,
+						Line:   1102,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1094,
+					Line:   1098,
 					Column: 5,
 				},
 			},
@@ -8825,12 +8893,12 @@ func Snapshot() *decision.File {
 						"workload_identity_federation",
 					},
 					Pos: decision.Pos{
-						Line:   1103,
+						Line:   1107,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitivity": {
-							Line:   1103,
+							Line:   1107,
 							Column: 12,
 						},
 					},
@@ -8841,7 +8909,7 @@ func Snapshot() *decision.File {
 							"oauth21 §7.1",
 						},
 						Pos: decision.Pos{
-							Line:   1105,
+							Line:   1109,
 							Column: 15,
 						},
 					},
@@ -8850,18 +8918,18 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "at most 60 minutes for a confidential server client",
 							Pos: decision.Pos{
-								Line:   1107,
+								Line:   1111,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1105,
+						Line:   1109,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1101,
+					Line:   1105,
 					Column: 5,
 				},
 			},
@@ -8889,12 +8957,12 @@ func Snapshot() *decision.File {
 								"token_lifetime",
 							},
 							Pos: decision.Pos{
-								Line:   1114,
+								Line:   1118,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"token_lifetime": {
-									Line:   1114,
+									Line:   1118,
 									Column: 12,
 								},
 							},
@@ -8914,16 +8982,16 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1115,
+								Line:   1119,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1115,
+									Line:   1119,
 									Column: 37,
 								},
 								"token_lifetime": {
-									Line:   1115,
+									Line:   1119,
 									Column: 12,
 								},
 							},
@@ -8946,16 +9014,16 @@ func Snapshot() *decision.File {
 								"client_type",
 							},
 							Pos: decision.Pos{
-								Line:   1116,
+								Line:   1120,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"client_type": {
-									Line:   1116,
+									Line:   1120,
 									Column: 37,
 								},
 								"token_lifetime": {
-									Line:   1116,
+									Line:   1120,
 									Column: 12,
 								},
 							},
@@ -8971,18 +9039,18 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1112,
+							Line:   1116,
 							Column: 12,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1112,
+								Line:   1116,
 								Column: 13,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1111,
+						Line:   1115,
 						Column: 7,
 					},
 				},
@@ -8994,7 +9062,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.3",
 						},
 						Pos: decision.Pos{
-							Line:   1118,
+							Line:   1122,
 							Column: 15,
 						},
 					},
@@ -9002,7 +9070,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "refresh_token_max_or_idle_lifetime",
 							Pos: decision.Pos{
-								Line:   1122,
+								Line:   1126,
 								Column: 11,
 							},
 						},
@@ -9013,18 +9081,18 @@ func Snapshot() *decision.File {
 							Why:  "The answers ask for access tokens that last longer than this client and sensitivity allow; a bearer token is usable by whoever copies it until it expires.",
 							Safe: "Short-lived access tokens (see the setting) with refresh tokens for long sessions; refresh tokens have a maximum and an idle lifetime.",
 							Pos: decision.Pos{
-								Line:   1120,
+								Line:   1124,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1118,
+						Line:   1122,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1108,
+					Line:   1112,
 					Column: 5,
 				},
 			},
@@ -9057,12 +9125,12 @@ func Snapshot() *decision.File {
 								"token_lifetime",
 							},
 							Pos: decision.Pos{
-								Line:   1129,
+								Line:   1133,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"token_lifetime": {
-									Line:   1129,
+									Line:   1133,
 									Column: 12,
 								},
 							},
@@ -9082,28 +9150,28 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1130,
+								Line:   1134,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1130,
+									Line:   1134,
 									Column: 37,
 								},
 								"token_lifetime": {
-									Line:   1130,
+									Line:   1134,
 									Column: 12,
 								},
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1126,
+						Line:   1130,
 						Column: 7,
 					},
 					KeyPos: map[string]decision.Pos{
 						"user_context": {
-							Line:   1127,
+							Line:   1131,
 							Column: 7,
 						},
 					},
@@ -9115,7 +9183,7 @@ func Snapshot() *decision.File {
 							"owasp_jwt",
 						},
 						Pos: decision.Pos{
-							Line:   1132,
+							Line:   1136,
 							Column: 15,
 						},
 					},
@@ -9125,18 +9193,18 @@ func Snapshot() *decision.File {
 							Why:  "The answers ask for access tokens that last longer than this sensitivity allows; a bearer token is usable by whoever copies it until it expires.",
 							Safe: "Short-lived access tokens (see the setting); the client requests a new one when it expires, with no refresh token.",
 							Pos: decision.Pos{
-								Line:   1134,
+								Line:   1138,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1132,
+						Line:   1136,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1123,
+					Line:   1127,
 					Column: 5,
 				},
 			},
@@ -9167,12 +9235,12 @@ func Snapshot() *decision.File {
 										"client_type",
 									},
 									Pos: decision.Pos{
-										Line:   1138,
+										Line:   1142,
 										Column: 20,
 									},
 									KeyPos: map[string]decision.Pos{
 										"client_type": {
-											Line:   1138,
+											Line:   1142,
 											Column: 21,
 										},
 									},
@@ -9192,23 +9260,23 @@ func Snapshot() *decision.File {
 										"can_hold_secret",
 									},
 									Pos: decision.Pos{
-										Line:   1138,
+										Line:   1142,
 										Column: 117,
 									},
 									KeyPos: map[string]decision.Pos{
 										"can_hold_secret": {
-											Line:   1138,
+											Line:   1142,
 											Column: 186,
 										},
 										"client_type": {
-											Line:   1138,
+											Line:   1142,
 											Column: 118,
 										},
 									},
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1138,
+								Line:   1142,
 								Column: 13,
 							},
 						},
@@ -9225,12 +9293,12 @@ func Snapshot() *decision.File {
 									"user_context",
 								},
 								Pos: decision.Pos{
-									Line:   1140,
+									Line:   1144,
 									Column: 19,
 								},
 								KeyPos: map[string]decision.Pos{
 									"user_context": {
-										Line:   1140,
+										Line:   1144,
 										Column: 20,
 									},
 								},
@@ -9245,12 +9313,12 @@ func Snapshot() *decision.File {
 									"compliance",
 								},
 								Pos: decision.Pos{
-									Line:   1140,
+									Line:   1144,
 									Column: 43,
 								},
 								KeyPos: map[string]decision.Pos{
 									"compliance": {
-										Line:   1140,
+										Line:   1144,
 										Column: 44,
 									},
 								},
@@ -9260,18 +9328,18 @@ func Snapshot() *decision.File {
 									"bff",
 								},
 								Pos: decision.Pos{
-									Line:   1140,
+									Line:   1144,
 									Column: 65,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   1140,
+							Line:   1144,
 							Column: 12,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1138,
+						Line:   1142,
 						Column: 7,
 					},
 				},
@@ -9282,7 +9350,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.3",
 						},
 						Pos: decision.Pos{
-							Line:   1142,
+							Line:   1146,
 							Column: 15,
 						},
 					},
@@ -9291,7 +9359,7 @@ func Snapshot() *decision.File {
 							ID:  "refresh_tokens",
 							Why: "Keep sessions going without long-lived access tokens.",
 							Pos: decision.Pos{
-								Line:   1144,
+								Line:   1148,
 								Column: 11,
 							},
 						},
@@ -9301,7 +9369,7 @@ func Snapshot() *decision.File {
 							ID:  "unconstrained_refresh_token_public_client",
 							Why: "A public client's refresh token must be rotated on use or bound to the client's key.",
 							Pos: decision.Pos{
-								Line:   1149,
+								Line:   1153,
 								Column: 11,
 							},
 						},
@@ -9310,25 +9378,25 @@ func Snapshot() *decision.File {
 						{
 							ID: "refresh_token_rotation_or_sender_constraint",
 							Pos: decision.Pos{
-								Line:   1146,
+								Line:   1150,
 								Column: 11,
 							},
 						},
 						{
 							ID: "refresh_token_max_or_idle_lifetime",
 							Pos: decision.Pos{
-								Line:   1147,
+								Line:   1151,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1142,
+						Line:   1146,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1135,
+					Line:   1139,
 					Column: 5,
 				},
 			},
@@ -9353,12 +9421,12 @@ func Snapshot() *decision.File {
 										"client_type",
 									},
 									Pos: decision.Pos{
-										Line:   1152,
+										Line:   1156,
 										Column: 25,
 									},
 									KeyPos: map[string]decision.Pos{
 										"client_type": {
-											Line:   1152,
+											Line:   1156,
 											Column: 26,
 										},
 									},
@@ -9378,23 +9446,23 @@ func Snapshot() *decision.File {
 										"can_hold_secret",
 									},
 									Pos: decision.Pos{
-										Line:   1152,
+										Line:   1156,
 										Column: 122,
 									},
 									KeyPos: map[string]decision.Pos{
 										"can_hold_secret": {
-											Line:   1152,
+											Line:   1156,
 											Column: 191,
 										},
 										"client_type": {
-											Line:   1152,
+											Line:   1156,
 											Column: 123,
 										},
 									},
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1152,
+								Line:   1156,
 								Column: 18,
 							},
 						},
@@ -9404,12 +9472,12 @@ func Snapshot() *decision.File {
 							"bff",
 						},
 						Pos: decision.Pos{
-							Line:   1152,
+							Line:   1156,
 							Column: 225,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1152,
+						Line:   1156,
 						Column: 11,
 					},
 				},
@@ -9421,7 +9489,7 @@ func Snapshot() *decision.File {
 							"stripe_keys",
 						},
 						Pos: decision.Pos{
-							Line:   1154,
+							Line:   1158,
 							Column: 15,
 						},
 					},
@@ -9430,7 +9498,7 @@ func Snapshot() *decision.File {
 							ID:  "static_secret_in_public_client",
 							Why: "Anything shipped in the app can be extracted; the authorization server must not rely on it.",
 							Pos: decision.Pos{
-								Line:   1158,
+								Line:   1162,
 								Column: 11,
 							},
 						},
@@ -9438,7 +9506,7 @@ func Snapshot() *decision.File {
 							ID:  "secret_key_in_client_app",
 							Why: "Provider secret keys stay on servers; apps get only publishable or user-scoped credentials.",
 							Pos: decision.Pos{
-								Line:   1159,
+								Line:   1163,
 								Column: 11,
 							},
 						},
@@ -9447,18 +9515,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "public_client_no_embedded_secret",
 							Pos: decision.Pos{
-								Line:   1156,
+								Line:   1160,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1154,
+						Line:   1158,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1150,
+					Line:   1154,
 					Column: 5,
 				},
 			},
@@ -9478,12 +9546,12 @@ func Snapshot() *decision.File {
 						"bff",
 					},
 					Pos: decision.Pos{
-						Line:   1162,
+						Line:   1166,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1162,
+							Line:   1166,
 							Column: 12,
 						},
 					},
@@ -9496,7 +9564,7 @@ func Snapshot() *decision.File {
 							"stripe_keys",
 						},
 						Pos: decision.Pos{
-							Line:   1164,
+							Line:   1168,
 							Column: 15,
 						},
 					},
@@ -9505,7 +9573,7 @@ func Snapshot() *decision.File {
 							ID:  "static_secret_in_public_client",
 							Why: "A secret in the JavaScript bundle is public; only the BFF holds credentials.",
 							Pos: decision.Pos{
-								Line:   1168,
+								Line:   1172,
 								Column: 11,
 							},
 						},
@@ -9513,7 +9581,7 @@ func Snapshot() *decision.File {
 							ID:  "secret_key_in_client_app",
 							Why: "Provider secret keys stay on the server.",
 							Pos: decision.Pos{
-								Line:   1169,
+								Line:   1173,
 								Column: 11,
 							},
 						},
@@ -9523,18 +9591,18 @@ func Snapshot() *decision.File {
 							ID:    "public_client_no_embedded_secret",
 							Value: "the JavaScript bundle holds no client secret or provider key; the BFF, on the server, is the confidential client",
 							Pos: decision.Pos{
-								Line:   1166,
+								Line:   1170,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1164,
+						Line:   1168,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1160,
+					Line:   1164,
 					Column: 5,
 				},
 			},
@@ -9567,27 +9635,27 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1172,
+							Line:   1176,
 							Column: 125,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1172,
+								Line:   1176,
 								Column: 126,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1172,
+						Line:   1176,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"can_hold_secret": {
-							Line:   1172,
+							Line:   1176,
 							Column: 94,
 						},
 						"client_type": {
-							Line:   1172,
+							Line:   1176,
 							Column: 12,
 						},
 					},
@@ -9599,7 +9667,7 @@ func Snapshot() *decision.File {
 							"oauth21 §8",
 						},
 						Pos: decision.Pos{
-							Line:   1174,
+							Line:   1178,
 							Column: 15,
 						},
 					},
@@ -9609,18 +9677,18 @@ func Snapshot() *decision.File {
 							Why:  "The answers say the client can keep a secret, but a secret shipped inside an installed app or tool is readable by anyone who has a copy.",
 							Safe: "Register the app as a public client with PKCE; where a confidential client is needed, put it in a backend the app talks to.",
 							Pos: decision.Pos{
-								Line:   1176,
+								Line:   1180,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1174,
+						Line:   1178,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1170,
+					Line:   1174,
 					Column: 5,
 				},
 			},
@@ -9635,7 +9703,7 @@ func Snapshot() *decision.File {
 						"browser_oauth_client",
 					},
 					Pos: decision.Pos{
-						Line:   1180,
+						Line:   1184,
 						Column: 11,
 					},
 				},
@@ -9646,7 +9714,7 @@ func Snapshot() *decision.File {
 							"rfc9700 §2.1.1",
 						},
 						Pos: decision.Pos{
-							Line:   1182,
+							Line:   1186,
 							Column: 15,
 						},
 					},
@@ -9659,12 +9727,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.1.2",
 								},
 								Pos: decision.Pos{
-									Line:   1188,
+									Line:   1192,
 									Column: 134,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1188,
+								Line:   1192,
 								Column: 11,
 							},
 						},
@@ -9676,12 +9744,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.1.1",
 								},
 								Pos: decision.Pos{
-									Line:   1189,
+									Line:   1193,
 									Column: 81,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1189,
+								Line:   1193,
 								Column: 11,
 							},
 						},
@@ -9693,12 +9761,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.1",
 								},
 								Pos: decision.Pos{
-									Line:   1190,
+									Line:   1194,
 									Column: 90,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1190,
+								Line:   1194,
 								Column: 11,
 							},
 						},
@@ -9710,12 +9778,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.6",
 								},
 								Pos: decision.Pos{
-									Line:   1191,
+									Line:   1195,
 									Column: 115,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1191,
+								Line:   1195,
 								Column: 11,
 							},
 						},
@@ -9724,32 +9792,32 @@ func Snapshot() *decision.File {
 						{
 							ID: "pkce_s256",
 							Pos: decision.Pos{
-								Line:   1184,
+								Line:   1188,
 								Column: 11,
 							},
 						},
 						{
 							ID: "exact_redirect_uri_matching",
 							Pos: decision.Pos{
-								Line:   1185,
+								Line:   1189,
 								Column: 11,
 							},
 						},
 						{
 							ID: "csrf_protection_state_or_pkce",
 							Pos: decision.Pos{
-								Line:   1186,
+								Line:   1190,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1182,
+						Line:   1186,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1178,
+					Line:   1182,
 					Column: 5,
 				},
 			},
@@ -9767,18 +9835,18 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1194,
+							Line:   1198,
 							Column: 17,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1194,
+								Line:   1198,
 								Column: 18,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1194,
+						Line:   1198,
 						Column: 11,
 					},
 				},
@@ -9789,7 +9857,7 @@ func Snapshot() *decision.File {
 							"owasp_api2",
 						},
 						Pos: decision.Pos{
-							Line:   1196,
+							Line:   1200,
 							Column: 15,
 						},
 					},
@@ -9802,12 +9870,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.4",
 								},
 								Pos: decision.Pos{
-									Line:   1198,
+									Line:   1202,
 									Column: 124,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1198,
+								Line:   1202,
 								Column: 11,
 							},
 						},
@@ -9819,23 +9887,23 @@ func Snapshot() *decision.File {
 									"owasp_api2",
 								},
 								Pos: decision.Pos{
-									Line:   1199,
+									Line:   1203,
 									Column: 105,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1199,
+								Line:   1203,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1196,
+						Line:   1200,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1192,
+					Line:   1196,
 					Column: 5,
 				},
 			},
@@ -9855,12 +9923,12 @@ func Snapshot() *decision.File {
 						"oauth2_auth_code_pkce",
 					},
 					Pos: decision.Pos{
-						Line:   1202,
+						Line:   1206,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1202,
+							Line:   1206,
 							Column: 12,
 						},
 					},
@@ -9872,7 +9940,7 @@ func Snapshot() *decision.File {
 							"rfc8252 §8.12",
 						},
 						Pos: decision.Pos{
-							Line:   1204,
+							Line:   1208,
 							Column: 15,
 						},
 					},
@@ -9885,12 +9953,12 @@ func Snapshot() *decision.File {
 									"rfc8252 §8.12",
 								},
 								Pos: decision.Pos{
-									Line:   1209,
+									Line:   1213,
 									Column: 129,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1209,
+								Line:   1213,
 								Column: 11,
 							},
 						},
@@ -9899,7 +9967,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "external_user_agent",
 							Pos: decision.Pos{
-								Line:   1206,
+								Line:   1210,
 								Column: 11,
 							},
 						},
@@ -9907,18 +9975,18 @@ func Snapshot() *decision.File {
 							ID:    "native_redirect_options",
 							Value: "a claimed `https` URL (App Links or Universal Links), or a private-use scheme in reverse-domain form",
 							Pos: decision.Pos{
-								Line:   1207,
+								Line:   1211,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1204,
+						Line:   1208,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1200,
+					Line:   1204,
 					Column: 5,
 				},
 			},
@@ -9939,12 +10007,12 @@ func Snapshot() *decision.File {
 						"oauth2_auth_code_pkce",
 					},
 					Pos: decision.Pos{
-						Line:   1212,
+						Line:   1216,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1212,
+							Line:   1216,
 							Column: 12,
 						},
 					},
@@ -9956,7 +10024,7 @@ func Snapshot() *decision.File {
 							"rfc8252 §8.12",
 						},
 						Pos: decision.Pos{
-							Line:   1214,
+							Line:   1218,
 							Column: 15,
 						},
 					},
@@ -9969,12 +10037,12 @@ func Snapshot() *decision.File {
 									"rfc8252 §8.12",
 								},
 								Pos: decision.Pos{
-									Line:   1219,
+									Line:   1223,
 									Column: 129,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1219,
+								Line:   1223,
 								Column: 11,
 							},
 						},
@@ -9983,7 +10051,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "external_user_agent",
 							Pos: decision.Pos{
-								Line:   1216,
+								Line:   1220,
 								Column: 11,
 							},
 						},
@@ -9991,18 +10059,18 @@ func Snapshot() *decision.File {
 							ID:    "native_redirect_options",
 							Value: "loopback `http://127.0.0.1:{port}` with a port chosen at run time (the server allows any port), or a private-use scheme",
 							Pos: decision.Pos{
-								Line:   1217,
+								Line:   1221,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1214,
+						Line:   1218,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1210,
+					Line:   1214,
 					Column: 5,
 				},
 			},
@@ -10014,7 +10082,7 @@ func Snapshot() *decision.File {
 						"oauth2_device_grant",
 					},
 					Pos: decision.Pos{
-						Line:   1222,
+						Line:   1226,
 						Column: 11,
 					},
 				},
@@ -10026,7 +10094,7 @@ func Snapshot() *decision.File {
 							"rfc8628 §5.4",
 						},
 						Pos: decision.Pos{
-							Line:   1224,
+							Line:   1228,
 							Column: 15,
 						},
 					},
@@ -10034,32 +10102,32 @@ func Snapshot() *decision.File {
 						{
 							ID: "device_polling_interval_slow_down",
 							Pos: decision.Pos{
-								Line:   1226,
+								Line:   1230,
 								Column: 11,
 							},
 						},
 						{
 							ID: "device_user_code_rate_limit",
 							Pos: decision.Pos{
-								Line:   1227,
+								Line:   1231,
 								Column: 11,
 							},
 						},
 						{
 							ID: "device_remote_phishing_mitigation",
 							Pos: decision.Pos{
-								Line:   1228,
+								Line:   1232,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1224,
+						Line:   1228,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1220,
+					Line:   1224,
 					Column: 5,
 				},
 			},
@@ -10081,12 +10149,12 @@ func Snapshot() *decision.File {
 						"server_session_cookie",
 					},
 					Pos: decision.Pos{
-						Line:   1233,
+						Line:   1237,
 						Column: 7,
 					},
 					KeyPos: map[string]decision.Pos{
 						"compliance": {
-							Line:   1234,
+							Line:   1238,
 							Column: 7,
 						},
 					},
@@ -10098,7 +10166,7 @@ func Snapshot() *decision.File {
 							"hipaa",
 						},
 						Pos: decision.Pos{
-							Line:   1236,
+							Line:   1240,
 							Column: 15,
 						},
 					},
@@ -10111,18 +10179,18 @@ func Snapshot() *decision.File {
 								"idle_timeout":     "15m",
 							},
 							Pos: decision.Pos{
-								Line:   1238,
+								Line:   1242,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1236,
+						Line:   1240,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1230,
+					Line:   1234,
 					Column: 5,
 				},
 			},
@@ -10144,12 +10212,12 @@ func Snapshot() *decision.File {
 						"server_session_cookie",
 					},
 					Pos: decision.Pos{
-						Line:   1242,
+						Line:   1246,
 						Column: 7,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitivity": {
-							Line:   1243,
+							Line:   1247,
 							Column: 7,
 						},
 					},
@@ -10161,7 +10229,7 @@ func Snapshot() *decision.File {
 							"nist80063b §4.3.3",
 						},
 						Pos: decision.Pos{
-							Line:   1245,
+							Line:   1249,
 							Column: 15,
 						},
 					},
@@ -10174,18 +10242,18 @@ func Snapshot() *decision.File {
 								"idle_timeout":     "15m",
 							},
 							Pos: decision.Pos{
-								Line:   1247,
+								Line:   1251,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1245,
+						Line:   1249,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1239,
+					Line:   1243,
 					Column: 5,
 				},
 			},
@@ -10198,7 +10266,7 @@ func Snapshot() *decision.File {
 						"server_session_cookie",
 					},
 					Pos: decision.Pos{
-						Line:   1250,
+						Line:   1254,
 						Column: 11,
 					},
 				},
@@ -10209,7 +10277,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.1",
 						},
 						Pos: decision.Pos{
-							Line:   1252,
+							Line:   1256,
 							Column: 15,
 						},
 					},
@@ -10218,7 +10286,7 @@ func Snapshot() *decision.File {
 							ID:  "tokens_in_web_storage",
 							Why: "Tokens and session ids stay out of localStorage and sessionStorage, where any injected script can read them.",
 							Pos: decision.Pos{
-								Line:   1259,
+								Line:   1263,
 								Column: 11,
 							},
 						},
@@ -10227,39 +10295,39 @@ func Snapshot() *decision.File {
 						{
 							ID: "cookie_httponly_secure_samesite",
 							Pos: decision.Pos{
-								Line:   1254,
+								Line:   1258,
 								Column: 11,
 							},
 						},
 						{
 							ID: "csrf_defense_for_cookies",
 							Pos: decision.Pos{
-								Line:   1255,
+								Line:   1259,
 								Column: 11,
 							},
 						},
 						{
 							ID: "session_timeouts",
 							Pos: decision.Pos{
-								Line:   1256,
+								Line:   1260,
 								Column: 11,
 							},
 						},
 						{
 							ID: "session_id_regeneration",
 							Pos: decision.Pos{
-								Line:   1257,
+								Line:   1261,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1252,
+						Line:   1256,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1248,
+					Line:   1252,
 					Column: 5,
 				},
 			},
@@ -10271,7 +10339,7 @@ func Snapshot() *decision.File {
 						"bff",
 					},
 					Pos: decision.Pos{
-						Line:   1262,
+						Line:   1266,
 						Column: 11,
 					},
 				},
@@ -10281,7 +10349,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.1",
 						},
 						Pos: decision.Pos{
-							Line:   1264,
+							Line:   1268,
 							Column: 15,
 						},
 					},
@@ -10289,7 +10357,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "bff_outbound_allowlist",
 							Pos: decision.Pos{
-								Line:   1266,
+								Line:   1270,
 								Column: 11,
 							},
 						},
@@ -10297,18 +10365,18 @@ func Snapshot() *decision.File {
 							ID:    "refresh_token_max_or_idle_lifetime",
 							Value: "the BFF session ends when the refresh token's maximum lifetime ends; idle expiry as well",
 							Pos: decision.Pos{
-								Line:   1267,
+								Line:   1271,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1264,
+						Line:   1268,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1260,
+					Line:   1264,
 					Column: 5,
 				},
 			},
@@ -10320,7 +10388,7 @@ func Snapshot() *decision.File {
 						"browser_oauth_client",
 					},
 					Pos: decision.Pos{
-						Line:   1270,
+						Line:   1274,
 						Column: 11,
 					},
 				},
@@ -10331,7 +10399,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.3",
 						},
 						Pos: decision.Pos{
-							Line:   1272,
+							Line:   1276,
 							Column: 15,
 						},
 					},
@@ -10340,18 +10408,18 @@ func Snapshot() *decision.File {
 							ID:  "tokens_in_web_storage",
 							Why: "Keep tokens in memory or a worker; localStorage and sessionStorage are readable by any injected script.",
 							Pos: decision.Pos{
-								Line:   1274,
+								Line:   1278,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1272,
+						Line:   1276,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1268,
+					Line:   1272,
 					Column: 5,
 				},
 			},
@@ -10367,7 +10435,7 @@ func Snapshot() *decision.File {
 								"oauth2_token_exchange",
 							},
 							Pos: decision.Pos{
-								Line:   1280,
+								Line:   1284,
 								Column: 11,
 							},
 						},
@@ -10397,23 +10465,23 @@ func Snapshot() *decision.File {
 									"can_hold_secret",
 								},
 								Pos: decision.Pos{
-									Line:   1281,
+									Line:   1285,
 									Column: 159,
 								},
 								KeyPos: map[string]decision.Pos{
 									"can_hold_secret": {
-										Line:   1281,
+										Line:   1285,
 										Column: 160,
 									},
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1281,
+								Line:   1285,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"client_type": {
-									Line:   1281,
+									Line:   1285,
 									Column: 12,
 								},
 							},
@@ -10435,23 +10503,23 @@ func Snapshot() *decision.File {
 								"oidc_login",
 							},
 							Pos: decision.Pos{
-								Line:   1282,
+								Line:   1286,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"can_hold_secret": {
-									Line:   1282,
+									Line:   1286,
 									Column: 40,
 								},
 								"client_type": {
-									Line:   1282,
+									Line:   1286,
 									Column: 12,
 								},
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1279,
+						Line:   1283,
 						Column: 7,
 					},
 				},
@@ -10462,7 +10530,7 @@ func Snapshot() *decision.File {
 							"oauth21 §2.4",
 						},
 						Pos: decision.Pos{
-							Line:   1284,
+							Line:   1288,
 							Column: 15,
 						},
 					},
@@ -10471,7 +10539,7 @@ func Snapshot() *decision.File {
 							ID:  "private_key_jwt",
 							Why: "The client signs a short JWT with its private key; the authorization server keeps only the public key.",
 							Pos: decision.Pos{
-								Line:   1288,
+								Line:   1292,
 								Column: 11,
 							},
 						},
@@ -10483,12 +10551,12 @@ func Snapshot() *decision.File {
 									"rfc8705 §2",
 								},
 								Pos: decision.Pos{
-									Line:   1289,
+									Line:   1293,
 									Column: 115,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1289,
+								Line:   1293,
 								Column: 11,
 							},
 						},
@@ -10497,18 +10565,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "asymmetric_client_auth",
 							Pos: decision.Pos{
-								Line:   1286,
+								Line:   1290,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1284,
+						Line:   1288,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1276,
+					Line:   1280,
 					Column: 5,
 				},
 			},
@@ -10527,18 +10595,18 @@ func Snapshot() *decision.File {
 							"client_type",
 						},
 						Pos: decision.Pos{
-							Line:   1292,
+							Line:   1296,
 							Column: 17,
 						},
 						KeyPos: map[string]decision.Pos{
 							"client_type": {
-								Line:   1292,
+								Line:   1296,
 								Column: 18,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1292,
+						Line:   1296,
 						Column: 11,
 					},
 				},
@@ -10548,7 +10616,7 @@ func Snapshot() *decision.File {
 							"rfc9700 §2.3",
 						},
 						Pos: decision.Pos{
-							Line:   1294,
+							Line:   1298,
 							Column: 15,
 						},
 					},
@@ -10556,25 +10624,25 @@ func Snapshot() *decision.File {
 						{
 							ID: "least_privilege_scopes",
 							Pos: decision.Pos{
-								Line:   1296,
+								Line:   1300,
 								Column: 11,
 							},
 						},
 						{
 							ID: "audience_restriction",
 							Pos: decision.Pos{
-								Line:   1297,
+								Line:   1301,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1294,
+						Line:   1298,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1290,
+					Line:   1294,
 					Column: 5,
 				},
 			},
@@ -10593,18 +10661,18 @@ func Snapshot() *decision.File {
 							"client_type",
 						},
 						Pos: decision.Pos{
-							Line:   1300,
+							Line:   1304,
 							Column: 17,
 						},
 						KeyPos: map[string]decision.Pos{
 							"client_type": {
-								Line:   1300,
+								Line:   1304,
 								Column: 18,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1300,
+						Line:   1304,
 						Column: 11,
 					},
 				},
@@ -10616,7 +10684,7 @@ func Snapshot() *decision.File {
 							"owasp_rest",
 						},
 						Pos: decision.Pos{
-							Line:   1302,
+							Line:   1306,
 							Column: 15,
 						},
 					},
@@ -10624,18 +10692,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "authorization_header_transport",
 							Pos: decision.Pos{
-								Line:   1304,
+								Line:   1308,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1302,
+						Line:   1306,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1298,
+					Line:   1302,
 					Column: 5,
 				},
 			},
@@ -10650,7 +10718,7 @@ func Snapshot() *decision.File {
 							"owasp_api2",
 						},
 						Pos: decision.Pos{
-							Line:   1308,
+							Line:   1312,
 							Column: 15,
 						},
 					},
@@ -10659,18 +10727,18 @@ func Snapshot() *decision.File {
 							ID:  "credentials_in_url",
 							Why: "Tokens, keys and passwords never travel in URLs, where logs, history and Referer headers keep them.",
 							Pos: decision.Pos{
-								Line:   1310,
+								Line:   1314,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1308,
+						Line:   1312,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1305,
+					Line:   1309,
 					Column: 5,
 				},
 			},
@@ -10682,7 +10750,7 @@ func Snapshot() *decision.File {
 						"oauth2_token_exchange",
 					},
 					Pos: decision.Pos{
-						Line:   1314,
+						Line:   1318,
 						Column: 11,
 					},
 				},
@@ -10693,7 +10761,7 @@ func Snapshot() *decision.File {
 							"owasp_micro",
 						},
 						Pos: decision.Pos{
-							Line:   1316,
+							Line:   1320,
 							Column: 15,
 						},
 					},
@@ -10706,12 +10774,12 @@ func Snapshot() *decision.File {
 									"owasp_micro",
 								},
 								Pos: decision.Pos{
-									Line:   1320,
+									Line:   1324,
 									Column: 163,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1320,
+								Line:   1324,
 								Column: 11,
 							},
 						},
@@ -10720,18 +10788,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "token_exchange_audience_and_act",
 							Pos: decision.Pos{
-								Line:   1318,
+								Line:   1322,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1316,
+						Line:   1320,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1312,
+					Line:   1316,
 					Column: 5,
 				},
 			},
@@ -10748,12 +10816,12 @@ func Snapshot() *decision.File {
 						"client_type",
 					},
 					Pos: decision.Pos{
-						Line:   1323,
+						Line:   1327,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1323,
+							Line:   1327,
 							Column: 12,
 						},
 					},
@@ -10765,7 +10833,7 @@ func Snapshot() *decision.File {
 							"owasp_micro",
 						},
 						Pos: decision.Pos{
-							Line:   1325,
+							Line:   1329,
 							Column: 15,
 						},
 					},
@@ -10774,18 +10842,18 @@ func Snapshot() *decision.File {
 							ID:  "unauthenticated_service_calls",
 							Why: "Being inside the network is not authentication: every service-to-service call is authenticated.",
 							Pos: decision.Pos{
-								Line:   1327,
+								Line:   1331,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1325,
+						Line:   1329,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1321,
+					Line:   1325,
 					Column: 5,
 				},
 			},
@@ -10812,20 +10880,20 @@ func Snapshot() *decision.File {
 						"client_type",
 					},
 					Pos: decision.Pos{
-						Line:   1330,
+						Line:   1334,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1330,
+							Line:   1334,
 							Column: 66,
 						},
 						"trust": {
-							Line:   1330,
+							Line:   1334,
 							Column: 12,
 						},
 						"user_context": {
-							Line:   1330,
+							Line:   1334,
 							Column: 44,
 						},
 					},
@@ -10836,7 +10904,7 @@ func Snapshot() *decision.File {
 							"owasp_micro",
 						},
 						Pos: decision.Pos{
-							Line:   1332,
+							Line:   1336,
 							Column: 15,
 						},
 					},
@@ -10845,7 +10913,7 @@ func Snapshot() *decision.File {
 							ID:  "mtls_service_identity",
 							Why: "Inside one trust domain a service mesh can authenticate every call without application secrets.",
 							Pos: decision.Pos{
-								Line:   1334,
+								Line:   1338,
 								Column: 11,
 							},
 						},
@@ -10859,23 +10927,23 @@ func Snapshot() *decision.File {
 									"owasp_api2",
 								},
 								Pos: decision.Pos{
-									Line:   1336,
+									Line:   1340,
 									Column: 111,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1336,
+								Line:   1340,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1332,
+						Line:   1336,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1328,
+					Line:   1332,
 					Column: 5,
 				},
 			},
@@ -10896,12 +10964,12 @@ func Snapshot() *decision.File {
 						"oauth2_client_credentials",
 					},
 					Pos: decision.Pos{
-						Line:   1339,
+						Line:   1343,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"trust": {
-							Line:   1339,
+							Line:   1343,
 							Column: 12,
 						},
 					},
@@ -10913,7 +10981,7 @@ func Snapshot() *decision.File {
 							"rfc8705 §3",
 						},
 						Pos: decision.Pos{
-							Line:   1341,
+							Line:   1345,
 							Column: 15,
 						},
 					},
@@ -10922,18 +10990,18 @@ func Snapshot() *decision.File {
 							ID:  "cert_bound_tokens",
 							Why: "Partners usually run a PKI: binding tokens to the partner's certificate makes a leaked token useless.",
 							Pos: decision.Pos{
-								Line:   1343,
+								Line:   1347,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1341,
+						Line:   1345,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1337,
+					Line:   1341,
 					Column: 5,
 				},
 			},
@@ -10951,12 +11019,12 @@ func Snapshot() *decision.File {
 						"sensitivity",
 					},
 					Pos: decision.Pos{
-						Line:   1347,
+						Line:   1351,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitivity": {
-							Line:   1347,
+							Line:   1351,
 							Column: 12,
 						},
 					},
@@ -10967,7 +11035,7 @@ func Snapshot() *decision.File {
 							"owasp_rest",
 						},
 						Pos: decision.Pos{
-							Line:   1349,
+							Line:   1353,
 							Column: 15,
 						},
 					},
@@ -10976,7 +11044,7 @@ func Snapshot() *decision.File {
 							ID:  "api_key",
 							Why: "An API key alone is not enough for sensitive, critical or high-value resources.",
 							Pos: decision.Pos{
-								Line:   1351,
+								Line:   1355,
 								Column: 11,
 							},
 						},
@@ -10984,7 +11052,7 @@ func Snapshot() *decision.File {
 							ID:  "restricted_api_key",
 							Why: "Even a restricted key is a standing bearer secret; at this sensitivity clients authenticate strongly and get short-lived tokens.",
 							Pos: decision.Pos{
-								Line:   1352,
+								Line:   1356,
 								Column: 11,
 							},
 						},
@@ -10992,18 +11060,18 @@ func Snapshot() *decision.File {
 							ID:  "api_key_only_for_critical",
 							Why: "An API key alone is not enough for sensitive, critical or high-value resources.",
 							Pos: decision.Pos{
-								Line:   1353,
+								Line:   1357,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1349,
+						Line:   1353,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1345,
+					Line:   1349,
 					Column: 5,
 				},
 			},
@@ -11028,16 +11096,16 @@ func Snapshot() *decision.File {
 						"client_type",
 					},
 					Pos: decision.Pos{
-						Line:   1356,
+						Line:   1360,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1356,
+							Line:   1360,
 							Column: 34,
 						},
 						"user_context": {
-							Line:   1356,
+							Line:   1360,
 							Column: 12,
 						},
 					},
@@ -11050,7 +11118,7 @@ func Snapshot() *decision.File {
 							"gcp_keys",
 						},
 						Pos: decision.Pos{
-							Line:   1358,
+							Line:   1362,
 							Column: 15,
 						},
 					},
@@ -11059,7 +11127,7 @@ func Snapshot() *decision.File {
 							ID:  "master_credentials_in_production",
 							Why: "Each integration gets its own scoped, revocable credential; no integration holds full-account rights.",
 							Pos: decision.Pos{
-								Line:   1360,
+								Line:   1364,
 								Column: 11,
 							},
 						},
@@ -11067,18 +11135,18 @@ func Snapshot() *decision.File {
 							ID:  "long_lived_user_managed_keys",
 							Why: "Credentials expire and rotate; downloadable keys and non-expiring personal tokens are replaced.",
 							Pos: decision.Pos{
-								Line:   1361,
+								Line:   1365,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1358,
+						Line:   1362,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1354,
+					Line:   1358,
 					Column: 5,
 				},
 			},
@@ -11095,12 +11163,12 @@ func Snapshot() *decision.File {
 						"current_schemes",
 					},
 					Pos: decision.Pos{
-						Line:   1364,
+						Line:   1368,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"current_schemes": {
-							Line:   1364,
+							Line:   1368,
 							Column: 12,
 						},
 					},
@@ -11112,7 +11180,7 @@ func Snapshot() *decision.File {
 							"stripe_keys",
 						},
 						Pos: decision.Pos{
-							Line:   1366,
+							Line:   1370,
 							Column: 15,
 						},
 					},
@@ -11121,7 +11189,7 @@ func Snapshot() *decision.File {
 							ID:  "restricted_api_key",
 							Why: "Migration step: one restricted key per integration, each with only the permissions it needs and revocable on its own.",
 							Pos: decision.Pos{
-								Line:   1370,
+								Line:   1374,
 								Column: 11,
 							},
 						},
@@ -11130,7 +11198,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "api_key_hygiene",
 							Pos: decision.Pos{
-								Line:   1372,
+								Line:   1376,
 								Column: 11,
 							},
 						},
@@ -11141,18 +11209,18 @@ func Snapshot() *decision.File {
 							Why:  "Today every integration uses one credential with full account rights: a leak anywhere exposes everything, and revoking it breaks every integration at once.",
 							Safe: "Issue one restricted, revocable credential per integration (a scoped API key or an OAuth client), move integrations one by one, then retire the master credential.",
 							Pos: decision.Pos{
-								Line:   1368,
+								Line:   1372,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1366,
+						Line:   1370,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1362,
+					Line:   1366,
 					Column: 5,
 				},
 			},
@@ -11179,23 +11247,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1375,
+							Line:   1379,
 							Column: 65,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1375,
+								Line:   1379,
 								Column: 66,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1375,
+						Line:   1379,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"current_schemes": {
-							Line:   1375,
+							Line:   1379,
 							Column: 12,
 						},
 					},
@@ -11206,7 +11274,7 @@ func Snapshot() *decision.File {
 							"owasp_api2",
 						},
 						Pos: decision.Pos{
-							Line:   1377,
+							Line:   1381,
 							Column: 15,
 						},
 					},
@@ -11216,18 +11284,18 @@ func Snapshot() *decision.File {
 							Why:  "Requests act for users, but today an API key identifies only the application.",
 							Safe: "Obtain user-delegated tokens with the recommended flow; keep keys, if at all, to identify the application.",
 							Pos: decision.Pos{
-								Line:   1379,
+								Line:   1383,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1377,
+						Line:   1381,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1373,
+					Line:   1377,
 					Column: 5,
 				},
 			},
@@ -11250,16 +11318,16 @@ func Snapshot() *decision.File {
 						"sensitivity",
 					},
 					Pos: decision.Pos{
-						Line:   1382,
+						Line:   1386,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"current_schemes": {
-							Line:   1382,
+							Line:   1386,
 							Column: 12,
 						},
 						"sensitivity": {
-							Line:   1382,
+							Line:   1386,
 							Column: 60,
 						},
 					},
@@ -11270,7 +11338,7 @@ func Snapshot() *decision.File {
 							"owasp_rest",
 						},
 						Pos: decision.Pos{
-							Line:   1384,
+							Line:   1388,
 							Column: 15,
 						},
 					},
@@ -11280,18 +11348,18 @@ func Snapshot() *decision.File {
 							Why:  "Today an API key alone protects sensitive or critical resources.",
 							Safe: "Move to the recommended scheme with strong client authentication and short-lived tokens.",
 							Pos: decision.Pos{
-								Line:   1386,
+								Line:   1390,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1384,
+						Line:   1388,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1380,
+					Line:   1384,
 					Column: 5,
 				},
 			},
@@ -11321,23 +11389,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1390,
+							Line:   1394,
 							Column: 119,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1390,
+								Line:   1394,
 								Column: 120,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1390,
+						Line:   1394,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitive_operations": {
-							Line:   1390,
+							Line:   1394,
 							Column: 12,
 						},
 					},
@@ -11349,7 +11417,7 @@ func Snapshot() *decision.File {
 							"nist80063b §7.2.1",
 						},
 						Pos: decision.Pos{
-							Line:   1392,
+							Line:   1396,
 							Column: 15,
 						},
 					},
@@ -11358,7 +11426,7 @@ func Snapshot() *decision.File {
 							ID:  "step_up_auth",
 							Why: "Sensitive operations need a stronger or fresher sign-in than reading data: the API answers with the RFC 9470 challenge.",
 							Pos: decision.Pos{
-								Line:   1394,
+								Line:   1398,
 								Column: 11,
 							},
 						},
@@ -11367,18 +11435,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "step_up_challenge",
 							Pos: decision.Pos{
-								Line:   1396,
+								Line:   1400,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1392,
+						Line:   1396,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1388,
+					Line:   1392,
 					Column: 5,
 				},
 			},
@@ -11406,23 +11474,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1399,
+							Line:   1403,
 							Column: 96,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1399,
+								Line:   1403,
 								Column: 97,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1399,
+						Line:   1403,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitive_operations": {
-							Line:   1399,
+							Line:   1403,
 							Column: 12,
 						},
 					},
@@ -11434,7 +11502,7 @@ func Snapshot() *decision.File {
 							"owasp_api2",
 						},
 						Pos: decision.Pos{
-							Line:   1401,
+							Line:   1405,
 							Column: 15,
 						},
 					},
@@ -11443,7 +11511,7 @@ func Snapshot() *decision.File {
 							ID:  "reauthentication",
 							Why: "Credential changes, account deletion and privilege changes require proving the current credentials again.",
 							Pos: decision.Pos{
-								Line:   1403,
+								Line:   1407,
 								Column: 11,
 							},
 						},
@@ -11452,7 +11520,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "reauth_for_sensitive_ops",
 							Pos: decision.Pos{
-								Line:   1405,
+								Line:   1409,
 								Column: 11,
 							},
 						},
@@ -11463,23 +11531,23 @@ func Snapshot() *decision.File {
 									"owasp_session",
 								},
 								Pos: decision.Pos{
-									Line:   1406,
+									Line:   1410,
 									Column: 49,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1406,
+								Line:   1410,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1401,
+						Line:   1405,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1397,
+					Line:   1401,
 					Column: 5,
 				},
 			},
@@ -11505,23 +11573,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1409,
+							Line:   1413,
 							Column: 51,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1409,
+								Line:   1413,
 								Column: 52,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1409,
+						Line:   1413,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitive_operations": {
-							Line:   1409,
+							Line:   1413,
 							Column: 12,
 						},
 					},
@@ -11532,7 +11600,7 @@ func Snapshot() *decision.File {
 							"owasp_txauth",
 						},
 						Pos: decision.Pos{
-							Line:   1411,
+							Line:   1415,
 							Column: 15,
 						},
 					},
@@ -11541,7 +11609,7 @@ func Snapshot() *decision.File {
 							ID:  "transaction_authorization",
 							Why: "Each payment is confirmed separately by the user, who sees the amount and the payee.",
 							Pos: decision.Pos{
-								Line:   1413,
+								Line:   1417,
 								Column: 11,
 							},
 						},
@@ -11550,18 +11618,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "transaction_signing_wysiwys",
 							Pos: decision.Pos{
-								Line:   1415,
+								Line:   1419,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1411,
+						Line:   1415,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1407,
+					Line:   1411,
 					Column: 5,
 				},
 			},
@@ -11580,12 +11648,12 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1420,
+								Line:   1424,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1420,
+									Line:   1424,
 									Column: 14,
 								},
 							},
@@ -11600,12 +11668,12 @@ func Snapshot() *decision.File {
 								"compliance",
 							},
 							Pos: decision.Pos{
-								Line:   1420,
+								Line:   1424,
 								Column: 40,
 							},
 							KeyPos: map[string]decision.Pos{
 								"compliance": {
-									Line:   1420,
+									Line:   1424,
 									Column: 41,
 								},
 							},
@@ -11623,12 +11691,12 @@ func Snapshot() *decision.File {
 									"user_context",
 								},
 								Pos: decision.Pos{
-									Line:   1419,
+									Line:   1423,
 									Column: 19,
 								},
 								KeyPos: map[string]decision.Pos{
 									"user_context": {
-										Line:   1419,
+										Line:   1423,
 										Column: 20,
 									},
 								},
@@ -11643,24 +11711,24 @@ func Snapshot() *decision.File {
 									"client_type",
 								},
 								Pos: decision.Pos{
-									Line:   1419,
+									Line:   1423,
 									Column: 43,
 								},
 								KeyPos: map[string]decision.Pos{
 									"client_type": {
-										Line:   1419,
+										Line:   1423,
 										Column: 44,
 									},
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   1419,
+							Line:   1423,
 							Column: 12,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1419,
+						Line:   1423,
 						Column: 7,
 					},
 				},
@@ -11671,7 +11739,7 @@ func Snapshot() *decision.File {
 							"owasp_authn",
 						},
 						Pos: decision.Pos{
-							Line:   1422,
+							Line:   1426,
 							Column: 15,
 						},
 					},
@@ -11680,18 +11748,18 @@ func Snapshot() *decision.File {
 							ID:  "mfa_phishing_resistant",
 							Why: "Critical operations or AAL3: users authenticate with a phishing-resistant authenticator such as a passkey or security key.",
 							Pos: decision.Pos{
-								Line:   1424,
+								Line:   1428,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1422,
+						Line:   1426,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1416,
+					Line:   1420,
 					Column: 5,
 				},
 			},
@@ -11710,12 +11778,12 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1429,
+								Line:   1433,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1429,
+									Line:   1433,
 									Column: 14,
 								},
 							},
@@ -11732,12 +11800,12 @@ func Snapshot() *decision.File {
 								"compliance",
 							},
 							Pos: decision.Pos{
-								Line:   1429,
+								Line:   1433,
 								Column: 36,
 							},
 							KeyPos: map[string]decision.Pos{
 								"compliance": {
-									Line:   1429,
+									Line:   1433,
 									Column: 37,
 								},
 							},
@@ -11752,12 +11820,12 @@ func Snapshot() *decision.File {
 								"sensitive_operations",
 							},
 							Pos: decision.Pos{
-								Line:   1429,
+								Line:   1433,
 								Column: 79,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitive_operations": {
-									Line:   1429,
+									Line:   1433,
 									Column: 80,
 								},
 							},
@@ -11775,12 +11843,12 @@ func Snapshot() *decision.File {
 									"user_context",
 								},
 								Pos: decision.Pos{
-									Line:   1428,
+									Line:   1432,
 									Column: 19,
 								},
 								KeyPos: map[string]decision.Pos{
 									"user_context": {
-										Line:   1428,
+										Line:   1432,
 										Column: 20,
 									},
 								},
@@ -11795,12 +11863,12 @@ func Snapshot() *decision.File {
 									"compliance",
 								},
 								Pos: decision.Pos{
-									Line:   1428,
+									Line:   1432,
 									Column: 43,
 								},
 								KeyPos: map[string]decision.Pos{
 									"compliance": {
-										Line:   1428,
+										Line:   1432,
 										Column: 44,
 									},
 								},
@@ -11815,24 +11883,24 @@ func Snapshot() *decision.File {
 									"client_type",
 								},
 								Pos: decision.Pos{
-									Line:   1428,
+									Line:   1432,
 									Column: 70,
 								},
 								KeyPos: map[string]decision.Pos{
 									"client_type": {
-										Line:   1428,
+										Line:   1432,
 										Column: 71,
 									},
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   1428,
+							Line:   1432,
 							Column: 12,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1428,
+						Line:   1432,
 						Column: 7,
 					},
 				},
@@ -11843,7 +11911,7 @@ func Snapshot() *decision.File {
 							"owasp_authn",
 						},
 						Pos: decision.Pos{
-							Line:   1431,
+							Line:   1435,
 							Column: 15,
 						},
 					},
@@ -11852,18 +11920,18 @@ func Snapshot() *decision.File {
 							ID:  "mfa",
 							Why: "High sensitivity, a regulated context or privilege changes: users prove two factors.",
 							Pos: decision.Pos{
-								Line:   1433,
+								Line:   1437,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1431,
+						Line:   1435,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1425,
+					Line:   1429,
 					Column: 5,
 				},
 			},
@@ -11888,18 +11956,18 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1437,
+							Line:   1441,
 							Column: 12,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1437,
+								Line:   1441,
 								Column: 13,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1437,
+						Line:   1441,
 						Column: 7,
 					},
 				},
@@ -11909,7 +11977,7 @@ func Snapshot() *decision.File {
 							"rfc7009 §2",
 						},
 						Pos: decision.Pos{
-							Line:   1440,
+							Line:   1444,
 							Column: 15,
 						},
 					},
@@ -11917,18 +11985,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "token_revocation_endpoint",
 							Pos: decision.Pos{
-								Line:   1442,
+								Line:   1446,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1440,
+						Line:   1444,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1434,
+					Line:   1438,
 					Column: 5,
 				},
 			},
@@ -11946,12 +12014,12 @@ func Snapshot() *decision.File {
 						"client_type",
 					},
 					Pos: decision.Pos{
-						Line:   1446,
+						Line:   1450,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1446,
+							Line:   1450,
 							Column: 12,
 						},
 					},
@@ -11964,7 +12032,7 @@ func Snapshot() *decision.File {
 							"slack_signing",
 						},
 						Pos: decision.Pos{
-							Line:   1448,
+							Line:   1452,
 							Column: 15,
 						},
 					},
@@ -11973,7 +12041,7 @@ func Snapshot() *decision.File {
 							ID:  "unverified_webhook",
 							Why: "Every delivery is verified before it is processed.",
 							Pos: decision.Pos{
-								Line:   1456,
+								Line:   1460,
 								Column: 11,
 							},
 						},
@@ -11981,7 +12049,7 @@ func Snapshot() *decision.File {
 							ID:  "webhook_weak_verification",
 							Why: "Static tokens, SHA-1 and signatures over parsed bodies are not accepted.",
 							Pos: decision.Pos{
-								Line:   1457,
+								Line:   1461,
 								Column: 11,
 							},
 						},
@@ -11990,46 +12058,46 @@ func Snapshot() *decision.File {
 						{
 							ID: "webhook_hmac_raw_body",
 							Pos: decision.Pos{
-								Line:   1450,
+								Line:   1454,
 								Column: 11,
 							},
 						},
 						{
 							ID: "webhook_constant_time_compare",
 							Pos: decision.Pos{
-								Line:   1451,
+								Line:   1455,
 								Column: 11,
 							},
 						},
 						{
 							ID: "webhook_timestamp_tolerance",
 							Pos: decision.Pos{
-								Line:   1452,
+								Line:   1456,
 								Column: 11,
 							},
 						},
 						{
 							ID: "webhook_replay_dedup",
 							Pos: decision.Pos{
-								Line:   1453,
+								Line:   1457,
 								Column: 11,
 							},
 						},
 						{
 							ID: "webhook_secret_rotation",
 							Pos: decision.Pos{
-								Line:   1454,
+								Line:   1458,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1448,
+						Line:   1452,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1444,
+					Line:   1448,
 					Column: 5,
 				},
 			},

@@ -40,6 +40,10 @@ func allSpecs() []Spec {
 			Template: "snippets/nginx/gateway.conf.tmpl", Path: "nginx/authadvisor-gateway.conf"},
 		{ID: "nginx_mtls", Title: "nginx mTLS server", Target: "nginx",
 			Template: "snippets/nginx/mtls.conf.tmpl", Path: "nginx/authadvisor-mtls.conf"},
+		{ID: "envoy_gateway", Title: "Envoy JWT gateway", Target: "envoy",
+			Template: "snippets/envoy/gateway.yaml.tmpl", Path: "envoy/authadvisor-gateway.yaml"},
+		{ID: "envoy_mtls", Title: "Envoy mTLS gateway", Target: "envoy",
+			Template: "snippets/envoy/mtls.yaml.tmpl", Path: "envoy/authadvisor-mtls.yaml"},
 	}
 }
 
