@@ -2040,7 +2040,6 @@ func Snapshot() *decision.File {
 				Snippets: []string{
 					"go_mtls_server",
 					"nginx_mtls",
-					"envoy_mtls",
 				},
 				Source: decision.Cites{
 					Items: []string{
@@ -2212,7 +2211,7 @@ func Snapshot() *decision.File {
 				},
 				Snippets: []string{
 					"go_mtls_server",
-					"envoy_mtls",
+					"istio_peer_authentication",
 				},
 				Source: decision.Cites{
 					Items: []string{
@@ -2302,7 +2301,8 @@ func Snapshot() *decision.File {
 				},
 				Snippets: []string{
 					"go_jwt_middleware",
-					"envoy_gateway",
+					"istio_jwt",
+					"kong_jwt",
 				},
 				Source: decision.Cites{
 					Items: []string{
@@ -2954,6 +2954,7 @@ func Snapshot() *decision.File {
 				Value:   "`Authorization: Bearer` (or `DPoP`); credentials in the query string are refused with 400",
 				Snippets: []string{
 					"nginx_gateway",
+					"istio_peer_authentication",
 				},
 				Source: decision.Cites{
 					Items: []string{
@@ -4587,15 +4588,77 @@ func Snapshot() *decision.File {
 				},
 			},
 			{
-				ID:       "envoy_gateway",
-				Title:    "Envoy: JWT-validating gateway that refuses credentials in URLs",
-				Target:   "envoy",
-				Template: "snippets/envoy/gateway.yaml.tmpl",
-				Path:     "envoy/authadvisor-gateway.yaml",
+				ID:       "istio_peer_authentication",
+				Title:    "Istio: mesh-wide STRICT mutual TLS",
+				Target:   "istio",
+				Template: "snippets/istio/peer-authentication.yaml.tmpl",
+				Path:     "istio/peer-authentication.yaml",
 				When: &decision.Condition{
 					Answers: map[string][]string{
 						"gateway": []string{
-							"envoy",
+							"istio",
+						},
+					},
+					Order: []string{
+						"gateway",
+					},
+					Pos: decision.Pos{
+						Line:   550,
+						Column: 197,
+					},
+					KeyPos: map[string]decision.Pos{
+						"gateway": {
+							Line:   550,
+							Column: 198,
+						},
+					},
+				},
+				Pos: decision.Pos{
+					Line:   550,
+					Column: 5,
+				},
+			},
+			{
+				ID:       "istio_jwt",
+				Title:    "Istio: JWT validation that refuses requests without a token",
+				Target:   "istio",
+				Template: "snippets/istio/jwt-authentication.yaml.tmpl",
+				Path:     "istio/jwt-authentication.yaml",
+				When: &decision.Condition{
+					Answers: map[string][]string{
+						"gateway": []string{
+							"istio",
+						},
+					},
+					Order: []string{
+						"gateway",
+					},
+					Pos: decision.Pos{
+						Line:   551,
+						Column: 204,
+					},
+					KeyPos: map[string]decision.Pos{
+						"gateway": {
+							Line:   551,
+							Column: 205,
+						},
+					},
+				},
+				Pos: decision.Pos{
+					Line:   551,
+					Column: 5,
+				},
+			},
+			{
+				ID:       "kong_jwt",
+				Title:    "Kong: jwt plugin, header-only tokens, no credentials in the query",
+				Target:   "kong",
+				Template: "snippets/kong/kong.yaml.tmpl",
+				Path:     "kong/kong.yaml",
+				When: &decision.Condition{
+					Answers: map[string][]string{
+						"gateway": []string{
+							"kong",
 						},
 					},
 					Order: []string{
@@ -4603,51 +4666,17 @@ func Snapshot() *decision.File {
 					},
 					Pos: decision.Pos{
 						Line:   552,
-						Column: 201,
+						Column: 178,
 					},
 					KeyPos: map[string]decision.Pos{
 						"gateway": {
 							Line:   552,
-							Column: 202,
+							Column: 179,
 						},
 					},
 				},
 				Pos: decision.Pos{
 					Line:   552,
-					Column: 5,
-				},
-			},
-			{
-				ID:       "envoy_mtls",
-				Title:    "Envoy: mutual-TLS gateway with JWT validation",
-				Target:   "envoy",
-				Template: "snippets/envoy/mtls.yaml.tmpl",
-				Path:     "envoy/authadvisor-mtls.yaml",
-				When: &decision.Condition{
-					Answers: map[string][]string{
-						"gateway": []string{
-							"envoy",
-						},
-					},
-					Order: []string{
-						"gateway",
-					},
-					Primary: []string{
-						"jwt_access_token",
-					},
-					Pos: decision.Pos{
-						Line:   553,
-						Column: 175,
-					},
-					KeyPos: map[string]decision.Pos{
-						"gateway": {
-							Line:   553,
-							Column: 176,
-						},
-					},
-				},
-				Pos: decision.Pos{
-					Line:   553,
 					Column: 5,
 				},
 			},
@@ -4666,7 +4695,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "server_user",
 							Pos: decision.Pos{
-								Line:   562,
+								Line:   561,
 								Column: 11,
 							},
 						},
@@ -4676,7 +4705,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "web_user",
 							Pos: decision.Pos{
-								Line:   563,
+								Line:   562,
 								Column: 11,
 							},
 						},
@@ -4686,7 +4715,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "spa_backend",
 							Pos: decision.Pos{
-								Line:   564,
+								Line:   563,
 								Column: 11,
 							},
 						},
@@ -4697,7 +4726,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "native_user",
 							Pos: decision.Pos{
-								Line:   565,
+								Line:   564,
 								Column: 11,
 							},
 						},
@@ -4707,7 +4736,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "cli_user",
 							Pos: decision.Pos{
-								Line:   566,
+								Line:   565,
 								Column: 11,
 							},
 						},
@@ -4717,7 +4746,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "device_user",
 							Pos: decision.Pos{
-								Line:   567,
+								Line:   566,
 								Column: 11,
 							},
 						},
@@ -4727,7 +4756,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "mesh_user",
 							Pos: decision.Pos{
-								Line:   568,
+								Line:   567,
 								Column: 11,
 							},
 						},
@@ -4737,7 +4766,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "partner_user",
 							Pos: decision.Pos{
-								Line:   569,
+								Line:   568,
 								Column: 11,
 							},
 						},
@@ -4747,7 +4776,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "platform_user",
 							Pos: decision.Pos{
-								Line:   570,
+								Line:   569,
 								Column: 11,
 							},
 						},
@@ -4758,13 +4787,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "webhook",
 							Pos: decision.Pos{
-								Line:   571,
+								Line:   570,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   558,
+						Line:   557,
 						Column: 7,
 					},
 				},
@@ -4779,14 +4808,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_secret",
 							Pos: decision.Pos{
-								Line:   577,
+								Line:   576,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "server_for_user",
 					Pos: decision.Pos{
-						Line:   573,
+						Line:   572,
 						Column: 7,
 					},
 				},
@@ -4801,7 +4830,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_sensitivity",
 							Pos: decision.Pos{
-								Line:   583,
+								Line:   582,
 								Column: 11,
 							},
 						},
@@ -4811,13 +4840,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_keyless",
 							Pos: decision.Pos{
-								Line:   584,
+								Line:   583,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   579,
+						Line:   578,
 						Column: 7,
 					},
 				},
@@ -4831,7 +4860,7 @@ func Snapshot() *decision.File {
 								"oauth21 §4.2",
 							},
 							Pos: decision.Pos{
-								Line:   588,
+								Line:   587,
 								Column: 17,
 							},
 						},
@@ -4840,7 +4869,7 @@ func Snapshot() *decision.File {
 								ID:  "workload_identity_federation",
 								Why: "No user and nowhere to keep a secret (a CI job, a short-lived workload): it presents the identity token its platform issues and receives short-lived credentials, so no key is stored at all.",
 								Pos: decision.Pos{
-									Line:   590,
+									Line:   589,
 									Column: 13,
 								},
 							},
@@ -4854,12 +4883,12 @@ func Snapshot() *decision.File {
 										"oauth21 §4.2",
 									},
 									Pos: decision.Pos{
-										Line:   592,
+										Line:   591,
 										Column: 169,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   592,
+									Line:   591,
 									Column: 13,
 								},
 							},
@@ -4874,23 +4903,23 @@ func Snapshot() *decision.File {
 										"github_pats",
 									},
 									Pos: decision.Pos{
-										Line:   594,
+										Line:   593,
 										Column: 175,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   594,
+									Line:   593,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   588,
+							Line:   587,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   585,
+						Line:   584,
 						Column: 7,
 					},
 				},
@@ -4905,7 +4934,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_low",
 							Pos: decision.Pos{
-								Line:   599,
+								Line:   598,
 								Column: 11,
 							},
 						},
@@ -4915,7 +4944,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_medium",
 							Pos: decision.Pos{
-								Line:   600,
+								Line:   599,
 								Column: 11,
 							},
 						},
@@ -4926,13 +4955,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_high",
 							Pos: decision.Pos{
-								Line:   601,
+								Line:   600,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   595,
+						Line:   594,
 						Column: 7,
 					},
 				},
@@ -4946,7 +4975,7 @@ func Snapshot() *decision.File {
 								"auth0_flows",
 							},
 							Pos: decision.Pos{
-								Line:   605,
+								Line:   604,
 								Column: 17,
 							},
 						},
@@ -4955,7 +4984,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_client_credentials",
 								Why: "No user is involved and the client can keep a secret, so it authenticates as itself and receives short-lived, scoped tokens.",
 								Pos: decision.Pos{
-									Line:   607,
+									Line:   606,
 									Column: 13,
 								},
 							},
@@ -4970,12 +4999,12 @@ func Snapshot() *decision.File {
 										"stripe_keys",
 									},
 									Pos: decision.Pos{
-										Line:   609,
+										Line:   608,
 										Column: 200,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   609,
+									Line:   608,
 									Column: 13,
 								},
 							},
@@ -4987,12 +5016,12 @@ func Snapshot() *decision.File {
 										"gcp_keys",
 									},
 									Pos: decision.Pos{
-										Line:   610,
+										Line:   609,
 										Column: 182,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   610,
+									Line:   609,
 									Column: 13,
 								},
 							},
@@ -5006,23 +5035,23 @@ func Snapshot() *decision.File {
 										"stripe_keys",
 									},
 									Pos: decision.Pos{
-										Line:   612,
+										Line:   611,
 										Column: 43,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   612,
+									Line:   611,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   605,
+							Line:   604,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   602,
+						Line:   601,
 						Column: 7,
 					},
 				},
@@ -5036,7 +5065,7 @@ func Snapshot() *decision.File {
 								"rfc9700 §2.5",
 							},
 							Pos: decision.Pos{
-								Line:   616,
+								Line:   615,
 								Column: 17,
 							},
 						},
@@ -5045,7 +5074,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_client_credentials",
 								Why: "No user is involved; a confidential client should get short-lived, scoped tokens rather than present a standing secret on every call.",
 								Pos: decision.Pos{
-									Line:   618,
+									Line:   617,
 									Column: 13,
 								},
 							},
@@ -5060,12 +5089,12 @@ func Snapshot() *decision.File {
 										"stripe_keys",
 									},
 									Pos: decision.Pos{
-										Line:   620,
+										Line:   619,
 										Column: 185,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   620,
+									Line:   619,
 									Column: 13,
 								},
 							},
@@ -5077,12 +5106,12 @@ func Snapshot() *decision.File {
 										"gcp_keys",
 									},
 									Pos: decision.Pos{
-										Line:   621,
+										Line:   620,
 										Column: 148,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   621,
+									Line:   620,
 									Column: 13,
 								},
 							},
@@ -5094,12 +5123,12 @@ func Snapshot() *decision.File {
 										"rfc8705 §2",
 									},
 									Pos: decision.Pos{
-										Line:   622,
+										Line:   621,
 										Column: 160,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   622,
+									Line:   621,
 									Column: 13,
 								},
 							},
@@ -5113,23 +5142,23 @@ func Snapshot() *decision.File {
 										"stripe_keys",
 									},
 									Pos: decision.Pos{
-										Line:   624,
+										Line:   623,
 										Column: 43,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   624,
+									Line:   623,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   616,
+							Line:   615,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   613,
+						Line:   612,
 						Column: 7,
 					},
 				},
@@ -5144,7 +5173,7 @@ func Snapshot() *decision.File {
 								"owasp_rest",
 							},
 							Pos: decision.Pos{
-								Line:   628,
+								Line:   627,
 								Column: 17,
 							},
 						},
@@ -5153,7 +5182,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_client_credentials",
 								Why: "At this sensitivity the client must authenticate strongly and receive short-lived, sender-constrained tokens; a static key alone is not enough.",
 								Pos: decision.Pos{
-									Line:   630,
+									Line:   629,
 									Column: 13,
 								},
 							},
@@ -5168,12 +5197,12 @@ func Snapshot() *decision.File {
 										"owasp_rest",
 									},
 									Pos: decision.Pos{
-										Line:   632,
+										Line:   631,
 										Column: 149,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   632,
+									Line:   631,
 									Column: 13,
 								},
 							},
@@ -5185,23 +5214,23 @@ func Snapshot() *decision.File {
 										"gcp_keys",
 									},
 									Pos: decision.Pos{
-										Line:   633,
+										Line:   632,
 										Column: 156,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   633,
+									Line:   632,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   628,
+							Line:   627,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   625,
+						Line:   624,
 						Column: 7,
 					},
 				},
@@ -5215,7 +5244,7 @@ func Snapshot() *decision.File {
 								"oauth21 §4.1",
 							},
 							Pos: decision.Pos{
-								Line:   637,
+								Line:   636,
 								Column: 17,
 							},
 						},
@@ -5224,7 +5253,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "The server needs the user's consent: it runs the authorization code flow once as a confidential client and keeps the refresh token server-side.",
 								Pos: decision.Pos{
-									Line:   639,
+									Line:   638,
 									Column: 13,
 								},
 							},
@@ -5238,23 +5267,23 @@ func Snapshot() *decision.File {
 										"rfc8693 §1.1",
 									},
 									Pos: decision.Pos{
-										Line:   641,
+										Line:   640,
 										Column: 175,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   641,
+									Line:   640,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   637,
+							Line:   636,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   634,
+						Line:   633,
 						Column: 7,
 					},
 				},
@@ -5269,7 +5298,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_secret",
 							Pos: decision.Pos{
-								Line:   647,
+								Line:   646,
 								Column: 11,
 							},
 						},
@@ -5279,7 +5308,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "web_first_party",
 							Pos: decision.Pos{
-								Line:   648,
+								Line:   647,
 								Column: 11,
 							},
 						},
@@ -5289,13 +5318,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "web_delegated",
 							Pos: decision.Pos{
-								Line:   649,
+								Line:   648,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   643,
+						Line:   642,
 						Column: 7,
 					},
 				},
@@ -5310,7 +5339,7 @@ func Snapshot() *decision.File {
 								"browserapps",
 							},
 							Pos: decision.Pos{
-								Line:   653,
+								Line:   652,
 								Column: 17,
 							},
 						},
@@ -5319,7 +5348,7 @@ func Snapshot() *decision.File {
 								ID:  "oidc_login",
 								Why: "Users sign in through OpenID Connect with the authorization code flow; the server is a confidential client.",
 								Pos: decision.Pos{
-									Line:   655,
+									Line:   654,
 									Column: 13,
 								},
 							},
@@ -5327,7 +5356,7 @@ func Snapshot() *decision.File {
 								ID:  "server_session_cookie",
 								Why: "After sign-in the browser holds only a hardened session cookie; tokens never leave the server.",
 								Pos: decision.Pos{
-									Line:   656,
+									Line:   655,
 									Column: 13,
 								},
 							},
@@ -5341,23 +5370,23 @@ func Snapshot() *decision.File {
 										"browserapps §6.1",
 									},
 									Pos: decision.Pos{
-										Line:   658,
+										Line:   657,
 										Column: 120,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   658,
+									Line:   657,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   653,
+							Line:   652,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   650,
+						Line:   649,
 						Column: 7,
 					},
 				},
@@ -5371,7 +5400,7 @@ func Snapshot() *decision.File {
 								"rfc9700 §2.1.1",
 							},
 							Pos: decision.Pos{
-								Line:   662,
+								Line:   661,
 								Column: 17,
 							},
 						},
@@ -5380,7 +5409,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "The server-side app obtains the user's consent with the authorization code flow as a confidential client; tokens stay on the server.",
 								Pos: decision.Pos{
-									Line:   664,
+									Line:   663,
 									Column: 13,
 								},
 							},
@@ -5388,7 +5417,7 @@ func Snapshot() *decision.File {
 								ID:  "server_session_cookie",
 								Why: "The browser holds only a session cookie that maps to the tokens on the server.",
 								Pos: decision.Pos{
-									Line:   665,
+									Line:   664,
 									Column: 13,
 								},
 							},
@@ -5402,23 +5431,23 @@ func Snapshot() *decision.File {
 										"owasp_authn",
 									},
 									Pos: decision.Pos{
-										Line:   667,
+										Line:   666,
 										Column: 99,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   667,
+									Line:   666,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   662,
+							Line:   661,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   659,
+						Line:   658,
 						Column: 7,
 					},
 				},
@@ -5433,7 +5462,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "spa_backend_user",
 							Pos: decision.Pos{
-								Line:   673,
+								Line:   672,
 								Column: 11,
 							},
 						},
@@ -5443,13 +5472,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "spa_sensitivity",
 							Pos: decision.Pos{
-								Line:   674,
+								Line:   673,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   669,
+						Line:   668,
 						Column: 7,
 					},
 				},
@@ -5464,14 +5493,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "spa_same_site",
 							Pos: decision.Pos{
-								Line:   679,
+								Line:   678,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "spa_bff",
 					Pos: decision.Pos{
-						Line:   675,
+						Line:   674,
 						Column: 7,
 					},
 				},
@@ -5486,14 +5515,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "spa_browser_client",
 							Pos: decision.Pos{
-								Line:   685,
+								Line:   684,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "spa_bff",
 					Pos: decision.Pos{
-						Line:   681,
+						Line:   680,
 						Column: 7,
 					},
 				},
@@ -5507,7 +5536,7 @@ func Snapshot() *decision.File {
 								"owasp_session",
 							},
 							Pos: decision.Pos{
-								Line:   690,
+								Line:   689,
 								Column: 17,
 							},
 						},
@@ -5516,7 +5545,7 @@ func Snapshot() *decision.File {
 								ID:  "server_session_cookie",
 								Why: "A first-party SPA served with its own backend needs no OAuth tokens in the browser: an HttpOnly session cookie is simpler and safer.",
 								Pos: decision.Pos{
-									Line:   692,
+									Line:   691,
 									Column: 13,
 								},
 							},
@@ -5524,7 +5553,7 @@ func Snapshot() *decision.File {
 								ID:  "oidc_login",
 								Why: "The backend signs users in with OpenID Connect as a confidential client.",
 								Pos: decision.Pos{
-									Line:   693,
+									Line:   692,
 									Column: 13,
 								},
 							},
@@ -5538,23 +5567,23 @@ func Snapshot() *decision.File {
 										"browserapps §6.1",
 									},
 									Pos: decision.Pos{
-										Line:   695,
+										Line:   694,
 										Column: 120,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   695,
+									Line:   694,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   690,
+							Line:   689,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   687,
+						Line:   686,
 						Column: 7,
 					},
 				},
@@ -5567,7 +5596,7 @@ func Snapshot() *decision.File {
 								"browserapps §6.1",
 							},
 							Pos: decision.Pos{
-								Line:   699,
+								Line:   698,
 								Column: 17,
 							},
 						},
@@ -5576,7 +5605,7 @@ func Snapshot() *decision.File {
 								ID:  "bff",
 								Why: "Sensitive or personal data, or a backend that can keep secrets: a BFF is the confidential client and tokens never reach JavaScript.",
 								Pos: decision.Pos{
-									Line:   701,
+									Line:   700,
 									Column: 13,
 								},
 							},
@@ -5584,7 +5613,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "The BFF runs the authorization code flow with PKCE as a confidential client.",
 								Pos: decision.Pos{
-									Line:   702,
+									Line:   701,
 									Column: 13,
 								},
 							},
@@ -5598,12 +5627,12 @@ func Snapshot() *decision.File {
 										"browserapps §6.2",
 									},
 									Pos: decision.Pos{
-										Line:   704,
+										Line:   703,
 										Column: 146,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   704,
+									Line:   703,
 									Column: 13,
 								},
 							},
@@ -5615,12 +5644,12 @@ func Snapshot() *decision.File {
 										"browserapps §6.1",
 									},
 									Pos: decision.Pos{
-										Line:   705,
+										Line:   704,
 										Column: 94,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   705,
+									Line:   704,
 									Column: 13,
 								},
 							},
@@ -5634,23 +5663,23 @@ func Snapshot() *decision.File {
 										"browserapps §6.3",
 									},
 									Pos: decision.Pos{
-										Line:   707,
+										Line:   706,
 										Column: 152,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   707,
+									Line:   706,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   699,
+							Line:   698,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   696,
+						Line:   695,
 						Column: 7,
 					},
 				},
@@ -5664,7 +5693,7 @@ func Snapshot() *decision.File {
 								"rfc9700 §2.1.1",
 							},
 							Pos: decision.Pos{
-								Line:   711,
+								Line:   710,
 								Column: 17,
 							},
 						},
@@ -5673,7 +5702,7 @@ func Snapshot() *decision.File {
 								ID:  "browser_oauth_client",
 								Why: "Low-sensitivity data and no backend: the SPA may be a public client, keeping tokens short-lived and in memory.",
 								Pos: decision.Pos{
-									Line:   713,
+									Line:   712,
 									Column: 13,
 								},
 							},
@@ -5681,7 +5710,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "The SPA uses the authorization code flow with PKCE; the implicit grant is not an option.",
 								Pos: decision.Pos{
-									Line:   714,
+									Line:   713,
 									Column: 13,
 								},
 							},
@@ -5695,12 +5724,12 @@ func Snapshot() *decision.File {
 										"browserapps §6.1",
 									},
 									Pos: decision.Pos{
-										Line:   716,
+										Line:   715,
 										Column: 150,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   716,
+									Line:   715,
 									Column: 13,
 								},
 							},
@@ -5712,12 +5741,12 @@ func Snapshot() *decision.File {
 										"browserapps",
 									},
 									Pos: decision.Pos{
-										Line:   717,
+										Line:   716,
 										Column: 163,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   717,
+									Line:   716,
 									Column: 13,
 								},
 							},
@@ -5730,23 +5759,23 @@ func Snapshot() *decision.File {
 										"browserapps §6.3",
 									},
 									Pos: decision.Pos{
-										Line:   718,
+										Line:   717,
 										Column: 135,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   718,
+									Line:   717,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   711,
+							Line:   710,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   708,
+						Line:   707,
 						Column: 7,
 					},
 				},
@@ -5761,14 +5790,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "native_sensitivity",
 							Pos: decision.Pos{
-								Line:   724,
+								Line:   723,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "native_app",
 					Pos: decision.Pos{
-						Line:   720,
+						Line:   719,
 						Column: 7,
 					},
 				},
@@ -5784,14 +5813,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "native_public_key",
 							Pos: decision.Pos{
-								Line:   730,
+								Line:   729,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "native_app",
 					Pos: decision.Pos{
-						Line:   726,
+						Line:   725,
 						Column: 7,
 					},
 				},
@@ -5805,7 +5834,7 @@ func Snapshot() *decision.File {
 								"rfc9700 §2.1.1",
 							},
 							Pos: decision.Pos{
-								Line:   735,
+								Line:   734,
 								Column: 17,
 							},
 						},
@@ -5814,7 +5843,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "Native apps sign users in through the system browser with the authorization code flow and PKCE, as public clients.",
 								Pos: decision.Pos{
-									Line:   737,
+									Line:   736,
 									Column: 13,
 								},
 							},
@@ -5828,23 +5857,23 @@ func Snapshot() *decision.File {
 										"owasp_authn",
 									},
 									Pos: decision.Pos{
-										Line:   739,
+										Line:   738,
 										Column: 94,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   739,
+									Line:   738,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   735,
+							Line:   734,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   732,
+						Line:   731,
 						Column: 7,
 					},
 				},
@@ -5858,7 +5887,7 @@ func Snapshot() *decision.File {
 								"oauth21 §8",
 							},
 							Pos: decision.Pos{
-								Line:   743,
+								Line:   742,
 								Column: 17,
 							},
 						},
@@ -5867,7 +5896,7 @@ func Snapshot() *decision.File {
 								ID:  "restricted_api_key",
 								Why: "Without a user the app can only identify itself for metering and rate limits; its key is public (like a publishable key) and must grant nothing sensitive.",
 								Pos: decision.Pos{
-									Line:   745,
+									Line:   744,
 									Column: 13,
 								},
 							},
@@ -5881,23 +5910,23 @@ func Snapshot() *decision.File {
 										"rfc8252 §6",
 									},
 									Pos: decision.Pos{
-										Line:   747,
+										Line:   746,
 										Column: 162,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   747,
+									Line:   746,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   743,
+							Line:   742,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   740,
+						Line:   739,
 						Column: 7,
 					},
 				},
@@ -5912,14 +5941,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_secret",
 							Pos: decision.Pos{
-								Line:   753,
+								Line:   752,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "cli_browser",
 					Pos: decision.Pos{
-						Line:   749,
+						Line:   748,
 						Column: 7,
 					},
 				},
@@ -5934,7 +5963,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "cli_pkce",
 							Pos: decision.Pos{
-								Line:   759,
+								Line:   758,
 								Column: 11,
 							},
 						},
@@ -5944,13 +5973,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "device_grant",
 							Pos: decision.Pos{
-								Line:   760,
+								Line:   759,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   755,
+						Line:   754,
 						Column: 7,
 					},
 				},
@@ -5964,7 +5993,7 @@ func Snapshot() *decision.File {
 								"rfc9700 §2.1.1",
 							},
 							Pos: decision.Pos{
-								Line:   764,
+								Line:   763,
 								Column: 17,
 							},
 						},
@@ -5973,7 +6002,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "The CLI opens the system browser and receives the code on a loopback redirect (127.0.0.1, any port).",
 								Pos: decision.Pos{
-									Line:   766,
+									Line:   765,
 									Column: 13,
 								},
 							},
@@ -5987,23 +6016,23 @@ func Snapshot() *decision.File {
 										"rfc8628 §1",
 									},
 									Pos: decision.Pos{
-										Line:   768,
+										Line:   767,
 										Column: 125,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   768,
+									Line:   767,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   764,
+							Line:   763,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   761,
+						Line:   760,
 						Column: 7,
 					},
 				},
@@ -6016,7 +6045,7 @@ func Snapshot() *decision.File {
 								"rfc8628 §1",
 							},
 							Pos: decision.Pos{
-								Line:   772,
+								Line:   771,
 								Column: 17,
 							},
 						},
@@ -6025,7 +6054,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_device_grant",
 								Why: "No browser or keyboard on the client: the user approves on a second device while the client polls.",
 								Pos: decision.Pos{
-									Line:   774,
+									Line:   773,
 									Column: 13,
 								},
 							},
@@ -6040,23 +6069,23 @@ func Snapshot() *decision.File {
 										"rfc8252 §6",
 									},
 									Pos: decision.Pos{
-										Line:   776,
+										Line:   775,
 										Column: 161,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   776,
+									Line:   775,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   772,
+							Line:   771,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   769,
+						Line:   768,
 						Column: 7,
 					},
 				},
@@ -6071,14 +6100,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "device_identity",
 							Pos: decision.Pos{
-								Line:   782,
+								Line:   781,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "device_grant",
 					Pos: decision.Pos{
-						Line:   778,
+						Line:   777,
 						Column: 7,
 					},
 				},
@@ -6092,7 +6121,7 @@ func Snapshot() *decision.File {
 								"oauth21 §4.2",
 							},
 							Pos: decision.Pos{
-								Line:   787,
+								Line:   786,
 								Column: 17,
 							},
 						},
@@ -6101,7 +6130,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_client_credentials",
 								Why: "Each device is its own confidential client with a per-device key, provisioned at manufacture or enrolment; no anchor prescribes more (a judgement call).",
 								Pos: decision.Pos{
-									Line:   789,
+									Line:   788,
 									Column: 13,
 								},
 							},
@@ -6109,7 +6138,7 @@ func Snapshot() *decision.File {
 								ID:  "mtls_client_auth",
 								Why: "A per-device certificate authenticates the device and can bind its tokens.",
 								Pos: decision.Pos{
-									Line:   790,
+									Line:   789,
 									Column: 13,
 								},
 							},
@@ -6123,23 +6152,23 @@ func Snapshot() *decision.File {
 										"rfc9700 §2.5",
 									},
 									Pos: decision.Pos{
-										Line:   792,
+										Line:   791,
 										Column: 142,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   792,
+									Line:   791,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   787,
+							Line:   786,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   784,
+						Line:   783,
 						Column: 7,
 					},
 				},
@@ -6154,14 +6183,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "mesh_service",
 							Pos: decision.Pos{
-								Line:   798,
+								Line:   797,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "mesh_propagation",
 					Pos: decision.Pos{
-						Line:   794,
+						Line:   793,
 						Column: 7,
 					},
 				},
@@ -6174,7 +6203,7 @@ func Snapshot() *decision.File {
 								"owasp_micro",
 							},
 							Pos: decision.Pos{
-								Line:   803,
+								Line:   802,
 								Column: 17,
 							},
 						},
@@ -6183,7 +6212,7 @@ func Snapshot() *decision.File {
 								ID:  "mtls_service_identity",
 								Why: "Every service-to-service connection is mutually authenticated with workload certificates from the mesh.",
 								Pos: decision.Pos{
-									Line:   805,
+									Line:   804,
 									Column: 13,
 								},
 							},
@@ -6198,23 +6227,23 @@ func Snapshot() *decision.File {
 										"oauth21 §4.2",
 									},
 									Pos: decision.Pos{
-										Line:   807,
+										Line:   806,
 										Column: 159,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   807,
+									Line:   806,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   803,
+							Line:   802,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   800,
+						Line:   799,
 						Column: 7,
 					},
 				},
@@ -6228,7 +6257,7 @@ func Snapshot() *decision.File {
 								"owasp_micro",
 							},
 							Pos: decision.Pos{
-								Line:   811,
+								Line:   810,
 								Column: 17,
 							},
 						},
@@ -6237,7 +6266,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_token_exchange",
 								Why: "Each service exchanges the token it received for one restricted to the next service, keeping the user as subject and itself as actor.",
 								Pos: decision.Pos{
-									Line:   813,
+									Line:   812,
 									Column: 13,
 								},
 							},
@@ -6245,7 +6274,7 @@ func Snapshot() *decision.File {
 								ID:  "mtls_service_identity",
 								Why: "Connections between services are still mutually authenticated; the user's context travels in the exchanged token.",
 								Pos: decision.Pos{
-									Line:   814,
+									Line:   813,
 									Column: 13,
 								},
 							},
@@ -6259,12 +6288,12 @@ func Snapshot() *decision.File {
 										"txntokens",
 									},
 									Pos: decision.Pos{
-										Line:   816,
+										Line:   815,
 										Column: 145,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   816,
+									Line:   815,
 									Column: 13,
 								},
 							},
@@ -6276,12 +6305,12 @@ func Snapshot() *decision.File {
 										"owasp_micro",
 									},
 									Pos: decision.Pos{
-										Line:   817,
+										Line:   816,
 										Column: 150,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   817,
+									Line:   816,
 									Column: 13,
 								},
 							},
@@ -6293,23 +6322,23 @@ func Snapshot() *decision.File {
 										"ms_flows",
 									},
 									Pos: decision.Pos{
-										Line:   818,
+										Line:   817,
 										Column: 105,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   818,
+									Line:   817,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   811,
+							Line:   810,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   808,
+						Line:   807,
 						Column: 7,
 					},
 				},
@@ -6324,14 +6353,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_secret",
 							Pos: decision.Pos{
-								Line:   824,
+								Line:   823,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "partner_delegated",
 					Pos: decision.Pos{
-						Line:   820,
+						Line:   819,
 						Column: 7,
 					},
 				},
@@ -6346,7 +6375,7 @@ func Snapshot() *decision.File {
 								"owasp_authn",
 							},
 							Pos: decision.Pos{
-								Line:   829,
+								Line:   828,
 								Column: 17,
 							},
 						},
@@ -6355,7 +6384,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "Users grant the partner scoped, revocable access through the authorization code flow; the partner never sees their passwords and never uses a shared key.",
 								Pos: decision.Pos{
-									Line:   831,
+									Line:   830,
 									Column: 13,
 								},
 							},
@@ -6369,23 +6398,23 @@ func Snapshot() *decision.File {
 										"rfc8693 §1.1",
 									},
 									Pos: decision.Pos{
-										Line:   833,
+										Line:   832,
 										Column: 224,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   833,
+									Line:   832,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   829,
+							Line:   828,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   826,
+						Line:   825,
 						Column: 7,
 					},
 				},
@@ -6400,14 +6429,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "platform_installation",
 							Pos: decision.Pos{
-								Line:   839,
+								Line:   838,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "platform_browser",
 					Pos: decision.Pos{
-						Line:   835,
+						Line:   834,
 						Column: 7,
 					},
 				},
@@ -6422,7 +6451,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "platform_delegated",
 							Pos: decision.Pos{
-								Line:   845,
+								Line:   844,
 								Column: 11,
 							},
 						},
@@ -6432,13 +6461,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "device_grant",
 							Pos: decision.Pos{
-								Line:   846,
+								Line:   845,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   841,
+						Line:   840,
 						Column: 7,
 					},
 				},
@@ -6451,7 +6480,7 @@ func Snapshot() *decision.File {
 								"github_apps",
 							},
 							Pos: decision.Pos{
-								Line:   850,
+								Line:   849,
 								Column: 17,
 							},
 						},
@@ -6460,7 +6489,7 @@ func Snapshot() *decision.File {
 								ID:  "app_installation_token",
 								Why: "The app authenticates with its private key and receives an hour-long token limited to one installation and the permissions the tenant granted.",
 								Pos: decision.Pos{
-									Line:   852,
+									Line:   851,
 									Column: 13,
 								},
 							},
@@ -6474,23 +6503,23 @@ func Snapshot() *decision.File {
 										"oauth21 §4.2",
 									},
 									Pos: decision.Pos{
-										Line:   854,
+										Line:   853,
 										Column: 141,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   854,
+									Line:   853,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   850,
+							Line:   849,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   847,
+						Line:   846,
 						Column: 7,
 					},
 				},
@@ -6504,7 +6533,7 @@ func Snapshot() *decision.File {
 								"owasp_authn",
 							},
 							Pos: decision.Pos{
-								Line:   858,
+								Line:   857,
 								Column: 17,
 							},
 						},
@@ -6513,7 +6542,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "Users consent to scoped access for each third-party app; apps never see passwords and access can be revoked per app.",
 								Pos: decision.Pos{
-									Line:   860,
+									Line:   859,
 									Column: 13,
 								},
 							},
@@ -6527,23 +6556,23 @@ func Snapshot() *decision.File {
 										"owasp_authn",
 									},
 									Pos: decision.Pos{
-										Line:   862,
+										Line:   861,
 										Column: 109,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   862,
+									Line:   861,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   858,
+							Line:   857,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   855,
+						Line:   854,
 						Column: 7,
 					},
 				},
@@ -6558,7 +6587,7 @@ func Snapshot() *decision.File {
 								"slack_signing",
 							},
 							Pos: decision.Pos{
-								Line:   867,
+								Line:   866,
 								Column: 17,
 							},
 						},
@@ -6567,7 +6596,7 @@ func Snapshot() *decision.File {
 								ID:  "hmac_webhook_signature",
 								Why: "Each delivery is signed with HMAC-SHA256 over its id, a timestamp and the raw body with a per-endpoint secret, and verified before processing.",
 								Pos: decision.Pos{
-									Line:   869,
+									Line:   868,
 									Column: 13,
 								},
 							},
@@ -6581,29 +6610,29 @@ func Snapshot() *decision.File {
 										"rfc8705 §2",
 									},
 									Pos: decision.Pos{
-										Line:   871,
+										Line:   870,
 										Column: 148,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   871,
+									Line:   870,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   867,
+							Line:   866,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   864,
+						Line:   863,
 						Column: 7,
 					},
 				},
 			},
 			Pos: decision.Pos{
-				Line:   556,
+				Line:   555,
 				Column: 3,
 			},
 		},
@@ -6621,12 +6650,12 @@ func Snapshot() *decision.File {
 						"compliance",
 					},
 					Pos: decision.Pos{
-						Line:   882,
+						Line:   881,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"compliance": {
-							Line:   882,
+							Line:   881,
 							Column: 12,
 						},
 					},
@@ -6637,7 +6666,7 @@ func Snapshot() *decision.File {
 							"fapi2 §5",
 						},
 						Pos: decision.Pos{
-							Line:   884,
+							Line:   883,
 							Column: 15,
 						},
 					},
@@ -6646,7 +6675,7 @@ func Snapshot() *decision.File {
 							ID:  "fapi2_security_profile",
 							Why: "FAPI 2.0 is required: the whole profile applies to the client, the authorization server and the API.",
 							Pos: decision.Pos{
-								Line:   886,
+								Line:   885,
 								Column: 11,
 							},
 						},
@@ -6656,7 +6685,7 @@ func Snapshot() *decision.File {
 							ID:  "public_client_in_fapi",
 							Why: "FAPI 2.0 admits only confidential clients.",
 							Pos: decision.Pos{
-								Line:   893,
+								Line:   892,
 								Column: 11,
 							},
 						},
@@ -6664,7 +6693,7 @@ func Snapshot() *decision.File {
 							ID:  "bearer_token_in_fapi",
 							Why: "FAPI 2.0 requires sender-constrained access tokens.",
 							Pos: decision.Pos{
-								Line:   894,
+								Line:   893,
 								Column: 11,
 							},
 						},
@@ -6672,7 +6701,7 @@ func Snapshot() *decision.File {
 							ID:  "client_secret_in_fapi",
 							Why: "FAPI 2.0 allows only mTLS or private_key_jwt client authentication.",
 							Pos: decision.Pos{
-								Line:   895,
+								Line:   894,
 								Column: 11,
 							},
 						},
@@ -6680,7 +6709,7 @@ func Snapshot() *decision.File {
 							ID:  "refresh_token_rotation_in_fapi",
 							Why: "FAPI 2.0 does not rotate refresh tokens of its confidential, sender-constrained clients.",
 							Pos: decision.Pos{
-								Line:   896,
+								Line:   895,
 								Column: 11,
 							},
 						},
@@ -6688,7 +6717,7 @@ func Snapshot() *decision.File {
 							ID:  "ropc_grant",
 							Why: "FAPI 2.0 authorization servers reject the password grant.",
 							Pos: decision.Pos{
-								Line:   897,
+								Line:   896,
 								Column: 11,
 							},
 						},
@@ -6698,7 +6727,7 @@ func Snapshot() *decision.File {
 							ID:    "sender_constrained_tokens",
 							Value: "mTLS certificate-bound tokens or DPoP; FAPI 2.0 admits no bearer access tokens",
 							Pos: decision.Pos{
-								Line:   888,
+								Line:   887,
 								Column: 11,
 							},
 						},
@@ -6706,14 +6735,14 @@ func Snapshot() *decision.File {
 							ID:    "asymmetric_client_auth",
 							Value: "`private_key_jwt` or mTLS only; FAPI 2.0 admits no client secrets",
 							Pos: decision.Pos{
-								Line:   889,
+								Line:   888,
 								Column: 11,
 							},
 						},
 						{
 							ID: "fapi_algorithms",
 							Pos: decision.Pos{
-								Line:   890,
+								Line:   889,
 								Column: 11,
 							},
 						},
@@ -6725,23 +6754,23 @@ func Snapshot() *decision.File {
 									"rfc8414 §3",
 								},
 								Pos: decision.Pos{
-									Line:   891,
+									Line:   890,
 									Column: 37,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   891,
+								Line:   890,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   884,
+						Line:   883,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   880,
+					Line:   879,
 					Column: 5,
 				},
 			},
@@ -6774,12 +6803,12 @@ func Snapshot() *decision.File {
 										"client_type",
 									},
 									Pos: decision.Pos{
-										Line:   900,
+										Line:   899,
 										Column: 45,
 									},
 									KeyPos: map[string]decision.Pos{
 										"client_type": {
-											Line:   900,
+											Line:   899,
 											Column: 46,
 										},
 									},
@@ -6799,23 +6828,23 @@ func Snapshot() *decision.File {
 										"can_hold_secret",
 									},
 									Pos: decision.Pos{
-										Line:   900,
+										Line:   899,
 										Column: 142,
 									},
 									KeyPos: map[string]decision.Pos{
 										"can_hold_secret": {
-											Line:   900,
+											Line:   899,
 											Column: 211,
 										},
 										"client_type": {
-											Line:   900,
+											Line:   899,
 											Column: 143,
 										},
 									},
 								},
 							},
 							Pos: decision.Pos{
-								Line:   900,
+								Line:   899,
 								Column: 38,
 							},
 						},
@@ -6825,17 +6854,17 @@ func Snapshot() *decision.File {
 							"bff",
 						},
 						Pos: decision.Pos{
-							Line:   900,
+							Line:   899,
 							Column: 245,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   900,
+						Line:   899,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"compliance": {
-							Line:   900,
+							Line:   899,
 							Column: 12,
 						},
 					},
@@ -6846,7 +6875,7 @@ func Snapshot() *decision.File {
 							"fapi2 §5",
 						},
 						Pos: decision.Pos{
-							Line:   902,
+							Line:   901,
 							Column: 15,
 						},
 					},
@@ -6861,12 +6890,12 @@ func Snapshot() *decision.File {
 									"browserapps §6.1",
 								},
 								Pos: decision.Pos{
-									Line:   904,
+									Line:   903,
 									Column: 229,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   904,
+								Line:   903,
 								Column: 11,
 							},
 						},
@@ -6877,18 +6906,18 @@ func Snapshot() *decision.File {
 							Why:  "FAPI 2.0 is required, but this client type is public: FAPI admits only confidential clients.",
 							Safe: "Run the OAuth client in a backend that authenticates with private_key_jwt or mTLS, and let the app talk only to that backend.",
 							Pos: decision.Pos{
-								Line:   906,
+								Line:   905,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   902,
+						Line:   901,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   898,
+					Line:   897,
 					Column: 5,
 				},
 			},
@@ -6909,12 +6938,12 @@ func Snapshot() *decision.File {
 						"bff",
 					},
 					Pos: decision.Pos{
-						Line:   909,
+						Line:   908,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"compliance": {
-							Line:   909,
+							Line:   908,
 							Column: 12,
 						},
 					},
@@ -6925,7 +6954,7 @@ func Snapshot() *decision.File {
 							"fapi2 §5",
 						},
 						Pos: decision.Pos{
-							Line:   911,
+							Line:   910,
 							Column: 15,
 						},
 					},
@@ -6938,12 +6967,12 @@ func Snapshot() *decision.File {
 									"rfc9126 §2",
 								},
 								Pos: decision.Pos{
-									Line:   913,
+									Line:   912,
 									Column: 29,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   913,
+								Line:   912,
 								Column: 11,
 							},
 						},
@@ -6955,12 +6984,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.1.1",
 								},
 								Pos: decision.Pos{
-									Line:   914,
+									Line:   913,
 									Column: 35,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   914,
+								Line:   913,
 								Column: 11,
 							},
 						},
@@ -6972,30 +7001,30 @@ func Snapshot() *decision.File {
 									"rfc9207 §2",
 								},
 								Pos: decision.Pos{
-									Line:   915,
+									Line:   914,
 									Column: 48,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   915,
+								Line:   914,
 								Column: 11,
 							},
 						},
 						{
 							ID: "auth_code_lifetime_60s",
 							Pos: decision.Pos{
-								Line:   916,
+								Line:   915,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   911,
+						Line:   910,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   907,
+					Line:   906,
 					Column: 5,
 				},
 			},
@@ -7021,23 +7050,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   920,
+							Line:   919,
 							Column: 42,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   920,
+								Line:   919,
 								Column: 43,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   920,
+						Line:   919,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"compliance": {
-							Line:   920,
+							Line:   919,
 							Column: 12,
 						},
 					},
@@ -7049,7 +7078,7 @@ func Snapshot() *decision.File {
 							"nist80063b §7.2",
 						},
 						Pos: decision.Pos{
-							Line:   922,
+							Line:   921,
 							Column: 15,
 						},
 					},
@@ -7062,7 +7091,7 @@ func Snapshot() *decision.File {
 								"idle_timeout":     "15m",
 							},
 							Pos: decision.Pos{
-								Line:   924,
+								Line:   923,
 								Column: 11,
 							},
 						},
@@ -7070,18 +7099,18 @@ func Snapshot() *decision.File {
 							ID:    "refresh_token_max_or_idle_lifetime",
 							Value: "at most 12 hours, expiring after 15 minutes idle: a session must not outlive the AAL3 limits",
 							Pos: decision.Pos{
-								Line:   925,
+								Line:   924,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   922,
+						Line:   921,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   918,
+					Line:   917,
 					Column: 5,
 				},
 			},
@@ -7107,23 +7136,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   928,
+							Line:   927,
 							Column: 42,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   928,
+								Line:   927,
 								Column: 43,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   928,
+						Line:   927,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"compliance": {
-							Line:   928,
+							Line:   927,
 							Column: 12,
 						},
 					},
@@ -7135,7 +7164,7 @@ func Snapshot() *decision.File {
 							"nist80063b §7.2",
 						},
 						Pos: decision.Pos{
-							Line:   930,
+							Line:   929,
 							Column: 15,
 						},
 					},
@@ -7148,7 +7177,7 @@ func Snapshot() *decision.File {
 								"idle_timeout":     "30m",
 							},
 							Pos: decision.Pos{
-								Line:   932,
+								Line:   931,
 								Column: 11,
 							},
 						},
@@ -7156,18 +7185,18 @@ func Snapshot() *decision.File {
 							ID:    "refresh_token_max_or_idle_lifetime",
 							Value: "at most 12 hours, expiring after 30 minutes idle: a session must not outlive the AAL2 limits",
 							Pos: decision.Pos{
-								Line:   933,
+								Line:   932,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   930,
+						Line:   929,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   926,
+					Line:   925,
 					Column: 5,
 				},
 			},
@@ -7194,16 +7223,16 @@ func Snapshot() *decision.File {
 						"browser_oauth_client",
 					},
 					Pos: decision.Pos{
-						Line:   938,
+						Line:   937,
 						Column: 7,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   938,
+							Line:   937,
 							Column: 7,
 						},
 						"sensitive_operations": {
-							Line:   939,
+							Line:   938,
 							Column: 7,
 						},
 					},
@@ -7215,7 +7244,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.3",
 						},
 						Pos: decision.Pos{
-							Line:   942,
+							Line:   941,
 							Column: 15,
 						},
 					},
@@ -7225,7 +7254,7 @@ func Snapshot() *decision.File {
 							Why:   "Payments, credential changes, account deletion or privilege changes make the app sensitive whatever the data's rating: a backend becomes the OAuth client and tokens stay out of the browser.",
 							First: true,
 							Pos: decision.Pos{
-								Line:   944,
+								Line:   943,
 								Column: 11,
 							},
 						},
@@ -7235,7 +7264,7 @@ func Snapshot() *decision.File {
 							ID:  "browser_oauth_client",
 							Why: "Browser-held tokens are not recommended for sensitive applications, and these operations are sensitive.",
 							Pos: decision.Pos{
-								Line:   946,
+								Line:   945,
 								Column: 11,
 							},
 						},
@@ -7246,18 +7275,18 @@ func Snapshot() *decision.File {
 							Why:  "The answers rate the data as low-risk, but the API offers payments, credential changes, account deletion or privilege changes.",
 							Safe: "Treat the app as sensitive: a BFF keeps tokens on the server; step-up and re-authentication guard the operations.",
 							Pos: decision.Pos{
-								Line:   948,
+								Line:   947,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   942,
+						Line:   941,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   935,
+					Line:   934,
 					Column: 5,
 				},
 			},
@@ -7277,12 +7306,12 @@ func Snapshot() *decision.File {
 						"oauth2_token_exchange",
 					},
 					Pos: decision.Pos{
-						Line:   951,
+						Line:   950,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"idp": {
-							Line:   951,
+							Line:   950,
 							Column: 12,
 						},
 					},
@@ -7294,7 +7323,7 @@ func Snapshot() *decision.File {
 							"rfc8693 §1.1",
 						},
 						Pos: decision.Pos{
-							Line:   953,
+							Line:   952,
 							Column: 15,
 						},
 					},
@@ -7304,18 +7333,18 @@ func Snapshot() *decision.File {
 							Why:   "Microsoft Entra ID offers token exchange as its on-behalf-of flow rather than the RFC 8693 grant: each service trades the token it received for one restricted to the next API.",
 							First: true,
 							Pos: decision.Pos{
-								Line:   955,
+								Line:   954,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   953,
+						Line:   952,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   949,
+					Line:   948,
 					Column: 5,
 				},
 			},
@@ -7327,7 +7356,7 @@ func Snapshot() *decision.File {
 						"app_installation_token",
 					},
 					Pos: decision.Pos{
-						Line:   958,
+						Line:   957,
 						Column: 11,
 					},
 				},
@@ -7337,7 +7366,7 @@ func Snapshot() *decision.File {
 							"github_apps",
 						},
 						Pos: decision.Pos{
-							Line:   960,
+							Line:   959,
 							Column: 15,
 						},
 					},
@@ -7351,12 +7380,12 @@ func Snapshot() *decision.File {
 									"gcp_keys",
 								},
 								Pos: decision.Pos{
-									Line:   965,
+									Line:   964,
 									Column: 147,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   965,
+								Line:   964,
 								Column: 11,
 							},
 						},
@@ -7366,7 +7395,7 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "about one hour, minted on demand from the app's signed JWT",
 							Pos: decision.Pos{
-								Line:   962,
+								Line:   961,
 								Column: 11,
 							},
 						},
@@ -7374,18 +7403,18 @@ func Snapshot() *decision.File {
 							ID:    "asymmetric_client_auth",
 							Value: "the app authenticates with a short JWT signed by its private key; no shared secret",
 							Pos: decision.Pos{
-								Line:   963,
+								Line:   962,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   960,
+						Line:   959,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   956,
+					Line:   955,
 					Column: 5,
 				},
 			},
@@ -7410,16 +7439,16 @@ func Snapshot() *decision.File {
 						"sensitive_operations",
 					},
 					Pos: decision.Pos{
-						Line:   969,
+						Line:   968,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitive_operations": {
-							Line:   969,
+							Line:   968,
 							Column: 34,
 						},
 						"user_context": {
-							Line:   969,
+							Line:   968,
 							Column: 12,
 						},
 					},
@@ -7431,7 +7460,7 @@ func Snapshot() *decision.File {
 							"owasp_rest",
 						},
 						Pos: decision.Pos{
-							Line:   971,
+							Line:   970,
 							Column: 15,
 						},
 					},
@@ -7440,18 +7469,18 @@ func Snapshot() *decision.File {
 							ID:    "least_privilege_scopes",
 							Value: "a separate scope for each sensitive operation, granted only to the clients that need it",
 							Pos: decision.Pos{
-								Line:   973,
+								Line:   972,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   971,
+						Line:   970,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   967,
+					Line:   966,
 					Column: 5,
 				},
 			},
@@ -7478,23 +7507,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   976,
+							Line:   975,
 							Column: 85,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   976,
+								Line:   975,
 								Column: 86,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   976,
+						Line:   975,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   976,
+							Line:   975,
 							Column: 12,
 						},
 					},
@@ -7507,7 +7536,7 @@ func Snapshot() *decision.File {
 							"rfc9700 §2.3",
 						},
 						Pos: decision.Pos{
-							Line:   978,
+							Line:   977,
 							Column: 15,
 						},
 					},
@@ -7516,7 +7545,7 @@ func Snapshot() *decision.File {
 							ID:  "password_sharing_with_third_party",
 							Why: "Third parties must never collect or store users' passwords; consent goes through the authorization server.",
 							Pos: decision.Pos{
-								Line:   983,
+								Line:   982,
 								Column: 11,
 							},
 						},
@@ -7528,12 +7557,12 @@ func Snapshot() *decision.File {
 									"owasp_api2",
 								},
 								Pos: decision.Pos{
-									Line:   984,
+									Line:   983,
 									Column: 116,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   984,
+								Line:   983,
 								Column: 11,
 							},
 						},
@@ -7543,7 +7572,7 @@ func Snapshot() *decision.File {
 							ID:    "least_privilege_scopes",
 							Value: "granular scopes that users see and consent to, per app",
 							Pos: decision.Pos{
-								Line:   980,
+								Line:   979,
 								Column: 11,
 							},
 						},
@@ -7555,23 +7584,23 @@ func Snapshot() *decision.File {
 									"rfc7009 §2",
 								},
 								Pos: decision.Pos{
-									Line:   981,
+									Line:   980,
 									Column: 136,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   981,
+								Line:   980,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   978,
+						Line:   977,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   974,
+					Line:   973,
 					Column: 5,
 				},
 			},
@@ -7597,12 +7626,12 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   991,
+								Line:   990,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   991,
+									Line:   990,
 									Column: 14,
 								},
 							},
@@ -7618,12 +7647,12 @@ func Snapshot() *decision.File {
 								"token_lifetime",
 							},
 							Pos: decision.Pos{
-								Line:   991,
+								Line:   990,
 								Column: 46,
 							},
 							KeyPos: map[string]decision.Pos{
 								"token_lifetime": {
-									Line:   991,
+									Line:   990,
 									Column: 47,
 								},
 							},
@@ -7646,12 +7675,12 @@ func Snapshot() *decision.File {
 										"client_type",
 									},
 									Pos: decision.Pos{
-										Line:   989,
+										Line:   988,
 										Column: 20,
 									},
 									KeyPos: map[string]decision.Pos{
 										"client_type": {
-											Line:   989,
+											Line:   988,
 											Column: 21,
 										},
 									},
@@ -7671,23 +7700,23 @@ func Snapshot() *decision.File {
 										"can_hold_secret",
 									},
 									Pos: decision.Pos{
-										Line:   989,
+										Line:   988,
 										Column: 117,
 									},
 									KeyPos: map[string]decision.Pos{
 										"can_hold_secret": {
-											Line:   989,
+											Line:   988,
 											Column: 186,
 										},
 										"client_type": {
-											Line:   989,
+											Line:   988,
 											Column: 118,
 										},
 									},
 								},
 							},
 							Pos: decision.Pos{
-								Line:   989,
+								Line:   988,
 								Column: 13,
 							},
 						},
@@ -7697,12 +7726,12 @@ func Snapshot() *decision.File {
 							"bff",
 						},
 						Pos: decision.Pos{
-							Line:   992,
+							Line:   991,
 							Column: 12,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   989,
+						Line:   988,
 						Column: 7,
 					},
 				},
@@ -7714,7 +7743,7 @@ func Snapshot() *decision.File {
 							"owasp_oauth2",
 						},
 						Pos: decision.Pos{
-							Line:   994,
+							Line:   993,
 							Column: 15,
 						},
 					},
@@ -7723,7 +7752,7 @@ func Snapshot() *decision.File {
 							ID:  "dpop",
 							Why: "Binds access and refresh tokens to a key the app holds, so copied tokens are useless.",
 							Pos: decision.Pos{
-								Line:   999,
+								Line:   998,
 								Column: 11,
 							},
 						},
@@ -7733,25 +7762,25 @@ func Snapshot() *decision.File {
 							ID:    "sender_constrained_tokens",
 							Value: "DPoP (RFC 9449) with a non-extractable key held by the app",
 							Pos: decision.Pos{
-								Line:   996,
+								Line:   995,
 								Column: 11,
 							},
 						},
 						{
 							ID: "dpop_proof_validation",
 							Pos: decision.Pos{
-								Line:   997,
+								Line:   996,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   994,
+						Line:   993,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   986,
+					Line:   985,
 					Column: 5,
 				},
 			},
@@ -7779,12 +7808,12 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1004,
+								Line:   1003,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1004,
+									Line:   1003,
 									Column: 14,
 								},
 							},
@@ -7800,12 +7829,12 @@ func Snapshot() *decision.File {
 								"token_lifetime",
 							},
 							Pos: decision.Pos{
-								Line:   1004,
+								Line:   1003,
 								Column: 46,
 							},
 							KeyPos: map[string]decision.Pos{
 								"token_lifetime": {
-									Line:   1004,
+									Line:   1003,
 									Column: 47,
 								},
 							},
@@ -7829,12 +7858,12 @@ func Snapshot() *decision.File {
 											"client_type",
 										},
 										Pos: decision.Pos{
-											Line:   1005,
+											Line:   1004,
 											Column: 26,
 										},
 										KeyPos: map[string]decision.Pos{
 											"client_type": {
-												Line:   1005,
+												Line:   1004,
 												Column: 27,
 											},
 										},
@@ -7854,23 +7883,23 @@ func Snapshot() *decision.File {
 											"can_hold_secret",
 										},
 										Pos: decision.Pos{
-											Line:   1005,
+											Line:   1004,
 											Column: 123,
 										},
 										KeyPos: map[string]decision.Pos{
 											"can_hold_secret": {
-												Line:   1005,
+												Line:   1004,
 												Column: 192,
 											},
 											"client_type": {
-												Line:   1005,
+												Line:   1004,
 												Column: 124,
 											},
 										},
 									},
 								},
 								Pos: decision.Pos{
-									Line:   1005,
+									Line:   1004,
 									Column: 19,
 								},
 							},
@@ -7882,7 +7911,7 @@ func Snapshot() *decision.File {
 										"bff",
 									},
 									Pos: decision.Pos{
-										Line:   1005,
+										Line:   1004,
 										Column: 233,
 									},
 								},
@@ -7896,29 +7925,29 @@ func Snapshot() *decision.File {
 										"user_context",
 									},
 									Pos: decision.Pos{
-										Line:   1005,
+										Line:   1004,
 										Column: 251,
 									},
 									KeyPos: map[string]decision.Pos{
 										"user_context": {
-											Line:   1005,
+											Line:   1004,
 											Column: 252,
 										},
 									},
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1005,
+								Line:   1004,
 								Column: 226,
 							},
 						},
 						Pos: decision.Pos{
-							Line:   1005,
+							Line:   1004,
 							Column: 12,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1003,
+						Line:   1002,
 						Column: 7,
 					},
 				},
@@ -7930,7 +7959,7 @@ func Snapshot() *decision.File {
 							"owasp_oauth2",
 						},
 						Pos: decision.Pos{
-							Line:   1007,
+							Line:   1006,
 							Column: 15,
 						},
 					},
@@ -7939,7 +7968,7 @@ func Snapshot() *decision.File {
 							ID:  "cert_bound_tokens",
 							Why: "The usual choice between servers: the token works only over a TLS connection with the client's certificate.",
 							Pos: decision.Pos{
-								Line:   1012,
+								Line:   1011,
 								Column: 11,
 							},
 						},
@@ -7951,12 +7980,12 @@ func Snapshot() *decision.File {
 									"rfc9449 §1",
 								},
 								Pos: decision.Pos{
-									Line:   1013,
+									Line:   1012,
 									Column: 120,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1013,
+								Line:   1012,
 								Column: 11,
 							},
 						},
@@ -7966,25 +7995,25 @@ func Snapshot() *decision.File {
 							ID:    "sender_constrained_tokens",
 							Value: "mTLS certificate-bound tokens (RFC 8705), or DPoP where TLS ends before the API",
 							Pos: decision.Pos{
-								Line:   1009,
+								Line:   1008,
 								Column: 11,
 							},
 						},
 						{
 							ID: "cert_thumbprint_binding",
 							Pos: decision.Pos{
-								Line:   1010,
+								Line:   1009,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1007,
+						Line:   1006,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1000,
+					Line:   999,
 					Column: 5,
 				},
 			},
@@ -8019,16 +8048,16 @@ func Snapshot() *decision.File {
 						"mtls_service_identity",
 					},
 					Pos: decision.Pos{
-						Line:   1017,
+						Line:   1016,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"revocation": {
-							Line:   1017,
+							Line:   1016,
 							Column: 37,
 						},
 						"sensitivity": {
-							Line:   1017,
+							Line:   1016,
 							Column: 12,
 						},
 					},
@@ -8040,7 +8069,7 @@ func Snapshot() *decision.File {
 							"rfc7662 §2",
 						},
 						Pos: decision.Pos{
-							Line:   1019,
+							Line:   1018,
 							Column: 15,
 						},
 					},
@@ -8050,18 +8079,18 @@ func Snapshot() *decision.File {
 							Why:  "The answers accept eventual revocation, but the operations are critical: a revoked token must stop working at the next critical call.",
 							Safe: "Check tokens online (introspection) for critical calls; keep access tokens to a few minutes elsewhere.",
 							Pos: decision.Pos{
-								Line:   1021,
+								Line:   1020,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1019,
+						Line:   1018,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1015,
+					Line:   1014,
 					Column: 5,
 				},
 			},
@@ -8083,12 +8112,12 @@ func Snapshot() *decision.File {
 								"revocation",
 							},
 							Pos: decision.Pos{
-								Line:   1027,
+								Line:   1026,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"revocation": {
-									Line:   1027,
+									Line:   1026,
 									Column: 14,
 								},
 							},
@@ -8103,12 +8132,12 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1027,
+								Line:   1026,
 								Column: 38,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1027,
+									Line:   1026,
 									Column: 39,
 								},
 							},
@@ -8120,12 +8149,12 @@ func Snapshot() *decision.File {
 							"bff",
 						},
 						Pos: decision.Pos{
-							Line:   1026,
+							Line:   1025,
 							Column: 12,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1025,
+						Line:   1024,
 						Column: 7,
 					},
 				},
@@ -8136,7 +8165,7 @@ func Snapshot() *decision.File {
 							"owasp_micro",
 						},
 						Pos: decision.Pos{
-							Line:   1029,
+							Line:   1028,
 							Column: 15,
 						},
 					},
@@ -8145,18 +8174,18 @@ func Snapshot() *decision.File {
 							ID:    "introspection_for_revocation",
 							Value: "the server looks the session up on every request, so ending it revokes access at once; tokens the backend holds for other APIs are introspected on critical calls",
 							Pos: decision.Pos{
-								Line:   1031,
+								Line:   1030,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1029,
+						Line:   1028,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1022,
+					Line:   1021,
 					Column: 5,
 				},
 			},
@@ -8178,12 +8207,12 @@ func Snapshot() *decision.File {
 								"revocation",
 							},
 							Pos: decision.Pos{
-								Line:   1037,
+								Line:   1036,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"revocation": {
-									Line:   1037,
+									Line:   1036,
 									Column: 14,
 								},
 							},
@@ -8198,12 +8227,12 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1037,
+								Line:   1036,
 								Column: 38,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1037,
+									Line:   1036,
 									Column: 39,
 								},
 							},
@@ -8214,12 +8243,12 @@ func Snapshot() *decision.File {
 							"oauth2_token_exchange",
 						},
 						Pos: decision.Pos{
-							Line:   1036,
+							Line:   1035,
 							Column: 12,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1035,
+						Line:   1034,
 						Column: 7,
 					},
 				},
@@ -8230,7 +8259,7 @@ func Snapshot() *decision.File {
 							"rfc7662 §2",
 						},
 						Pos: decision.Pos{
-							Line:   1039,
+							Line:   1038,
 							Column: 15,
 						},
 					},
@@ -8239,18 +8268,18 @@ func Snapshot() *decision.File {
 							ID:    "introspection_for_revocation",
 							Value: "workload certificates live minutes to hours and are not renewed once revoked; any tokens on critical calls are introspected",
 							Pos: decision.Pos{
-								Line:   1041,
+								Line:   1040,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1039,
+						Line:   1038,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1032,
+					Line:   1031,
 					Column: 5,
 				},
 			},
@@ -8279,12 +8308,12 @@ func Snapshot() *decision.File {
 								"revocation",
 							},
 							Pos: decision.Pos{
-								Line:   1046,
+								Line:   1045,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"revocation": {
-									Line:   1046,
+									Line:   1045,
 									Column: 14,
 								},
 							},
@@ -8299,19 +8328,19 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1046,
+								Line:   1045,
 								Column: 38,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1046,
+									Line:   1045,
 									Column: 39,
 								},
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1045,
+						Line:   1044,
 						Column: 7,
 					},
 				},
@@ -8322,7 +8351,7 @@ func Snapshot() *decision.File {
 							"owasp_micro",
 						},
 						Pos: decision.Pos{
-							Line:   1048,
+							Line:   1047,
 							Column: 15,
 						},
 					},
@@ -8331,7 +8360,7 @@ func Snapshot() *decision.File {
 							ID:  "opaque_token_introspection",
 							Why: "Revocation must take effect at once: the API asks the authorization server whether each token is still active.",
 							Pos: decision.Pos{
-								Line:   1050,
+								Line:   1049,
 								Column: 11,
 							},
 						},
@@ -8340,18 +8369,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "introspection_for_revocation",
 							Pos: decision.Pos{
-								Line:   1052,
+								Line:   1051,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1048,
+						Line:   1047,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1042,
+					Line:   1041,
 					Column: 5,
 				},
 			},
@@ -8387,23 +8416,23 @@ func Snapshot() *decision.File {
 							"sensitivity",
 						},
 						Pos: decision.Pos{
-							Line:   1058,
+							Line:   1057,
 							Column: 12,
 						},
 						KeyPos: map[string]decision.Pos{
 							"sensitivity": {
-								Line:   1058,
+								Line:   1057,
 								Column: 13,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1056,
+						Line:   1055,
 						Column: 7,
 					},
 					KeyPos: map[string]decision.Pos{
 						"revocation": {
-							Line:   1057,
+							Line:   1056,
 							Column: 7,
 						},
 					},
@@ -8415,7 +8444,7 @@ func Snapshot() *decision.File {
 							"owasp_micro",
 						},
 						Pos: decision.Pos{
-							Line:   1060,
+							Line:   1059,
 							Column: 15,
 						},
 					},
@@ -8424,18 +8453,18 @@ func Snapshot() *decision.File {
 							ID:  "jwt_access_token",
 							Why: "Revocation may be eventual, so APIs validate signed JWT access tokens locally; a revoked grant ends when its short-lived token expires.",
 							Pos: decision.Pos{
-								Line:   1062,
+								Line:   1061,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1060,
+						Line:   1059,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1053,
+					Line:   1052,
 					Column: 5,
 				},
 			},
@@ -8447,7 +8476,7 @@ func Snapshot() *decision.File {
 						"jwt_access_token",
 					},
 					Pos: decision.Pos{
-						Line:   1065,
+						Line:   1064,
 						Column: 11,
 					},
 				},
@@ -8458,7 +8487,7 @@ func Snapshot() *decision.File {
 							"rfc9068 §4",
 						},
 						Pos: decision.Pos{
-							Line:   1067,
+							Line:   1066,
 							Column: 15,
 						},
 					},
@@ -8471,12 +8500,12 @@ func Snapshot() *decision.File {
 									"rfc8725 §3.1",
 								},
 								Pos: decision.Pos{
-									Line:   1071,
+									Line:   1070,
 									Column: 100,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1071,
+								Line:   1070,
 								Column: 11,
 							},
 						},
@@ -8488,12 +8517,12 @@ func Snapshot() *decision.File {
 									"rfc9068 §4",
 								},
 								Pos: decision.Pos{
-									Line:   1072,
+									Line:   1071,
 									Column: 80,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1072,
+								Line:   1071,
 								Column: 11,
 							},
 						},
@@ -8505,12 +8534,12 @@ func Snapshot() *decision.File {
 									"rfc8725 §3.9",
 								},
 								Pos: decision.Pos{
-									Line:   1073,
+									Line:   1072,
 									Column: 86,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1073,
+								Line:   1072,
 								Column: 11,
 							},
 						},
@@ -8522,12 +8551,12 @@ func Snapshot() *decision.File {
 									"rfc8725 §3.10",
 								},
 								Pos: decision.Pos{
-									Line:   1074,
+									Line:   1073,
 									Column: 109,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1074,
+								Line:   1073,
 								Column: 11,
 							},
 						},
@@ -8539,12 +8568,12 @@ func Snapshot() *decision.File {
 									"owasp_jwt",
 								},
 								Pos: decision.Pos{
-									Line:   1075,
+									Line:   1074,
 									Column: 134,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1075,
+								Line:   1074,
 								Column: 11,
 							},
 						},
@@ -8553,18 +8582,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "jwt_validation_checklist",
 							Pos: decision.Pos{
-								Line:   1069,
+								Line:   1068,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1067,
+						Line:   1066,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1063,
+					Line:   1062,
 					Column: 5,
 				},
 			},
@@ -8591,12 +8620,12 @@ func Snapshot() *decision.File {
 						"workload_identity_federation",
 					},
 					Pos: decision.Pos{
-						Line:   1079,
+						Line:   1078,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitivity": {
-							Line:   1079,
+							Line:   1078,
 							Column: 12,
 						},
 					},
@@ -8608,7 +8637,7 @@ func Snapshot() *decision.File {
 							"owasp_jwt",
 						},
 						Pos: decision.Pos{
-							Line:   1081,
+							Line:   1080,
 							Column: 15,
 						},
 					},
@@ -8617,18 +8646,18 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "at most 5 minutes",
 							Pos: decision.Pos{
-								Line:   1083,
+								Line:   1082,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1081,
+						Line:   1080,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1077,
+					Line:   1076,
 					Column: 5,
 				},
 			},
@@ -8655,12 +8684,12 @@ func Snapshot() *decision.File {
 						"workload_identity_federation",
 					},
 					Pos: decision.Pos{
-						Line:   1086,
+						Line:   1085,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitivity": {
-							Line:   1086,
+							Line:   1085,
 							Column: 12,
 						},
 					},
@@ -8672,7 +8701,7 @@ func Snapshot() *decision.File {
 							"owasp_jwt",
 						},
 						Pos: decision.Pos{
-							Line:   1088,
+							Line:   1087,
 							Column: 15,
 						},
 					},
@@ -8681,18 +8710,18 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "at most 10 minutes",
 							Pos: decision.Pos{
-								Line:   1090,
+								Line:   1089,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1088,
+						Line:   1087,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1084,
+					Line:   1083,
 					Column: 5,
 				},
 			},
@@ -8724,12 +8753,12 @@ func Snapshot() *decision.File {
 										"client_type",
 									},
 									Pos: decision.Pos{
-										Line:   1093,
+										Line:   1092,
 										Column: 25,
 									},
 									KeyPos: map[string]decision.Pos{
 										"client_type": {
-											Line:   1093,
+											Line:   1092,
 											Column: 26,
 										},
 									},
@@ -8749,29 +8778,29 @@ func Snapshot() *decision.File {
 										"can_hold_secret",
 									},
 									Pos: decision.Pos{
-										Line:   1093,
+										Line:   1092,
 										Column: 122,
 									},
 									KeyPos: map[string]decision.Pos{
 										"can_hold_secret": {
-											Line:   1093,
+											Line:   1092,
 											Column: 191,
 										},
 										"client_type": {
-											Line:   1093,
+											Line:   1092,
 											Column: 123,
 										},
 									},
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1093,
+								Line:   1092,
 								Column: 18,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1093,
+						Line:   1092,
 						Column: 11,
 					},
 				},
@@ -8782,7 +8811,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.3",
 						},
 						Pos: decision.Pos{
-							Line:   1095,
+							Line:   1094,
 							Column: 15,
 						},
 					},
@@ -8791,18 +8820,18 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "at most 10 minutes (the browser-apps BCP example); sessions continue with refresh tokens",
 							Pos: decision.Pos{
-								Line:   1097,
+								Line:   1096,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1095,
+						Line:   1094,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1091,
+					Line:   1090,
 					Column: 5,
 				},
 			},
@@ -8829,12 +8858,12 @@ func Snapshot() *decision.File {
 						"workload_identity_federation",
 					},
 					Pos: decision.Pos{
-						Line:   1100,
+						Line:   1099,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitivity": {
-							Line:   1100,
+							Line:   1099,
 							Column: 12,
 						},
 					},
@@ -8846,7 +8875,7 @@ func Snapshot() *decision.File {
 							"owasp_jwt",
 						},
 						Pos: decision.Pos{
-							Line:   1102,
+							Line:   1101,
 							Column: 15,
 						},
 					},
@@ -8855,18 +8884,18 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "at most 15 minutes",
 							Pos: decision.Pos{
-								Line:   1104,
+								Line:   1103,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1102,
+						Line:   1101,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1098,
+					Line:   1097,
 					Column: 5,
 				},
 			},
@@ -8893,12 +8922,12 @@ func Snapshot() *decision.File {
 						"workload_identity_federation",
 					},
 					Pos: decision.Pos{
-						Line:   1107,
+						Line:   1106,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitivity": {
-							Line:   1107,
+							Line:   1106,
 							Column: 12,
 						},
 					},
@@ -8909,7 +8938,7 @@ func Snapshot() *decision.File {
 							"oauth21 §7.1",
 						},
 						Pos: decision.Pos{
-							Line:   1109,
+							Line:   1108,
 							Column: 15,
 						},
 					},
@@ -8918,18 +8947,18 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "at most 60 minutes for a confidential server client",
 							Pos: decision.Pos{
-								Line:   1111,
+								Line:   1110,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1109,
+						Line:   1108,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1105,
+					Line:   1104,
 					Column: 5,
 				},
 			},
@@ -8957,12 +8986,12 @@ func Snapshot() *decision.File {
 								"token_lifetime",
 							},
 							Pos: decision.Pos{
-								Line:   1118,
+								Line:   1117,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"token_lifetime": {
-									Line:   1118,
+									Line:   1117,
 									Column: 12,
 								},
 							},
@@ -8982,16 +9011,16 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1119,
+								Line:   1118,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1119,
+									Line:   1118,
 									Column: 37,
 								},
 								"token_lifetime": {
-									Line:   1119,
+									Line:   1118,
 									Column: 12,
 								},
 							},
@@ -9014,16 +9043,16 @@ func Snapshot() *decision.File {
 								"client_type",
 							},
 							Pos: decision.Pos{
-								Line:   1120,
+								Line:   1119,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"client_type": {
-									Line:   1120,
+									Line:   1119,
 									Column: 37,
 								},
 								"token_lifetime": {
-									Line:   1120,
+									Line:   1119,
 									Column: 12,
 								},
 							},
@@ -9039,18 +9068,18 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1116,
+							Line:   1115,
 							Column: 12,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1116,
+								Line:   1115,
 								Column: 13,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1115,
+						Line:   1114,
 						Column: 7,
 					},
 				},
@@ -9062,7 +9091,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.3",
 						},
 						Pos: decision.Pos{
-							Line:   1122,
+							Line:   1121,
 							Column: 15,
 						},
 					},
@@ -9070,7 +9099,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "refresh_token_max_or_idle_lifetime",
 							Pos: decision.Pos{
-								Line:   1126,
+								Line:   1125,
 								Column: 11,
 							},
 						},
@@ -9081,18 +9110,18 @@ func Snapshot() *decision.File {
 							Why:  "The answers ask for access tokens that last longer than this client and sensitivity allow; a bearer token is usable by whoever copies it until it expires.",
 							Safe: "Short-lived access tokens (see the setting) with refresh tokens for long sessions; refresh tokens have a maximum and an idle lifetime.",
 							Pos: decision.Pos{
-								Line:   1124,
+								Line:   1123,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1122,
+						Line:   1121,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1112,
+					Line:   1111,
 					Column: 5,
 				},
 			},
@@ -9125,12 +9154,12 @@ func Snapshot() *decision.File {
 								"token_lifetime",
 							},
 							Pos: decision.Pos{
-								Line:   1133,
+								Line:   1132,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"token_lifetime": {
-									Line:   1133,
+									Line:   1132,
 									Column: 12,
 								},
 							},
@@ -9150,28 +9179,28 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1134,
+								Line:   1133,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1134,
+									Line:   1133,
 									Column: 37,
 								},
 								"token_lifetime": {
-									Line:   1134,
+									Line:   1133,
 									Column: 12,
 								},
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1130,
+						Line:   1129,
 						Column: 7,
 					},
 					KeyPos: map[string]decision.Pos{
 						"user_context": {
-							Line:   1131,
+							Line:   1130,
 							Column: 7,
 						},
 					},
@@ -9183,7 +9212,7 @@ func Snapshot() *decision.File {
 							"owasp_jwt",
 						},
 						Pos: decision.Pos{
-							Line:   1136,
+							Line:   1135,
 							Column: 15,
 						},
 					},
@@ -9193,18 +9222,18 @@ func Snapshot() *decision.File {
 							Why:  "The answers ask for access tokens that last longer than this sensitivity allows; a bearer token is usable by whoever copies it until it expires.",
 							Safe: "Short-lived access tokens (see the setting); the client requests a new one when it expires, with no refresh token.",
 							Pos: decision.Pos{
-								Line:   1138,
+								Line:   1137,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1136,
+						Line:   1135,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1127,
+					Line:   1126,
 					Column: 5,
 				},
 			},
@@ -9235,12 +9264,12 @@ func Snapshot() *decision.File {
 										"client_type",
 									},
 									Pos: decision.Pos{
-										Line:   1142,
+										Line:   1141,
 										Column: 20,
 									},
 									KeyPos: map[string]decision.Pos{
 										"client_type": {
-											Line:   1142,
+											Line:   1141,
 											Column: 21,
 										},
 									},
@@ -9260,23 +9289,23 @@ func Snapshot() *decision.File {
 										"can_hold_secret",
 									},
 									Pos: decision.Pos{
-										Line:   1142,
+										Line:   1141,
 										Column: 117,
 									},
 									KeyPos: map[string]decision.Pos{
 										"can_hold_secret": {
-											Line:   1142,
+											Line:   1141,
 											Column: 186,
 										},
 										"client_type": {
-											Line:   1142,
+											Line:   1141,
 											Column: 118,
 										},
 									},
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1142,
+								Line:   1141,
 								Column: 13,
 							},
 						},
@@ -9293,12 +9322,12 @@ func Snapshot() *decision.File {
 									"user_context",
 								},
 								Pos: decision.Pos{
-									Line:   1144,
+									Line:   1143,
 									Column: 19,
 								},
 								KeyPos: map[string]decision.Pos{
 									"user_context": {
-										Line:   1144,
+										Line:   1143,
 										Column: 20,
 									},
 								},
@@ -9313,12 +9342,12 @@ func Snapshot() *decision.File {
 									"compliance",
 								},
 								Pos: decision.Pos{
-									Line:   1144,
+									Line:   1143,
 									Column: 43,
 								},
 								KeyPos: map[string]decision.Pos{
 									"compliance": {
-										Line:   1144,
+										Line:   1143,
 										Column: 44,
 									},
 								},
@@ -9328,18 +9357,18 @@ func Snapshot() *decision.File {
 									"bff",
 								},
 								Pos: decision.Pos{
-									Line:   1144,
+									Line:   1143,
 									Column: 65,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   1144,
+							Line:   1143,
 							Column: 12,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1142,
+						Line:   1141,
 						Column: 7,
 					},
 				},
@@ -9350,7 +9379,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.3",
 						},
 						Pos: decision.Pos{
-							Line:   1146,
+							Line:   1145,
 							Column: 15,
 						},
 					},
@@ -9359,7 +9388,7 @@ func Snapshot() *decision.File {
 							ID:  "refresh_tokens",
 							Why: "Keep sessions going without long-lived access tokens.",
 							Pos: decision.Pos{
-								Line:   1148,
+								Line:   1147,
 								Column: 11,
 							},
 						},
@@ -9369,7 +9398,7 @@ func Snapshot() *decision.File {
 							ID:  "unconstrained_refresh_token_public_client",
 							Why: "A public client's refresh token must be rotated on use or bound to the client's key.",
 							Pos: decision.Pos{
-								Line:   1153,
+								Line:   1152,
 								Column: 11,
 							},
 						},
@@ -9378,25 +9407,25 @@ func Snapshot() *decision.File {
 						{
 							ID: "refresh_token_rotation_or_sender_constraint",
 							Pos: decision.Pos{
-								Line:   1150,
+								Line:   1149,
 								Column: 11,
 							},
 						},
 						{
 							ID: "refresh_token_max_or_idle_lifetime",
 							Pos: decision.Pos{
-								Line:   1151,
+								Line:   1150,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1146,
+						Line:   1145,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1139,
+					Line:   1138,
 					Column: 5,
 				},
 			},
@@ -9421,12 +9450,12 @@ func Snapshot() *decision.File {
 										"client_type",
 									},
 									Pos: decision.Pos{
-										Line:   1156,
+										Line:   1155,
 										Column: 25,
 									},
 									KeyPos: map[string]decision.Pos{
 										"client_type": {
-											Line:   1156,
+											Line:   1155,
 											Column: 26,
 										},
 									},
@@ -9446,23 +9475,23 @@ func Snapshot() *decision.File {
 										"can_hold_secret",
 									},
 									Pos: decision.Pos{
-										Line:   1156,
+										Line:   1155,
 										Column: 122,
 									},
 									KeyPos: map[string]decision.Pos{
 										"can_hold_secret": {
-											Line:   1156,
+											Line:   1155,
 											Column: 191,
 										},
 										"client_type": {
-											Line:   1156,
+											Line:   1155,
 											Column: 123,
 										},
 									},
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1156,
+								Line:   1155,
 								Column: 18,
 							},
 						},
@@ -9472,12 +9501,12 @@ func Snapshot() *decision.File {
 							"bff",
 						},
 						Pos: decision.Pos{
-							Line:   1156,
+							Line:   1155,
 							Column: 225,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1156,
+						Line:   1155,
 						Column: 11,
 					},
 				},
@@ -9489,7 +9518,7 @@ func Snapshot() *decision.File {
 							"stripe_keys",
 						},
 						Pos: decision.Pos{
-							Line:   1158,
+							Line:   1157,
 							Column: 15,
 						},
 					},
@@ -9498,7 +9527,7 @@ func Snapshot() *decision.File {
 							ID:  "static_secret_in_public_client",
 							Why: "Anything shipped in the app can be extracted; the authorization server must not rely on it.",
 							Pos: decision.Pos{
-								Line:   1162,
+								Line:   1161,
 								Column: 11,
 							},
 						},
@@ -9506,7 +9535,7 @@ func Snapshot() *decision.File {
 							ID:  "secret_key_in_client_app",
 							Why: "Provider secret keys stay on servers; apps get only publishable or user-scoped credentials.",
 							Pos: decision.Pos{
-								Line:   1163,
+								Line:   1162,
 								Column: 11,
 							},
 						},
@@ -9515,18 +9544,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "public_client_no_embedded_secret",
 							Pos: decision.Pos{
-								Line:   1160,
+								Line:   1159,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1158,
+						Line:   1157,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1154,
+					Line:   1153,
 					Column: 5,
 				},
 			},
@@ -9546,12 +9575,12 @@ func Snapshot() *decision.File {
 						"bff",
 					},
 					Pos: decision.Pos{
-						Line:   1166,
+						Line:   1165,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1166,
+							Line:   1165,
 							Column: 12,
 						},
 					},
@@ -9564,7 +9593,7 @@ func Snapshot() *decision.File {
 							"stripe_keys",
 						},
 						Pos: decision.Pos{
-							Line:   1168,
+							Line:   1167,
 							Column: 15,
 						},
 					},
@@ -9573,7 +9602,7 @@ func Snapshot() *decision.File {
 							ID:  "static_secret_in_public_client",
 							Why: "A secret in the JavaScript bundle is public; only the BFF holds credentials.",
 							Pos: decision.Pos{
-								Line:   1172,
+								Line:   1171,
 								Column: 11,
 							},
 						},
@@ -9581,7 +9610,7 @@ func Snapshot() *decision.File {
 							ID:  "secret_key_in_client_app",
 							Why: "Provider secret keys stay on the server.",
 							Pos: decision.Pos{
-								Line:   1173,
+								Line:   1172,
 								Column: 11,
 							},
 						},
@@ -9591,18 +9620,18 @@ func Snapshot() *decision.File {
 							ID:    "public_client_no_embedded_secret",
 							Value: "the JavaScript bundle holds no client secret or provider key; the BFF, on the server, is the confidential client",
 							Pos: decision.Pos{
-								Line:   1170,
+								Line:   1169,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1168,
+						Line:   1167,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1164,
+					Line:   1163,
 					Column: 5,
 				},
 			},
@@ -9635,27 +9664,27 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1176,
+							Line:   1175,
 							Column: 125,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1176,
+								Line:   1175,
 								Column: 126,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1176,
+						Line:   1175,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"can_hold_secret": {
-							Line:   1176,
+							Line:   1175,
 							Column: 94,
 						},
 						"client_type": {
-							Line:   1176,
+							Line:   1175,
 							Column: 12,
 						},
 					},
@@ -9667,7 +9696,7 @@ func Snapshot() *decision.File {
 							"oauth21 §8",
 						},
 						Pos: decision.Pos{
-							Line:   1178,
+							Line:   1177,
 							Column: 15,
 						},
 					},
@@ -9677,18 +9706,18 @@ func Snapshot() *decision.File {
 							Why:  "The answers say the client can keep a secret, but a secret shipped inside an installed app or tool is readable by anyone who has a copy.",
 							Safe: "Register the app as a public client with PKCE; where a confidential client is needed, put it in a backend the app talks to.",
 							Pos: decision.Pos{
-								Line:   1180,
+								Line:   1179,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1178,
+						Line:   1177,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1174,
+					Line:   1173,
 					Column: 5,
 				},
 			},
@@ -9703,7 +9732,7 @@ func Snapshot() *decision.File {
 						"browser_oauth_client",
 					},
 					Pos: decision.Pos{
-						Line:   1184,
+						Line:   1183,
 						Column: 11,
 					},
 				},
@@ -9714,7 +9743,7 @@ func Snapshot() *decision.File {
 							"rfc9700 §2.1.1",
 						},
 						Pos: decision.Pos{
-							Line:   1186,
+							Line:   1185,
 							Column: 15,
 						},
 					},
@@ -9727,12 +9756,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.1.2",
 								},
 								Pos: decision.Pos{
-									Line:   1192,
+									Line:   1191,
 									Column: 134,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1192,
+								Line:   1191,
 								Column: 11,
 							},
 						},
@@ -9744,12 +9773,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.1.1",
 								},
 								Pos: decision.Pos{
-									Line:   1193,
+									Line:   1192,
 									Column: 81,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1193,
+								Line:   1192,
 								Column: 11,
 							},
 						},
@@ -9761,12 +9790,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.1",
 								},
 								Pos: decision.Pos{
-									Line:   1194,
+									Line:   1193,
 									Column: 90,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1194,
+								Line:   1193,
 								Column: 11,
 							},
 						},
@@ -9778,12 +9807,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.6",
 								},
 								Pos: decision.Pos{
-									Line:   1195,
+									Line:   1194,
 									Column: 115,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1195,
+								Line:   1194,
 								Column: 11,
 							},
 						},
@@ -9792,32 +9821,32 @@ func Snapshot() *decision.File {
 						{
 							ID: "pkce_s256",
 							Pos: decision.Pos{
-								Line:   1188,
+								Line:   1187,
 								Column: 11,
 							},
 						},
 						{
 							ID: "exact_redirect_uri_matching",
 							Pos: decision.Pos{
-								Line:   1189,
+								Line:   1188,
 								Column: 11,
 							},
 						},
 						{
 							ID: "csrf_protection_state_or_pkce",
 							Pos: decision.Pos{
-								Line:   1190,
+								Line:   1189,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1186,
+						Line:   1185,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1182,
+					Line:   1181,
 					Column: 5,
 				},
 			},
@@ -9835,18 +9864,18 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1198,
+							Line:   1197,
 							Column: 17,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1198,
+								Line:   1197,
 								Column: 18,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1198,
+						Line:   1197,
 						Column: 11,
 					},
 				},
@@ -9857,7 +9886,7 @@ func Snapshot() *decision.File {
 							"owasp_api2",
 						},
 						Pos: decision.Pos{
-							Line:   1200,
+							Line:   1199,
 							Column: 15,
 						},
 					},
@@ -9870,12 +9899,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.4",
 								},
 								Pos: decision.Pos{
-									Line:   1202,
+									Line:   1201,
 									Column: 124,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1202,
+								Line:   1201,
 								Column: 11,
 							},
 						},
@@ -9887,23 +9916,23 @@ func Snapshot() *decision.File {
 									"owasp_api2",
 								},
 								Pos: decision.Pos{
-									Line:   1203,
+									Line:   1202,
 									Column: 105,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1203,
+								Line:   1202,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1200,
+						Line:   1199,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1196,
+					Line:   1195,
 					Column: 5,
 				},
 			},
@@ -9923,12 +9952,12 @@ func Snapshot() *decision.File {
 						"oauth2_auth_code_pkce",
 					},
 					Pos: decision.Pos{
-						Line:   1206,
+						Line:   1205,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1206,
+							Line:   1205,
 							Column: 12,
 						},
 					},
@@ -9940,7 +9969,7 @@ func Snapshot() *decision.File {
 							"rfc8252 §8.12",
 						},
 						Pos: decision.Pos{
-							Line:   1208,
+							Line:   1207,
 							Column: 15,
 						},
 					},
@@ -9953,12 +9982,12 @@ func Snapshot() *decision.File {
 									"rfc8252 §8.12",
 								},
 								Pos: decision.Pos{
-									Line:   1213,
+									Line:   1212,
 									Column: 129,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1213,
+								Line:   1212,
 								Column: 11,
 							},
 						},
@@ -9967,7 +9996,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "external_user_agent",
 							Pos: decision.Pos{
-								Line:   1210,
+								Line:   1209,
 								Column: 11,
 							},
 						},
@@ -9975,18 +10004,18 @@ func Snapshot() *decision.File {
 							ID:    "native_redirect_options",
 							Value: "a claimed `https` URL (App Links or Universal Links), or a private-use scheme in reverse-domain form",
 							Pos: decision.Pos{
-								Line:   1211,
+								Line:   1210,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1208,
+						Line:   1207,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1204,
+					Line:   1203,
 					Column: 5,
 				},
 			},
@@ -10007,12 +10036,12 @@ func Snapshot() *decision.File {
 						"oauth2_auth_code_pkce",
 					},
 					Pos: decision.Pos{
-						Line:   1216,
+						Line:   1215,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1216,
+							Line:   1215,
 							Column: 12,
 						},
 					},
@@ -10024,7 +10053,7 @@ func Snapshot() *decision.File {
 							"rfc8252 §8.12",
 						},
 						Pos: decision.Pos{
-							Line:   1218,
+							Line:   1217,
 							Column: 15,
 						},
 					},
@@ -10037,12 +10066,12 @@ func Snapshot() *decision.File {
 									"rfc8252 §8.12",
 								},
 								Pos: decision.Pos{
-									Line:   1223,
+									Line:   1222,
 									Column: 129,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1223,
+								Line:   1222,
 								Column: 11,
 							},
 						},
@@ -10051,7 +10080,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "external_user_agent",
 							Pos: decision.Pos{
-								Line:   1220,
+								Line:   1219,
 								Column: 11,
 							},
 						},
@@ -10059,18 +10088,18 @@ func Snapshot() *decision.File {
 							ID:    "native_redirect_options",
 							Value: "loopback `http://127.0.0.1:{port}` with a port chosen at run time (the server allows any port), or a private-use scheme",
 							Pos: decision.Pos{
-								Line:   1221,
+								Line:   1220,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1218,
+						Line:   1217,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1214,
+					Line:   1213,
 					Column: 5,
 				},
 			},
@@ -10082,7 +10111,7 @@ func Snapshot() *decision.File {
 						"oauth2_device_grant",
 					},
 					Pos: decision.Pos{
-						Line:   1226,
+						Line:   1225,
 						Column: 11,
 					},
 				},
@@ -10094,7 +10123,7 @@ func Snapshot() *decision.File {
 							"rfc8628 §5.4",
 						},
 						Pos: decision.Pos{
-							Line:   1228,
+							Line:   1227,
 							Column: 15,
 						},
 					},
@@ -10102,32 +10131,32 @@ func Snapshot() *decision.File {
 						{
 							ID: "device_polling_interval_slow_down",
 							Pos: decision.Pos{
-								Line:   1230,
+								Line:   1229,
 								Column: 11,
 							},
 						},
 						{
 							ID: "device_user_code_rate_limit",
 							Pos: decision.Pos{
-								Line:   1231,
+								Line:   1230,
 								Column: 11,
 							},
 						},
 						{
 							ID: "device_remote_phishing_mitigation",
 							Pos: decision.Pos{
-								Line:   1232,
+								Line:   1231,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1228,
+						Line:   1227,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1224,
+					Line:   1223,
 					Column: 5,
 				},
 			},
@@ -10149,12 +10178,12 @@ func Snapshot() *decision.File {
 						"server_session_cookie",
 					},
 					Pos: decision.Pos{
-						Line:   1237,
+						Line:   1236,
 						Column: 7,
 					},
 					KeyPos: map[string]decision.Pos{
 						"compliance": {
-							Line:   1238,
+							Line:   1237,
 							Column: 7,
 						},
 					},
@@ -10166,7 +10195,7 @@ func Snapshot() *decision.File {
 							"hipaa",
 						},
 						Pos: decision.Pos{
-							Line:   1240,
+							Line:   1239,
 							Column: 15,
 						},
 					},
@@ -10179,18 +10208,18 @@ func Snapshot() *decision.File {
 								"idle_timeout":     "15m",
 							},
 							Pos: decision.Pos{
-								Line:   1242,
+								Line:   1241,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1240,
+						Line:   1239,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1234,
+					Line:   1233,
 					Column: 5,
 				},
 			},
@@ -10212,12 +10241,12 @@ func Snapshot() *decision.File {
 						"server_session_cookie",
 					},
 					Pos: decision.Pos{
-						Line:   1246,
+						Line:   1245,
 						Column: 7,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitivity": {
-							Line:   1247,
+							Line:   1246,
 							Column: 7,
 						},
 					},
@@ -10229,7 +10258,7 @@ func Snapshot() *decision.File {
 							"nist80063b §4.3.3",
 						},
 						Pos: decision.Pos{
-							Line:   1249,
+							Line:   1248,
 							Column: 15,
 						},
 					},
@@ -10242,18 +10271,18 @@ func Snapshot() *decision.File {
 								"idle_timeout":     "15m",
 							},
 							Pos: decision.Pos{
-								Line:   1251,
+								Line:   1250,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1249,
+						Line:   1248,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1243,
+					Line:   1242,
 					Column: 5,
 				},
 			},
@@ -10266,7 +10295,7 @@ func Snapshot() *decision.File {
 						"server_session_cookie",
 					},
 					Pos: decision.Pos{
-						Line:   1254,
+						Line:   1253,
 						Column: 11,
 					},
 				},
@@ -10277,7 +10306,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.1",
 						},
 						Pos: decision.Pos{
-							Line:   1256,
+							Line:   1255,
 							Column: 15,
 						},
 					},
@@ -10286,7 +10315,7 @@ func Snapshot() *decision.File {
 							ID:  "tokens_in_web_storage",
 							Why: "Tokens and session ids stay out of localStorage and sessionStorage, where any injected script can read them.",
 							Pos: decision.Pos{
-								Line:   1263,
+								Line:   1262,
 								Column: 11,
 							},
 						},
@@ -10295,39 +10324,39 @@ func Snapshot() *decision.File {
 						{
 							ID: "cookie_httponly_secure_samesite",
 							Pos: decision.Pos{
-								Line:   1258,
+								Line:   1257,
 								Column: 11,
 							},
 						},
 						{
 							ID: "csrf_defense_for_cookies",
 							Pos: decision.Pos{
-								Line:   1259,
+								Line:   1258,
 								Column: 11,
 							},
 						},
 						{
 							ID: "session_timeouts",
 							Pos: decision.Pos{
-								Line:   1260,
+								Line:   1259,
 								Column: 11,
 							},
 						},
 						{
 							ID: "session_id_regeneration",
 							Pos: decision.Pos{
-								Line:   1261,
+								Line:   1260,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1256,
+						Line:   1255,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1252,
+					Line:   1251,
 					Column: 5,
 				},
 			},
@@ -10339,7 +10368,7 @@ func Snapshot() *decision.File {
 						"bff",
 					},
 					Pos: decision.Pos{
-						Line:   1266,
+						Line:   1265,
 						Column: 11,
 					},
 				},
@@ -10349,7 +10378,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.1",
 						},
 						Pos: decision.Pos{
-							Line:   1268,
+							Line:   1267,
 							Column: 15,
 						},
 					},
@@ -10357,7 +10386,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "bff_outbound_allowlist",
 							Pos: decision.Pos{
-								Line:   1270,
+								Line:   1269,
 								Column: 11,
 							},
 						},
@@ -10365,18 +10394,18 @@ func Snapshot() *decision.File {
 							ID:    "refresh_token_max_or_idle_lifetime",
 							Value: "the BFF session ends when the refresh token's maximum lifetime ends; idle expiry as well",
 							Pos: decision.Pos{
-								Line:   1271,
+								Line:   1270,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1268,
+						Line:   1267,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1264,
+					Line:   1263,
 					Column: 5,
 				},
 			},
@@ -10388,7 +10417,7 @@ func Snapshot() *decision.File {
 						"browser_oauth_client",
 					},
 					Pos: decision.Pos{
-						Line:   1274,
+						Line:   1273,
 						Column: 11,
 					},
 				},
@@ -10399,7 +10428,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.3",
 						},
 						Pos: decision.Pos{
-							Line:   1276,
+							Line:   1275,
 							Column: 15,
 						},
 					},
@@ -10408,18 +10437,18 @@ func Snapshot() *decision.File {
 							ID:  "tokens_in_web_storage",
 							Why: "Keep tokens in memory or a worker; localStorage and sessionStorage are readable by any injected script.",
 							Pos: decision.Pos{
-								Line:   1278,
+								Line:   1277,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1276,
+						Line:   1275,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1272,
+					Line:   1271,
 					Column: 5,
 				},
 			},
@@ -10435,7 +10464,7 @@ func Snapshot() *decision.File {
 								"oauth2_token_exchange",
 							},
 							Pos: decision.Pos{
-								Line:   1284,
+								Line:   1283,
 								Column: 11,
 							},
 						},
@@ -10465,23 +10494,23 @@ func Snapshot() *decision.File {
 									"can_hold_secret",
 								},
 								Pos: decision.Pos{
-									Line:   1285,
+									Line:   1284,
 									Column: 159,
 								},
 								KeyPos: map[string]decision.Pos{
 									"can_hold_secret": {
-										Line:   1285,
+										Line:   1284,
 										Column: 160,
 									},
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1285,
+								Line:   1284,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"client_type": {
-									Line:   1285,
+									Line:   1284,
 									Column: 12,
 								},
 							},
@@ -10503,23 +10532,23 @@ func Snapshot() *decision.File {
 								"oidc_login",
 							},
 							Pos: decision.Pos{
-								Line:   1286,
+								Line:   1285,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"can_hold_secret": {
-									Line:   1286,
+									Line:   1285,
 									Column: 40,
 								},
 								"client_type": {
-									Line:   1286,
+									Line:   1285,
 									Column: 12,
 								},
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1283,
+						Line:   1282,
 						Column: 7,
 					},
 				},
@@ -10530,7 +10559,7 @@ func Snapshot() *decision.File {
 							"oauth21 §2.4",
 						},
 						Pos: decision.Pos{
-							Line:   1288,
+							Line:   1287,
 							Column: 15,
 						},
 					},
@@ -10539,7 +10568,7 @@ func Snapshot() *decision.File {
 							ID:  "private_key_jwt",
 							Why: "The client signs a short JWT with its private key; the authorization server keeps only the public key.",
 							Pos: decision.Pos{
-								Line:   1292,
+								Line:   1291,
 								Column: 11,
 							},
 						},
@@ -10551,12 +10580,12 @@ func Snapshot() *decision.File {
 									"rfc8705 §2",
 								},
 								Pos: decision.Pos{
-									Line:   1293,
+									Line:   1292,
 									Column: 115,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1293,
+								Line:   1292,
 								Column: 11,
 							},
 						},
@@ -10565,18 +10594,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "asymmetric_client_auth",
 							Pos: decision.Pos{
-								Line:   1290,
+								Line:   1289,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1288,
+						Line:   1287,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1280,
+					Line:   1279,
 					Column: 5,
 				},
 			},
@@ -10595,18 +10624,18 @@ func Snapshot() *decision.File {
 							"client_type",
 						},
 						Pos: decision.Pos{
-							Line:   1296,
+							Line:   1295,
 							Column: 17,
 						},
 						KeyPos: map[string]decision.Pos{
 							"client_type": {
-								Line:   1296,
+								Line:   1295,
 								Column: 18,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1296,
+						Line:   1295,
 						Column: 11,
 					},
 				},
@@ -10616,7 +10645,7 @@ func Snapshot() *decision.File {
 							"rfc9700 §2.3",
 						},
 						Pos: decision.Pos{
-							Line:   1298,
+							Line:   1297,
 							Column: 15,
 						},
 					},
@@ -10624,25 +10653,25 @@ func Snapshot() *decision.File {
 						{
 							ID: "least_privilege_scopes",
 							Pos: decision.Pos{
-								Line:   1300,
+								Line:   1299,
 								Column: 11,
 							},
 						},
 						{
 							ID: "audience_restriction",
 							Pos: decision.Pos{
-								Line:   1301,
+								Line:   1300,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1298,
+						Line:   1297,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1294,
+					Line:   1293,
 					Column: 5,
 				},
 			},
@@ -10661,18 +10690,18 @@ func Snapshot() *decision.File {
 							"client_type",
 						},
 						Pos: decision.Pos{
-							Line:   1304,
+							Line:   1303,
 							Column: 17,
 						},
 						KeyPos: map[string]decision.Pos{
 							"client_type": {
-								Line:   1304,
+								Line:   1303,
 								Column: 18,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1304,
+						Line:   1303,
 						Column: 11,
 					},
 				},
@@ -10684,7 +10713,7 @@ func Snapshot() *decision.File {
 							"owasp_rest",
 						},
 						Pos: decision.Pos{
-							Line:   1306,
+							Line:   1305,
 							Column: 15,
 						},
 					},
@@ -10692,18 +10721,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "authorization_header_transport",
 							Pos: decision.Pos{
-								Line:   1308,
+								Line:   1307,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1306,
+						Line:   1305,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1302,
+					Line:   1301,
 					Column: 5,
 				},
 			},
@@ -10718,7 +10747,7 @@ func Snapshot() *decision.File {
 							"owasp_api2",
 						},
 						Pos: decision.Pos{
-							Line:   1312,
+							Line:   1311,
 							Column: 15,
 						},
 					},
@@ -10727,18 +10756,18 @@ func Snapshot() *decision.File {
 							ID:  "credentials_in_url",
 							Why: "Tokens, keys and passwords never travel in URLs, where logs, history and Referer headers keep them.",
 							Pos: decision.Pos{
-								Line:   1314,
+								Line:   1313,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1312,
+						Line:   1311,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1309,
+					Line:   1308,
 					Column: 5,
 				},
 			},
@@ -10750,7 +10779,7 @@ func Snapshot() *decision.File {
 						"oauth2_token_exchange",
 					},
 					Pos: decision.Pos{
-						Line:   1318,
+						Line:   1317,
 						Column: 11,
 					},
 				},
@@ -10761,7 +10790,7 @@ func Snapshot() *decision.File {
 							"owasp_micro",
 						},
 						Pos: decision.Pos{
-							Line:   1320,
+							Line:   1319,
 							Column: 15,
 						},
 					},
@@ -10774,12 +10803,12 @@ func Snapshot() *decision.File {
 									"owasp_micro",
 								},
 								Pos: decision.Pos{
-									Line:   1324,
+									Line:   1323,
 									Column: 163,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1324,
+								Line:   1323,
 								Column: 11,
 							},
 						},
@@ -10788,18 +10817,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "token_exchange_audience_and_act",
 							Pos: decision.Pos{
-								Line:   1322,
+								Line:   1321,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1320,
+						Line:   1319,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1316,
+					Line:   1315,
 					Column: 5,
 				},
 			},
@@ -10816,12 +10845,12 @@ func Snapshot() *decision.File {
 						"client_type",
 					},
 					Pos: decision.Pos{
-						Line:   1327,
+						Line:   1326,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1327,
+							Line:   1326,
 							Column: 12,
 						},
 					},
@@ -10833,7 +10862,7 @@ func Snapshot() *decision.File {
 							"owasp_micro",
 						},
 						Pos: decision.Pos{
-							Line:   1329,
+							Line:   1328,
 							Column: 15,
 						},
 					},
@@ -10842,18 +10871,18 @@ func Snapshot() *decision.File {
 							ID:  "unauthenticated_service_calls",
 							Why: "Being inside the network is not authentication: every service-to-service call is authenticated.",
 							Pos: decision.Pos{
-								Line:   1331,
+								Line:   1330,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1329,
+						Line:   1328,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1325,
+					Line:   1324,
 					Column: 5,
 				},
 			},
@@ -10880,20 +10909,20 @@ func Snapshot() *decision.File {
 						"client_type",
 					},
 					Pos: decision.Pos{
-						Line:   1334,
+						Line:   1333,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1334,
+							Line:   1333,
 							Column: 66,
 						},
 						"trust": {
-							Line:   1334,
+							Line:   1333,
 							Column: 12,
 						},
 						"user_context": {
-							Line:   1334,
+							Line:   1333,
 							Column: 44,
 						},
 					},
@@ -10904,7 +10933,7 @@ func Snapshot() *decision.File {
 							"owasp_micro",
 						},
 						Pos: decision.Pos{
-							Line:   1336,
+							Line:   1335,
 							Column: 15,
 						},
 					},
@@ -10913,7 +10942,7 @@ func Snapshot() *decision.File {
 							ID:  "mtls_service_identity",
 							Why: "Inside one trust domain a service mesh can authenticate every call without application secrets.",
 							Pos: decision.Pos{
-								Line:   1338,
+								Line:   1337,
 								Column: 11,
 							},
 						},
@@ -10927,23 +10956,23 @@ func Snapshot() *decision.File {
 									"owasp_api2",
 								},
 								Pos: decision.Pos{
-									Line:   1340,
+									Line:   1339,
 									Column: 111,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1340,
+								Line:   1339,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1336,
+						Line:   1335,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1332,
+					Line:   1331,
 					Column: 5,
 				},
 			},
@@ -10964,12 +10993,12 @@ func Snapshot() *decision.File {
 						"oauth2_client_credentials",
 					},
 					Pos: decision.Pos{
-						Line:   1343,
+						Line:   1342,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"trust": {
-							Line:   1343,
+							Line:   1342,
 							Column: 12,
 						},
 					},
@@ -10981,7 +11010,7 @@ func Snapshot() *decision.File {
 							"rfc8705 §3",
 						},
 						Pos: decision.Pos{
-							Line:   1345,
+							Line:   1344,
 							Column: 15,
 						},
 					},
@@ -10990,18 +11019,18 @@ func Snapshot() *decision.File {
 							ID:  "cert_bound_tokens",
 							Why: "Partners usually run a PKI: binding tokens to the partner's certificate makes a leaked token useless.",
 							Pos: decision.Pos{
-								Line:   1347,
+								Line:   1346,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1345,
+						Line:   1344,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1341,
+					Line:   1340,
 					Column: 5,
 				},
 			},
@@ -11019,12 +11048,12 @@ func Snapshot() *decision.File {
 						"sensitivity",
 					},
 					Pos: decision.Pos{
-						Line:   1351,
+						Line:   1350,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitivity": {
-							Line:   1351,
+							Line:   1350,
 							Column: 12,
 						},
 					},
@@ -11035,7 +11064,7 @@ func Snapshot() *decision.File {
 							"owasp_rest",
 						},
 						Pos: decision.Pos{
-							Line:   1353,
+							Line:   1352,
 							Column: 15,
 						},
 					},
@@ -11044,7 +11073,7 @@ func Snapshot() *decision.File {
 							ID:  "api_key",
 							Why: "An API key alone is not enough for sensitive, critical or high-value resources.",
 							Pos: decision.Pos{
-								Line:   1355,
+								Line:   1354,
 								Column: 11,
 							},
 						},
@@ -11052,7 +11081,7 @@ func Snapshot() *decision.File {
 							ID:  "restricted_api_key",
 							Why: "Even a restricted key is a standing bearer secret; at this sensitivity clients authenticate strongly and get short-lived tokens.",
 							Pos: decision.Pos{
-								Line:   1356,
+								Line:   1355,
 								Column: 11,
 							},
 						},
@@ -11060,18 +11089,18 @@ func Snapshot() *decision.File {
 							ID:  "api_key_only_for_critical",
 							Why: "An API key alone is not enough for sensitive, critical or high-value resources.",
 							Pos: decision.Pos{
-								Line:   1357,
+								Line:   1356,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1353,
+						Line:   1352,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1349,
+					Line:   1348,
 					Column: 5,
 				},
 			},
@@ -11096,16 +11125,16 @@ func Snapshot() *decision.File {
 						"client_type",
 					},
 					Pos: decision.Pos{
-						Line:   1360,
+						Line:   1359,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1360,
+							Line:   1359,
 							Column: 34,
 						},
 						"user_context": {
-							Line:   1360,
+							Line:   1359,
 							Column: 12,
 						},
 					},
@@ -11118,7 +11147,7 @@ func Snapshot() *decision.File {
 							"gcp_keys",
 						},
 						Pos: decision.Pos{
-							Line:   1362,
+							Line:   1361,
 							Column: 15,
 						},
 					},
@@ -11127,7 +11156,7 @@ func Snapshot() *decision.File {
 							ID:  "master_credentials_in_production",
 							Why: "Each integration gets its own scoped, revocable credential; no integration holds full-account rights.",
 							Pos: decision.Pos{
-								Line:   1364,
+								Line:   1363,
 								Column: 11,
 							},
 						},
@@ -11135,18 +11164,18 @@ func Snapshot() *decision.File {
 							ID:  "long_lived_user_managed_keys",
 							Why: "Credentials expire and rotate; downloadable keys and non-expiring personal tokens are replaced.",
 							Pos: decision.Pos{
-								Line:   1365,
+								Line:   1364,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1362,
+						Line:   1361,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1358,
+					Line:   1357,
 					Column: 5,
 				},
 			},
@@ -11163,12 +11192,12 @@ func Snapshot() *decision.File {
 						"current_schemes",
 					},
 					Pos: decision.Pos{
-						Line:   1368,
+						Line:   1367,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"current_schemes": {
-							Line:   1368,
+							Line:   1367,
 							Column: 12,
 						},
 					},
@@ -11180,7 +11209,7 @@ func Snapshot() *decision.File {
 							"stripe_keys",
 						},
 						Pos: decision.Pos{
-							Line:   1370,
+							Line:   1369,
 							Column: 15,
 						},
 					},
@@ -11189,7 +11218,7 @@ func Snapshot() *decision.File {
 							ID:  "restricted_api_key",
 							Why: "Migration step: one restricted key per integration, each with only the permissions it needs and revocable on its own.",
 							Pos: decision.Pos{
-								Line:   1374,
+								Line:   1373,
 								Column: 11,
 							},
 						},
@@ -11198,7 +11227,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "api_key_hygiene",
 							Pos: decision.Pos{
-								Line:   1376,
+								Line:   1375,
 								Column: 11,
 							},
 						},
@@ -11209,18 +11238,18 @@ func Snapshot() *decision.File {
 							Why:  "Today every integration uses one credential with full account rights: a leak anywhere exposes everything, and revoking it breaks every integration at once.",
 							Safe: "Issue one restricted, revocable credential per integration (a scoped API key or an OAuth client), move integrations one by one, then retire the master credential.",
 							Pos: decision.Pos{
-								Line:   1372,
+								Line:   1371,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1370,
+						Line:   1369,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1366,
+					Line:   1365,
 					Column: 5,
 				},
 			},
@@ -11247,23 +11276,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1379,
+							Line:   1378,
 							Column: 65,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1379,
+								Line:   1378,
 								Column: 66,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1379,
+						Line:   1378,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"current_schemes": {
-							Line:   1379,
+							Line:   1378,
 							Column: 12,
 						},
 					},
@@ -11274,7 +11303,7 @@ func Snapshot() *decision.File {
 							"owasp_api2",
 						},
 						Pos: decision.Pos{
-							Line:   1381,
+							Line:   1380,
 							Column: 15,
 						},
 					},
@@ -11284,18 +11313,18 @@ func Snapshot() *decision.File {
 							Why:  "Requests act for users, but today an API key identifies only the application.",
 							Safe: "Obtain user-delegated tokens with the recommended flow; keep keys, if at all, to identify the application.",
 							Pos: decision.Pos{
-								Line:   1383,
+								Line:   1382,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1381,
+						Line:   1380,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1377,
+					Line:   1376,
 					Column: 5,
 				},
 			},
@@ -11318,16 +11347,16 @@ func Snapshot() *decision.File {
 						"sensitivity",
 					},
 					Pos: decision.Pos{
-						Line:   1386,
+						Line:   1385,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"current_schemes": {
-							Line:   1386,
+							Line:   1385,
 							Column: 12,
 						},
 						"sensitivity": {
-							Line:   1386,
+							Line:   1385,
 							Column: 60,
 						},
 					},
@@ -11338,7 +11367,7 @@ func Snapshot() *decision.File {
 							"owasp_rest",
 						},
 						Pos: decision.Pos{
-							Line:   1388,
+							Line:   1387,
 							Column: 15,
 						},
 					},
@@ -11348,18 +11377,18 @@ func Snapshot() *decision.File {
 							Why:  "Today an API key alone protects sensitive or critical resources.",
 							Safe: "Move to the recommended scheme with strong client authentication and short-lived tokens.",
 							Pos: decision.Pos{
-								Line:   1390,
+								Line:   1389,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1388,
+						Line:   1387,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1384,
+					Line:   1383,
 					Column: 5,
 				},
 			},
@@ -11389,23 +11418,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1394,
+							Line:   1393,
 							Column: 119,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1394,
+								Line:   1393,
 								Column: 120,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1394,
+						Line:   1393,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitive_operations": {
-							Line:   1394,
+							Line:   1393,
 							Column: 12,
 						},
 					},
@@ -11417,7 +11446,7 @@ func Snapshot() *decision.File {
 							"nist80063b §7.2.1",
 						},
 						Pos: decision.Pos{
-							Line:   1396,
+							Line:   1395,
 							Column: 15,
 						},
 					},
@@ -11426,7 +11455,7 @@ func Snapshot() *decision.File {
 							ID:  "step_up_auth",
 							Why: "Sensitive operations need a stronger or fresher sign-in than reading data: the API answers with the RFC 9470 challenge.",
 							Pos: decision.Pos{
-								Line:   1398,
+								Line:   1397,
 								Column: 11,
 							},
 						},
@@ -11435,18 +11464,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "step_up_challenge",
 							Pos: decision.Pos{
-								Line:   1400,
+								Line:   1399,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1396,
+						Line:   1395,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1392,
+					Line:   1391,
 					Column: 5,
 				},
 			},
@@ -11474,23 +11503,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1403,
+							Line:   1402,
 							Column: 96,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1403,
+								Line:   1402,
 								Column: 97,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1403,
+						Line:   1402,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitive_operations": {
-							Line:   1403,
+							Line:   1402,
 							Column: 12,
 						},
 					},
@@ -11502,7 +11531,7 @@ func Snapshot() *decision.File {
 							"owasp_api2",
 						},
 						Pos: decision.Pos{
-							Line:   1405,
+							Line:   1404,
 							Column: 15,
 						},
 					},
@@ -11511,7 +11540,7 @@ func Snapshot() *decision.File {
 							ID:  "reauthentication",
 							Why: "Credential changes, account deletion and privilege changes require proving the current credentials again.",
 							Pos: decision.Pos{
-								Line:   1407,
+								Line:   1406,
 								Column: 11,
 							},
 						},
@@ -11520,7 +11549,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "reauth_for_sensitive_ops",
 							Pos: decision.Pos{
-								Line:   1409,
+								Line:   1408,
 								Column: 11,
 							},
 						},
@@ -11531,23 +11560,23 @@ func Snapshot() *decision.File {
 									"owasp_session",
 								},
 								Pos: decision.Pos{
-									Line:   1410,
+									Line:   1409,
 									Column: 49,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1410,
+								Line:   1409,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1405,
+						Line:   1404,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1401,
+					Line:   1400,
 					Column: 5,
 				},
 			},
@@ -11573,23 +11602,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1413,
+							Line:   1412,
 							Column: 51,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1413,
+								Line:   1412,
 								Column: 52,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1413,
+						Line:   1412,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitive_operations": {
-							Line:   1413,
+							Line:   1412,
 							Column: 12,
 						},
 					},
@@ -11600,7 +11629,7 @@ func Snapshot() *decision.File {
 							"owasp_txauth",
 						},
 						Pos: decision.Pos{
-							Line:   1415,
+							Line:   1414,
 							Column: 15,
 						},
 					},
@@ -11609,7 +11638,7 @@ func Snapshot() *decision.File {
 							ID:  "transaction_authorization",
 							Why: "Each payment is confirmed separately by the user, who sees the amount and the payee.",
 							Pos: decision.Pos{
-								Line:   1417,
+								Line:   1416,
 								Column: 11,
 							},
 						},
@@ -11618,18 +11647,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "transaction_signing_wysiwys",
 							Pos: decision.Pos{
-								Line:   1419,
+								Line:   1418,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1415,
+						Line:   1414,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1411,
+					Line:   1410,
 					Column: 5,
 				},
 			},
@@ -11648,12 +11677,12 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1424,
+								Line:   1423,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1424,
+									Line:   1423,
 									Column: 14,
 								},
 							},
@@ -11668,12 +11697,12 @@ func Snapshot() *decision.File {
 								"compliance",
 							},
 							Pos: decision.Pos{
-								Line:   1424,
+								Line:   1423,
 								Column: 40,
 							},
 							KeyPos: map[string]decision.Pos{
 								"compliance": {
-									Line:   1424,
+									Line:   1423,
 									Column: 41,
 								},
 							},
@@ -11691,12 +11720,12 @@ func Snapshot() *decision.File {
 									"user_context",
 								},
 								Pos: decision.Pos{
-									Line:   1423,
+									Line:   1422,
 									Column: 19,
 								},
 								KeyPos: map[string]decision.Pos{
 									"user_context": {
-										Line:   1423,
+										Line:   1422,
 										Column: 20,
 									},
 								},
@@ -11711,24 +11740,24 @@ func Snapshot() *decision.File {
 									"client_type",
 								},
 								Pos: decision.Pos{
-									Line:   1423,
+									Line:   1422,
 									Column: 43,
 								},
 								KeyPos: map[string]decision.Pos{
 									"client_type": {
-										Line:   1423,
+										Line:   1422,
 										Column: 44,
 									},
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   1423,
+							Line:   1422,
 							Column: 12,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1423,
+						Line:   1422,
 						Column: 7,
 					},
 				},
@@ -11739,7 +11768,7 @@ func Snapshot() *decision.File {
 							"owasp_authn",
 						},
 						Pos: decision.Pos{
-							Line:   1426,
+							Line:   1425,
 							Column: 15,
 						},
 					},
@@ -11748,18 +11777,18 @@ func Snapshot() *decision.File {
 							ID:  "mfa_phishing_resistant",
 							Why: "Critical operations or AAL3: users authenticate with a phishing-resistant authenticator such as a passkey or security key.",
 							Pos: decision.Pos{
-								Line:   1428,
+								Line:   1427,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1426,
+						Line:   1425,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1420,
+					Line:   1419,
 					Column: 5,
 				},
 			},
@@ -11778,12 +11807,12 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1433,
+								Line:   1432,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1433,
+									Line:   1432,
 									Column: 14,
 								},
 							},
@@ -11800,12 +11829,12 @@ func Snapshot() *decision.File {
 								"compliance",
 							},
 							Pos: decision.Pos{
-								Line:   1433,
+								Line:   1432,
 								Column: 36,
 							},
 							KeyPos: map[string]decision.Pos{
 								"compliance": {
-									Line:   1433,
+									Line:   1432,
 									Column: 37,
 								},
 							},
@@ -11820,12 +11849,12 @@ func Snapshot() *decision.File {
 								"sensitive_operations",
 							},
 							Pos: decision.Pos{
-								Line:   1433,
+								Line:   1432,
 								Column: 79,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitive_operations": {
-									Line:   1433,
+									Line:   1432,
 									Column: 80,
 								},
 							},
@@ -11843,12 +11872,12 @@ func Snapshot() *decision.File {
 									"user_context",
 								},
 								Pos: decision.Pos{
-									Line:   1432,
+									Line:   1431,
 									Column: 19,
 								},
 								KeyPos: map[string]decision.Pos{
 									"user_context": {
-										Line:   1432,
+										Line:   1431,
 										Column: 20,
 									},
 								},
@@ -11863,12 +11892,12 @@ func Snapshot() *decision.File {
 									"compliance",
 								},
 								Pos: decision.Pos{
-									Line:   1432,
+									Line:   1431,
 									Column: 43,
 								},
 								KeyPos: map[string]decision.Pos{
 									"compliance": {
-										Line:   1432,
+										Line:   1431,
 										Column: 44,
 									},
 								},
@@ -11883,24 +11912,24 @@ func Snapshot() *decision.File {
 									"client_type",
 								},
 								Pos: decision.Pos{
-									Line:   1432,
+									Line:   1431,
 									Column: 70,
 								},
 								KeyPos: map[string]decision.Pos{
 									"client_type": {
-										Line:   1432,
+										Line:   1431,
 										Column: 71,
 									},
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   1432,
+							Line:   1431,
 							Column: 12,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1432,
+						Line:   1431,
 						Column: 7,
 					},
 				},
@@ -11911,7 +11940,7 @@ func Snapshot() *decision.File {
 							"owasp_authn",
 						},
 						Pos: decision.Pos{
-							Line:   1435,
+							Line:   1434,
 							Column: 15,
 						},
 					},
@@ -11920,18 +11949,18 @@ func Snapshot() *decision.File {
 							ID:  "mfa",
 							Why: "High sensitivity, a regulated context or privilege changes: users prove two factors.",
 							Pos: decision.Pos{
-								Line:   1437,
+								Line:   1436,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1435,
+						Line:   1434,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1429,
+					Line:   1428,
 					Column: 5,
 				},
 			},
@@ -11956,18 +11985,18 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1441,
+							Line:   1440,
 							Column: 12,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1441,
+								Line:   1440,
 								Column: 13,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1441,
+						Line:   1440,
 						Column: 7,
 					},
 				},
@@ -11977,7 +12006,7 @@ func Snapshot() *decision.File {
 							"rfc7009 §2",
 						},
 						Pos: decision.Pos{
-							Line:   1444,
+							Line:   1443,
 							Column: 15,
 						},
 					},
@@ -11985,18 +12014,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "token_revocation_endpoint",
 							Pos: decision.Pos{
-								Line:   1446,
+								Line:   1445,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1444,
+						Line:   1443,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1438,
+					Line:   1437,
 					Column: 5,
 				},
 			},
@@ -12014,12 +12043,12 @@ func Snapshot() *decision.File {
 						"client_type",
 					},
 					Pos: decision.Pos{
-						Line:   1450,
+						Line:   1449,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1450,
+							Line:   1449,
 							Column: 12,
 						},
 					},
@@ -12032,7 +12061,7 @@ func Snapshot() *decision.File {
 							"slack_signing",
 						},
 						Pos: decision.Pos{
-							Line:   1452,
+							Line:   1451,
 							Column: 15,
 						},
 					},
@@ -12041,7 +12070,7 @@ func Snapshot() *decision.File {
 							ID:  "unverified_webhook",
 							Why: "Every delivery is verified before it is processed.",
 							Pos: decision.Pos{
-								Line:   1460,
+								Line:   1459,
 								Column: 11,
 							},
 						},
@@ -12049,7 +12078,7 @@ func Snapshot() *decision.File {
 							ID:  "webhook_weak_verification",
 							Why: "Static tokens, SHA-1 and signatures over parsed bodies are not accepted.",
 							Pos: decision.Pos{
-								Line:   1461,
+								Line:   1460,
 								Column: 11,
 							},
 						},
@@ -12058,46 +12087,46 @@ func Snapshot() *decision.File {
 						{
 							ID: "webhook_hmac_raw_body",
 							Pos: decision.Pos{
-								Line:   1454,
+								Line:   1453,
 								Column: 11,
 							},
 						},
 						{
 							ID: "webhook_constant_time_compare",
 							Pos: decision.Pos{
-								Line:   1455,
+								Line:   1454,
 								Column: 11,
 							},
 						},
 						{
 							ID: "webhook_timestamp_tolerance",
 							Pos: decision.Pos{
-								Line:   1456,
+								Line:   1455,
 								Column: 11,
 							},
 						},
 						{
 							ID: "webhook_replay_dedup",
 							Pos: decision.Pos{
-								Line:   1457,
+								Line:   1456,
 								Column: 11,
 							},
 						},
 						{
 							ID: "webhook_secret_rotation",
 							Pos: decision.Pos{
-								Line:   1458,
+								Line:   1457,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1452,
+						Line:   1451,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1448,
+					Line:   1447,
 					Column: 5,
 				},
 			},

@@ -18,6 +18,8 @@ func templateFuncs() template.FuncMap {
 		"goStrings":   goStrings,
 		"nginxString": nginxString,
 		"yamlString":  yamlString,
+		"kongString":  kongString,
+		"istioExact":  istioExact,
 		"mdCode":      mdCode,
 	}
 }
@@ -95,6 +97,32 @@ func yamlString(s string) (string, error) {
 	}
 	b.WriteByte('"')
 	return b.String(), nil
+}
+
+// kongString returns s as a YAML double-quoted scalar for a decK or Kong
+// declarative file. decK runs the file through a text template whose
+// actions open with `${{` before parsing the YAML, so every `$` is written
+// as the YAML escape \u0024: the parsed value is unchanged, and no value
+// can start a template action.
+func kongString(s string) (string, error) {
+	out, err := yamlString(s)
+	if err != nil {
+		return "", err
+	}
+	return strings.ReplaceAll(out, "$", `\u0024`), nil
+}
+
+// istioExact returns v as a YAML string for a value an Istio
+// AuthorizationPolicy compares exactly. Istio reads a leading or trailing
+// `*` in such values as a wildcard (suffix, prefix or any match), which
+// would widen the check, so those values fail with a *ParamError naming
+// flag.
+func istioExact(flag, v string) (string, error) {
+	if strings.HasPrefix(v, "*") || strings.HasSuffix(v, "*") {
+		return "", &ParamError{Flag: flag, Value: v,
+			Reason: "must not start or end with '*', which Istio reads as a wildcard"}
+	}
+	return yamlString(v)
 }
 
 // mdCode returns s as a Markdown code span whose backtick fence is longer

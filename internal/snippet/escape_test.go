@@ -133,3 +133,36 @@ func TestMDCode(t *testing.T) {
 		}
 	}
 }
+
+func TestKongString(t *testing.T) {
+	for _, v := range append(hostileStrings(), "${{ env \"DECK_X\" }}", `\$`) {
+		out, err := kongString(v)
+		if err != nil {
+			t.Fatalf("kongString(%q): %v", v, err)
+		}
+		if strings.Contains(out, "$") {
+			t.Errorf("kongString(%q) = %s keeps a '$', which can open a decK template action", v, out)
+		}
+		var got map[string]any
+		if err := yaml.Unmarshal([]byte("key: "+out+"\n"), &got); err != nil || got["key"] != v {
+			t.Errorf("kongString(%q) = %s parses to %#v, %v", v, out, got, err)
+		}
+	}
+}
+
+func TestIstioExact(t *testing.T) {
+	for _, v := range []string{"client", "a*b", "aud\"ience\\ $x", ""} {
+		out, err := istioExact("--audience", v)
+		want, _ := yamlString(v)
+		if err != nil || out != want {
+			t.Errorf("istioExact(%q) = %s, %v; want %s", v, out, err, want)
+		}
+	}
+	for _, v := range []string{"*", "*abc", "abc*"} {
+		_, err := istioExact("--audience", v)
+		var pe *ParamError
+		if !errors.As(err, &pe) || pe.Flag != "--audience" || pe.Value != v {
+			t.Errorf("istioExact(%q): %v, want a *ParamError for --audience", v, err)
+		}
+	}
+}

@@ -40,10 +40,14 @@ func allSpecs() []Spec {
 			Template: "snippets/nginx/gateway.conf.tmpl", Path: "nginx/authadvisor-gateway.conf"},
 		{ID: "nginx_mtls", Title: "nginx mTLS server", Target: "nginx",
 			Template: "snippets/nginx/mtls.conf.tmpl", Path: "nginx/authadvisor-mtls.conf"},
-		{ID: "envoy_gateway", Title: "Envoy JWT gateway", Target: "envoy",
-			Template: "snippets/envoy/gateway.yaml.tmpl", Path: "envoy/authadvisor-gateway.yaml"},
-		{ID: "envoy_mtls", Title: "Envoy mTLS gateway", Target: "envoy",
-			Template: "snippets/envoy/mtls.yaml.tmpl", Path: "envoy/authadvisor-mtls.yaml"},
+		{ID: "istio_peer_authentication", Title: "Istio mesh-wide STRICT mTLS", Target: "istio",
+			Template: "snippets/istio/peer-authentication.yaml.tmpl",
+			Path:     "istio/peer-authentication.yaml"},
+		{ID: "istio_jwt", Title: "Istio JWT validation", Target: "istio",
+			Template: "snippets/istio/jwt-authentication.yaml.tmpl",
+			Path:     "istio/jwt-authentication.yaml"},
+		{ID: "kong_jwt", Title: "Kong jwt plugin", Target: "kong",
+			Template: "snippets/kong/kong.yaml.tmpl", Path: "kong/kong.yaml"},
 	}
 }
 

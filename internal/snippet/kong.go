@@ -1,8 +1,22 @@
 package snippet
 
 // kongView holds the values Kong templates place in their configuration.
-type kongView struct{}
+type kongView struct {
+	// Name names the service, the route and the consumer that stands for
+	// the identity provider: a DNS label derived from the API host, which
+	// also fits Kong's name rules (letters, digits and `.-_~`).
+	Service, Route, Consumer string
+	// MaxExpiration is the jwt plugin's maximum_expiration in seconds: no
+	// recommended access-token lifetime is longer than an hour.
+	MaxExpiration int
+}
 
 func newKongView(p Params, opt options) kongView {
-	return kongView{}
+	label := hostLabel(p.APIHost)
+	return kongView{
+		Service:       label,
+		Route:         dnsLabel(label, "-route"),
+		Consumer:      dnsLabel(label, "-token-issuer"),
+		MaxExpiration: 3600,
+	}
 }
