@@ -46,8 +46,11 @@ type document struct {
 	dir    string
 }
 
-// tools are the linters compared with authadvisor, in table order.
-func tools() []string { return []string{"spectral", "vacuum"} }
+// compared are the linters compared with authadvisor, in table order; -tools
+// narrows them to those that could be installed.
+var compared = []string{"spectral", "vacuum"}
+
+func tools() []string { return compared }
 
 func loadDoc(path, out string) (*document, error) {
 	data, err := os.ReadFile(path)
@@ -123,11 +126,13 @@ func (f theirFinding) pointer() string {
 }
 
 // measured is one tool's time and memory on one document: wall-clock
-// seconds, CPU seconds (user and system), and peak resident memory. CPU
-// time is the fairer comparison on a busy machine.
+// seconds (the median of the runs), CPU seconds (user and system, their
+// mean), and peak resident memory. CPU time is the fairer comparison on a busy
+// machine.
 type measured struct {
 	seconds, cpu float64
 	rssKB        int
+	runs         int
 }
 
 var (
@@ -139,7 +144,8 @@ var (
 )
 
 // measure reads the /usr/bin/time -v output and, when hyperfine ran, its
-// mean time, for one tool on one document.
+// median times, for one tool on one document. A command too slow for
+// hyperfine is timed by the /usr/bin/time run alone.
 func (d *document) measure(tool string) measured {
 	var m measured
 	if data, err := os.ReadFile(filepath.Join(d.dir, d.name+"."+tool+".time")); err == nil {
@@ -157,20 +163,22 @@ func (d *document) measure(tool string) measured {
 			mi, _ := strconv.ParseFloat(string(s[2]), 64)
 			sec, _ := strconv.ParseFloat(string(s[3]), 64)
 			m.seconds = h*3600 + mi*60 + sec
+			m.runs = 1
 		}
 	}
 	var hf struct {
 		Results []struct {
-			Command string  `json:"command"`
-			Mean    float64 `json:"mean"`
-			User    float64 `json:"user"`
-			System  float64 `json:"system"`
+			Command string    `json:"command"`
+			Median  float64   `json:"median"`
+			User    float64   `json:"user"`
+			System  float64   `json:"system"`
+			Times   []float64 `json:"times"`
 		} `json:"results"`
 	}
-	if readJSON(filepath.Join(d.dir, d.name+".hyperfine.json"), &hf) == nil {
+	if readJSON(filepath.Join(d.dir, d.name+"."+tool+".hyperfine.json"), &hf) == nil {
 		for _, r := range hf.Results {
 			if r.Command == tool {
-				m.seconds, m.cpu = r.Mean, r.User+r.System
+				m.seconds, m.cpu, m.runs = r.Median, r.User+r.System, len(r.Times)
 			}
 		}
 	}
