@@ -3,10 +3,7 @@
 package answers
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
-	"io"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -14,7 +11,8 @@ import (
 	"github.com/authadvisor/authadvisor/internal/decision"
 )
 
-// MaxFileSize is the largest answers file accepted.
+// MaxFileSize is the default limit on the size of an answers file; the
+// command line reads no more than that, or the limit the user sets.
 const MaxFileSize = 1 << 20
 
 // FlagName is the command-line flag for a question: client_type gives
@@ -25,24 +23,14 @@ func FlagName(questionID string) string {
 
 // Parse reads an answers file: a YAML mapping of question id to a value, or
 // to a list of values for multi-choice questions. Every problem is reported
-// at once, with file, line and column.
+// at once, with file, line and column. The caller bounds the size of
+// data (see MaxFileSize).
 func Parse(name string, data []byte, f *decision.File) (decision.Answers, error) {
-	if len(data) > MaxFileSize {
-		return nil, decision.Problems{{File: name, Msg: fmt.Sprintf(
-			"file is %d bytes; the limit is %d", len(data), MaxFileSize)}}
-	}
-	var doc yaml.Node
-	err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&doc)
-	if errors.Is(err, io.EOF) {
-		return decision.Answers{}, nil
-	}
+	root, err := decision.ParseYAMLOwnKeys(name, data)
 	if err != nil {
-		return nil, decision.YAMLProblems(name, err)
+		return nil, err
 	}
-	if ps := decision.RejectAliases(name, &doc); len(ps) > 0 {
-		return nil, ps
-	}
-	return ParseNode(name, doc.Content[0], f)
+	return ParseNode(name, root, f)
 }
 
 // ParseNode reads answers from a YAML mapping node of question ids to
@@ -59,6 +47,11 @@ func ParseNode(name string, root *yaml.Node, f *decision.File) (decision.Answers
 	var ps decision.Problems
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
+		if k.Tag == "!!merge" {
+			ps = append(ps, problem(name, k, "merge keys (<<) are not supported; "+
+				"write the answers out"))
+			continue
+		}
 		if seen[k.Value] {
 			ps = append(ps, problem(name, k, "question %q is answered twice", k.Value))
 			continue

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+
+	"github.com/authadvisor/authadvisor/internal/decision"
 )
 
 // input is the text of a document: in memory, or in a file read in pieces
@@ -69,6 +71,12 @@ type scanned struct {
 	// otherBreaks is set when the text has line breaks other than LF and
 	// CRLF, which the YAML parser counts and the line index would not.
 	otherBreaks bool
+	// unreadable is the first byte that is not UTF-8 or control
+	// character, which the YAML parser would refuse without a position.
+	unreadable *decision.Unreadable
+	// alias is set when the text holds an alias, which the whole reading
+	// refuses wherever it is.
+	alias bool
 }
 
 // scan makes one sequential pass over the text: line starts, the lines
@@ -99,6 +107,7 @@ func (in *input) scan() (*scanned, error) {
 	if sc.first < 0 {
 		sc.first = in.size
 	}
+	sc.alias = st.alias
 	return sc, nil
 }
 
@@ -112,6 +121,12 @@ func (sc *scanned) line(off int, l []byte, st *openState) {
 	}
 	if bytes.Count(l, []byte{'\r'}) > crlf || unicodeBreak(l) {
 		sc.otherBreaks = true
+	}
+	if sc.unreadable == nil {
+		if u := decision.CheckText(l); u != nil {
+			u.Pos.Line = i + 1
+			sc.unreadable = u
+		}
 	}
 	if sc.first < 0 {
 		t := l

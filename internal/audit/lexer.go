@@ -17,6 +17,9 @@ type openState struct {
 	// block is the indentation of the line that started a block scalar,
 	// or -1.
 	block int
+	// alias is set once an alias (`*name`) has been seen where a node
+	// starts.
+	alias bool
 }
 
 // next reports whether line l continues what earlier lines left open,
@@ -45,7 +48,7 @@ func isBlank(rest []byte) bool {
 
 // scan follows one line's quotes, brackets and block scalar indicators.
 func (st *openState) scan(l []byte, ind int) {
-	if st.quote == 0 && st.flow == 0 && bytes.IndexAny(l[ind:], "\"'[]{}|>") < 0 {
+	if st.quote == 0 && st.flow == 0 && bytes.IndexAny(l[ind:], "\"'[]{}|>*") < 0 {
 		return // nothing on the line can open anything
 	}
 	i := ind
@@ -64,10 +67,15 @@ func (st *openState) scan(l []byte, ind int) {
 			i = st.skipQuoted(l, i+1)
 			start = false
 			continue
+		case start && c == '*':
+			st.alias = true
+			start = false
 		case start && (c == '|' || c == '>') && st.flow == 0:
 			st.block = ind
 			return
-		case c == '[' || c == '{':
+		case (c == '[' || c == '{') && (start || st.flow > 0):
+			// Outside flow collections, a bracket opens one only where a
+			// node starts; elsewhere it is part of a plain scalar.
 			st.flow++
 			start = true
 		case c == ']' || c == '}':

@@ -13,7 +13,8 @@ import (
 	"github.com/authadvisor/authadvisor/internal/decision"
 )
 
-// MaxFileSize is the largest document audit reads.
+// MaxFileSize is the default limit on the size of a document; the
+// command line reads no larger file, unless the user sets another limit.
 const MaxFileSize = 32 << 20
 
 // Read reads the parts of an OpenAPI or Swagger document that concern
@@ -31,10 +32,6 @@ func ReadFrom(name string, r io.ReaderAt, size int64) (*Document, error) {
 }
 
 func read(name string, in *input) (*Document, error) {
-	if in.size > MaxFileSize {
-		return nil, decision.Problems{{File: name, Msg: fmt.Sprintf(
-			"file is %d bytes; the limit is %d", in.size, MaxFileSize)}}
-	}
 	doc, err := readWith(name, in, openSplit)
 	if errors.Is(err, errSplit) {
 		doc, err = readWith(name, in, openWhole)

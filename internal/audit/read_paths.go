@@ -174,7 +174,9 @@ func (x *extractor) operation(o *Operation, p *part, shared []Param) error {
 	if sec, err := valueOf(fields, "security"); err != nil {
 		return err
 	} else if sec != nil {
-		o.Security = requirementsOf(sec, o.Ptr.add("security"))
+		if o.Security, err = x.requirements(sec, o.Ptr.add("security")); err != nil {
+			return err
+		}
 	}
 	if r := fields["responses"]; r != nil {
 		codes, err := r.parts()

@@ -2,6 +2,8 @@ package audit
 
 import (
 	"go.yaml.in/yaml/v3"
+
+	"github.com/authadvisor/authadvisor/internal/decision"
 )
 
 // schemes reads components.securitySchemes (OpenAPI 3) or
@@ -27,6 +29,15 @@ func (x *extractor) schemes() error {
 	if err != nil {
 		return err
 	}
+	if len(kids) == 0 {
+		n, err := holder.value()
+		if err != nil {
+			return err
+		}
+		if n != nil && !isNull(n) && n.Kind != yaml.MappingNode {
+			return x.badShape(n, "`"+holder.key+"` is a mapping of scheme names to schemes")
+		}
+	}
 	for _, k := range kids {
 		if err := x.scheme(k, base.add(k.key)); err != nil {
 			return err
@@ -43,6 +54,9 @@ func (x *extractor) scheme(p *part, ptr Pointer) error {
 	n, at, err := x.follow(raw, ptr)
 	if err != nil || n == nil {
 		return err
+	}
+	if n.Kind != yaml.MappingNode {
+		return x.badShape(n, "a security scheme is a mapping with `type` and its settings")
 	}
 	x.addIgnore(n, at)
 	s := &Scheme{Name: p.key, Loc: Loc{p.keyPos, ptr}, Type: text(n, "type"),
@@ -125,16 +139,36 @@ func (x *extractor) globalSecurity() error {
 	if err != nil || n == nil {
 		return err
 	}
-	x.doc.Security = requirementsOf(n, "/security")
-	return nil
+	x.doc.Security, err = x.requirements(n, "/security")
+	return err
 }
 
-// requirementsOf reads a `security` list.
-func requirementsOf(n *yaml.Node, at Pointer) *Requirements {
+// requirements reads a `security` list. A value of another shape is an
+// input problem: read as no requirement, it would make protected
+// operations look public.
+func (x *extractor) requirements(n *yaml.Node, at Pointer) (*Requirements, error) {
 	r := &Requirements{Loc: Loc{posOf(n), at}, Alts: []Alternative{}}
+	if isNull(n) {
+		return r, nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		return nil, x.badShape(n, "`security` is a list of requirements, such as "+
+			"[{bearer: []}]")
+	}
 	for i, item := range items(n) {
 		ptr := at.add(itoa(i))
 		alt := Alternative{Loc: Loc{posOf(item), ptr}}
+		if item.Kind != yaml.MappingNode {
+			return nil, x.badShape(item, "a security requirement is a mapping of scheme "+
+				"names to scopes, such as {bearer: []}")
+		}
+		for j := 0; j+1 < len(item.Content); j += 2 {
+			if v := item.Content[j+1]; !isNull(v) && (v.Kind != yaml.SequenceNode ||
+				len(scalarList(v)) != len(v.Content)) {
+				return nil, x.badShape(v, "the scopes of a requirement are a list, "+
+					"such as [read, write]")
+			}
+		}
 		pairs(item, func(k, v *yaml.Node) {
 			use := SchemeUse{Name: k.Value, Loc: Loc{posOf(k), ptr.add(k.Value)}}
 			for j, sc := range items(v) {
@@ -145,5 +179,28 @@ func requirementsOf(n *yaml.Node, at Pointer) *Requirements {
 		})
 		r.Alts = append(r.Alts, alt)
 	}
-	return r
+	return r, nil
+}
+
+// isNull reports an empty or null value.
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
+}
+
+// badShape is the input problem of a value that does not have the shape
+// the specification gives it.
+func (x *extractor) badShape(n *yaml.Node, want string) error {
+	return decision.Problems{{File: x.doc.File, Pos: decision.Pos{Line: n.Line, Column: n.Column},
+		Msg: want + "; found " + shapeOf(n)}}
+}
+
+// shapeOf names what a node is, for messages.
+func shapeOf(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	}
+	return "a plain value"
 }

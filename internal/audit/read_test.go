@@ -115,15 +115,6 @@ paths: {}
 	}
 }
 
-func TestOversizedDocument(t *testing.T) {
-	big := make([]byte, audit.MaxFileSize+1)
-	_, err := audit.Read("big.yaml", big)
-	var ps decision.Problems
-	if !errors.As(err, &ps) || !strings.Contains(ps.Error(), "big.yaml: file is 33554433 bytes") {
-		t.Errorf("Read = %v", err)
-	}
-}
-
 // TestInlineIgnore switches rules off where x-authadvisor-ignore appears
 // and notes unknown rule ids.
 func TestInlineIgnore(t *testing.T) {

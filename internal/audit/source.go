@@ -88,6 +88,12 @@ func openSplit(name string, in *input) (*part, error) {
 	if err != nil {
 		return nil, err
 	}
+	if u := sc.unreadable; u != nil {
+		return nil, decision.Problems{{File: name, Pos: u.Pos, Msg: u.Msg}}
+	}
+	if sc.alias {
+		return nil, splitProblem("an alias")
+	}
 	if sc.otherBreaks {
 		return nil, splitProblem("line breaks other than LF and CRLF")
 	}
@@ -98,7 +104,7 @@ func openSplit(name string, in *input) (*part, error) {
 			return nil, err
 		}
 		end := bytes.LastIndexByte(data, '}')
-		if end < sc.first {
+		if end < sc.first || skipSpace(data, end+1) < len(data) {
 			return nil, errSplit
 		}
 		return &part{src: src, kind: spanJSON, lo: sc.first, hi: end + 1,

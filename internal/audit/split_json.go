@@ -32,8 +32,10 @@ func (s *source) splitJSON(lo, hi int) ([]*part, error) {
 		switch {
 		case i < hi && d[i] == ',':
 			i = skipSpace(d, i+1)
-		case i < hi && d[i] == '}':
+		case i+1 == hi && d[i] == '}':
 			return out, checkDuplicates(out)
+		case i < hi && d[i] == '}':
+			return nil, splitProblem("text after the object at offset %d", i+1)
 		default:
 			return nil, splitProblem("expected , or } at offset %d", i)
 		}

@@ -15,7 +15,8 @@ import (
 	"github.com/authadvisor/authadvisor/internal/decision"
 )
 
-// MaxFileSize is the largest inventory read.
+// MaxFileSize is the default limit on the size of an inventory; the
+// command line reads no more than that, or the limit the user sets.
 const MaxFileSize = 4 << 20
 
 // Inventory is a parsed inventory file.
@@ -52,7 +53,7 @@ func integrationKeys() []string {
 // schemes or anti-patterns of its catalogue. Every problem is reported at
 // once as decision.Problems with file, line and column.
 func Parse(name string, data []byte, f *decision.File) (*Inventory, error) {
-	root, err := parseRoot(name, data)
+	root, err := decision.ParseYAML(name, data)
 	if err != nil {
 		return nil, err
 	}
@@ -63,14 +64,6 @@ func Parse(name string, data []byte, f *decision.File) (*Inventory, error) {
 		return nil, p.ps
 	}
 	return inv, nil
-}
-
-func parseRoot(name string, data []byte) (*yaml.Node, error) {
-	if len(data) > MaxFileSize {
-		return nil, decision.Problems{{File: name, Msg: fmt.Sprintf(
-			"file is %d bytes; the limit is %d", len(data), MaxFileSize)}}
-	}
-	return decision.ParseYAML(name, data)
 }
 
 // parser collects problems while it reads an inventory.
