@@ -23,6 +23,7 @@ func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:           "testdata/script",
 		UpdateScripts: *update,
+		Cmds:          scriptCmds,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("AUTHADVISOR_DATE", "2026-01-15")
 			env.Setenv("NO_COLOR", "1")

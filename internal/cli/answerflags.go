@@ -121,7 +121,8 @@ func (o *answerOptions) load(io *IO) (*loaded, error) {
 	}
 	a := decision.Answers{}
 	if o.AnswersPath != "" {
-		a, err = readAnswersFile(io.abs(o.AnswersPath), o.AnswersPath, f)
+		a, err = readAnswersFile(io.abs(o.AnswersPath), o.AnswersPath,
+			io.inputLimit(answers.MaxFileSize), f)
 		if err != nil {
 			return nil, err
 		}
@@ -146,7 +147,7 @@ func templatesFS(io *IO, dir string) (fs.FS, error) {
 	if err != nil || !info.IsDir() {
 		return nil, usagef("`--templates %s`: not a folder", dir)
 	}
-	return templates.Overlay(io.abs(dir)), nil
+	return newTemplateOverlay(io.abs(dir), dir, io.inputLimit(templateMaxSize))
 }
 
 func (o *answerOptions) applyFlags(f *decision.File, a decision.Answers) error {
@@ -209,7 +210,7 @@ func loadDecisions(io *IO, path string, tfs fs.FS) (*decision.File, error) {
 	if path == "" {
 		return decisions.Snapshot(), nil
 	}
-	data, err := readLimited(io.abs(path), path, decision.MaxFileSize)
+	data, err := readLimited(io.abs(path), path, io.inputLimit(decision.MaxFileSize))
 	if err != nil {
 		return nil, err
 	}
@@ -220,8 +221,9 @@ func loadDecisions(io *IO, path string, tfs fs.FS) (*decision.File, error) {
 	return f, nil
 }
 
-func readAnswersFile(full, name string, f *decision.File) (decision.Answers, error) {
-	data, err := readLimited(full, name, answers.MaxFileSize)
+func readAnswersFile(full, name string, limit int64,
+	f *decision.File) (decision.Answers, error) {
+	data, err := readLimited(full, name, limit)
 	if err != nil {
 		return nil, err
 	}
@@ -233,22 +235,12 @@ func readAnswersFile(full, name string, f *decision.File) (decision.Answers, err
 }
 
 // readLimited reads a regular file, refusing one larger than limit. The
-// read itself is bounded, since a device or a growing file can report a
-// size that is not what reading it gives.
+// read itself is bounded, since a file can grow between the check of its
+// size and the read.
 func readLimited(full, name string, limit int64) ([]byte, error) {
-	info, err := os.Stat(full)
+	f, _, err := openRegular(full, name, limit)
 	if err != nil {
-		return nil, usagef("%s: %v", name, errors.Unwrap(err))
-	}
-	if info.IsDir() {
-		return nil, usagef("%s: is a folder, not a file", name)
-	}
-	if !info.Mode().IsRegular() {
-		return nil, usagef("%s: is not a regular file", name)
-	}
-	f, err := os.Open(full)
-	if err != nil {
-		return nil, usagef("%s: %v", name, errors.Unwrap(err))
+		return nil, err
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))
@@ -256,9 +248,50 @@ func readLimited(full, name string, limit int64) ([]byte, error) {
 		return nil, usagef("%s: %v", name, err)
 	}
 	if int64(len(data)) > limit {
-		return nil, usagef("%s: file is larger than the limit of %d bytes", name, limit)
+		return nil, tooLarge(name, limit)
 	}
 	return data, nil
+}
+
+// openRegular opens a regular file of at most limit bytes. It looks before
+// it opens, since opening a named pipe would wait for a writer, and checks
+// again what it opened.
+func openRegular(full, name string, limit int64) (*os.File, int64, error) {
+	if err := checkRegular(os.Stat(full)); err != nil {
+		return nil, 0, usagef("%s: %w", name, err)
+	}
+	f, err := os.Open(full)
+	if err != nil {
+		return nil, 0, usagef("%s: %v", name, errors.Unwrap(err))
+	}
+	info, err := f.Stat()
+	if err = checkRegular(info, err); err == nil && info.Size() > limit {
+		err = tooLarge(name, limit)
+	} else if err != nil {
+		err = usagef("%s: %w", name, err)
+	}
+	if err != nil {
+		f.Close()
+		return nil, 0, err
+	}
+	return f, info.Size(), nil
+}
+
+// checkRegular refuses what is not a regular file: folders, devices such
+// as /dev/zero, named pipes and sockets.
+func checkRegular(info os.FileInfo, err error) error {
+	switch {
+	case err != nil:
+		if u := errors.Unwrap(err); u != nil {
+			return u
+		}
+		return err
+	case info.IsDir():
+		return errors.New("is a folder, not a file")
+	case !info.Mode().IsRegular():
+		return errors.New("is not a regular file")
+	}
+	return nil
 }
 
 func sameValues(a, b []string) bool {

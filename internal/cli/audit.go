@@ -137,7 +137,7 @@ func (o *AuditOptions) auditAll(sel audit.Selection) (*findings.Report, error) {
 }
 
 func (o *AuditOptions) auditOne(name string, sel audit.Selection) (audit.Result, error) {
-	f, size, err := openRegular(o.IO.abs(name), name, audit.MaxFileSize)
+	f, size, err := openRegular(o.IO.abs(name), name, o.IO.inputLimit(audit.MaxFileSize))
 	if err != nil {
 		return audit.Result{}, err
 	}
@@ -168,31 +168,6 @@ func listRules(io *IO) error {
 	}
 	_, err := fmt.Fprint(io.Out, b.String())
 	return err
-}
-
-// openRegular opens a regular file of at most limit bytes, which audit
-// then reads in pieces rather than whole.
-func openRegular(full, name string, limit int64) (*os.File, int64, error) {
-	f, err := os.Open(full)
-	if err != nil {
-		return nil, 0, usagef("%s: %v", name, errors.Unwrap(err))
-	}
-	info, err := f.Stat()
-	switch {
-	case err != nil:
-		err = usagef("%s: %v", name, err)
-	case info.IsDir():
-		err = usagef("%s: is a folder, not a file", name)
-	case !info.Mode().IsRegular():
-		err = usagef("%s: is not a regular file", name)
-	case info.Size() > limit:
-		err = usagef("%s: file is larger than the limit of %d bytes", name, limit)
-	}
-	if err != nil {
-		f.Close()
-		return nil, 0, err
-	}
-	return f, info.Size(), nil
 }
 
 // stderrTerminal reports whether standard error is a terminal.

@@ -60,7 +60,7 @@ func RunCheck(o *CheckOptions) error {
 	if err != nil {
 		return err
 	}
-	data, err := readLimited(o.IO.abs(o.Path), o.Path, inventory.MaxFileSize)
+	data, err := readLimited(o.IO.abs(o.Path), o.Path, o.IO.inputLimit(inventory.MaxFileSize))
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,9 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
 )
 
 // Exit codes, as documented in the README.
@@ -52,4 +55,28 @@ func ExitCode(err error) int {
 		return ExitFindings
 	}
 	return ExitUsage
+}
+
+// escapeControls shows control characters, the ESC of terminal escape
+// sequences among them, and Unicode line separators and direction marks
+// as Go escapes (\x1b), so that text from a file or a flag reaches the
+// terminal as inert, visible characters. Line breaks are kept when
+// keepLines is set.
+func escapeControls(s string, keepLines bool) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\n' && keepLines:
+			b.WriteRune(r)
+		case r == '\t':
+			b.WriteRune(' ')
+		case unicode.IsControl(r) || r == '\u2028' || r == '\u2029' ||
+			unicode.Is(unicode.Bidi_Control, r):
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }

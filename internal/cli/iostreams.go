@@ -19,6 +19,9 @@ type IO struct {
 	Now func() time.Time
 	// Dir is the working folder that relative paths start from.
 	Dir string
+	// MaxInput, when above zero, replaces every reader's default limit
+	// on the size of an input file.
+	MaxInput int64
 }
 
 // SystemIO returns the process's streams and environment.

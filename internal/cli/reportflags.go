@@ -63,7 +63,8 @@ func (r *reportFlags) finish(io *IO, rep *findings.Report) error {
 	findings.Sort(rep.Findings)
 	if r.Baseline != "" {
 		b := baselineFor(io, r.Baseline)
-		data, err := readLimited(io.abs(r.Baseline), r.Baseline, findings.MaxBaselineSize)
+		data, err := readLimited(io.abs(r.Baseline), r.Baseline,
+			io.inputLimit(findings.MaxBaselineSize))
 		if err != nil {
 			return err
 		}

@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/authadvisor/authadvisor/internal/decision"
-	"github.com/authadvisor/authadvisor/internal/safetext"
 )
 
 // NewRoot builds the authadvisor command tree.
@@ -29,6 +28,7 @@ func NewRoot(io *IO) *cobra.Command {
 	root.SetIn(io.In)
 	root.SetOut(io.Out)
 	root.SetErr(io.Err)
+	registerLimitFlag(root, io)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return &usageError{err}
 	})
@@ -67,7 +67,7 @@ func printError(w io.Writer, err error) {
 	var ps decision.Problems
 	if errors.As(err, &ps) {
 		for _, p := range ps {
-			fmt.Fprintln(w, safetext.Plain(p.String()))
+			fmt.Fprintln(w, escapeControls(p.String(), false))
 		}
 		noun := "problems"
 		if len(ps) == 1 {
@@ -76,5 +76,5 @@ func printError(w io.Writer, err error) {
 		fmt.Fprintf(w, "authadvisor: %d %s found\n", len(ps), noun)
 		return
 	}
-	fmt.Fprintf(w, "authadvisor: %s\n", err)
+	fmt.Fprintf(w, "authadvisor: %s\n", escapeControls(err.Error(), true))
 }

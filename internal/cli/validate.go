@@ -46,10 +46,16 @@ func RunValidate(o *ValidateOptions) error {
 	name, data := decisions.DefaultName, decisions.Default
 	if o.Path != "" {
 		var err error
-		if data, err = readLimited(o.IO.abs(o.Path), o.Path, decision.MaxFileSize); err != nil {
+		if data, err = readLimited(o.IO.abs(o.Path), o.Path,
+			o.IO.inputLimit(decision.MaxFileSize)); err != nil {
 			return err
 		}
 		name = o.Path
+	}
+	// Text that is not one plain YAML document is refused before either
+	// pass walks it.
+	if _, err := decision.ParseYAML(name, data); err != nil {
+		return &usageError{err}
 	}
 	ps, err := decision.CheckSchema(name, data, decisions.Schema)
 	if err != nil {
