@@ -85,6 +85,21 @@ func TestAssertion(t *testing.T) {
 	}
 }
 
+// TestAssertionAudience: Key.Audience replaces the token endpoint URL as
+// the only aud, for providers that accept only their issuer identifier.
+func TestAssertionAudience(t *testing.T) {
+	ec := ecKey(t, elliptic.P256())
+	key := clientauth.Key{Signer: ec, Audience: "https://as.test"}
+	form := url.Values{}
+	if err := key.Authenticate(form, "svc", "https://as.test/token"); err != nil {
+		t.Fatal(err)
+	}
+	_, claims := parse(t, form.Get("client_assertion"), &ec.PublicKey)
+	if len(claims.Audience) != 1 || claims.Audience[0] != "https://as.test" {
+		t.Errorf("aud %v, want only https://as.test", claims.Audience)
+	}
+}
+
 func TestAssertionRefusesWeakKeys(t *testing.T) {
 	for name, s := range map[string]crypto.Signer{
 		"nil": nil, "P-384": ecKey(t, elliptic.P384()), "RSA 1024": rsaKey(t, 1024),
