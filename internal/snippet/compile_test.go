@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -54,8 +55,10 @@ func TestGoSnippetsBehaviour(t *testing.T) {
 	if len(pkgs) == 0 {
 		t.Fatal("no behaviour tests found in testdata/gotest")
 	}
+	requireTestModules(t, filepath.Join("testdata", "gotest"), goDir)
 	runGo(t, goDir, "vet", "./...")
-	out := runGo(t, goDir, "test", "-count=1", "./...")
+	out := runGo(t, goDir, "test", "-count=1", "-v", "./...")
+	t.Log(out)
 	for _, pkg := range pkgs {
 		if !strings.Contains(out, "ok  \t"+DefaultModule+"/"+pkg) {
 			t.Errorf("package %s did not report ok:\n%s", pkg, out)
@@ -93,6 +96,83 @@ func copyGoTests(t *testing.T, src, dst string) []string {
 	return slices.Compact(pkgs)
 }
 
+// requireTestModules adds to goDir/go.mod the modules that provide the
+// packages the tests below src import (such as the OpenID provider in
+// internal/zop), at the versions our own go.mod selects, so that the
+// tests build offline from the module cache `go mod download` fills.
+// Modules the generated go.mod already requires must be at those versions.
+func requireTestModules(t *testing.T, src, goDir string) {
+	t.Helper()
+	imports := map[string]bool{}
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || filepath.Ext(p) != ".go" {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		paths, err := goImports(p, data)
+		if err != nil {
+			return err
+		}
+		for _, imp := range paths {
+			first, _, _ := strings.Cut(imp, "/")
+			if strings.Contains(first, ".") && imp != DefaultModule &&
+				!strings.HasPrefix(imp, DefaultModule+"/") {
+				imports[imp] = true
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(imports) == 0 {
+		return
+	}
+	// List the modules of those packages and their dependencies in our
+	// module; -mod=readonly so that nothing here can change our go.mod.
+	args := []string{"list", "-mod=readonly", "-deps",
+		"-f", "{{with .Module}}{{if not .Main}}{{.Path}} {{.Version}}{{end}}{{end}}"}
+	args = append(args, slices.Sorted(maps.Keys(imports))...)
+	out := runGoEnv(t, ".", []string{"GOFLAGS=", "GOPROXY=off", "GOWORK=off",
+		"GOTOOLCHAIN=local"}, args...)
+	modPath := filepath.Join(goDir, "go.mod")
+	gomod, err := os.ReadFile(modPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	required := map[string]string{}
+	for _, line := range strings.Split(string(gomod), "\n") {
+		f := strings.Fields(strings.TrimPrefix(strings.TrimSpace(line), "require "))
+		if len(f) >= 2 && strings.HasPrefix(f[1], "v") {
+			required[f[0]] = f[1]
+		}
+	}
+	var add []string
+	for _, line := range slices.Compact(slices.Sorted(strings.SplitSeq(out, "\n"))) {
+		path, version, ok := strings.Cut(line, " ")
+		if !ok || !strings.HasPrefix(version, "v") {
+			continue
+		}
+		if have, ok := required[path]; ok {
+			if have != version {
+				t.Errorf("generated go.mod requires %s %s; our go.mod selects %s",
+					path, have, version)
+			}
+			continue
+		}
+		add = append(add, "\t"+path+" "+version+"\n")
+	}
+	if len(add) > 0 {
+		gomod = fmt.Appendf(gomod, "\nrequire (\n%s)\n", strings.Join(add, ""))
+		if err := os.WriteFile(modPath, gomod, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // renderGo renders all Go snippets into a temp dir and returns its go/.
 func renderGo(t *testing.T, p Params) string {
 	t.Helper()
@@ -108,6 +188,14 @@ func renderGo(t *testing.T, p Params) string {
 // runGo runs the go command offline in dir and returns its combined output.
 func runGo(t *testing.T, dir string, args ...string) string {
 	t.Helper()
+	return runGoEnv(t, dir, []string{"GOFLAGS=-mod=mod", "GOPROXY=off", "GOSUMDB=off",
+		"GOWORK=off", "GOTOOLCHAIN=local"}, args...)
+}
+
+// runGoEnv runs the go command in dir with env added to the environment
+// and returns its combined output.
+func runGoEnv(t *testing.T, dir string, env []string, args ...string) string {
+	t.Helper()
 	goBin, err := exec.LookPath("go")
 	if err != nil {
 		t.Fatalf("go command not found: %v", err)
@@ -116,9 +204,7 @@ func runGo(t *testing.T, dir string, args ...string) string {
 	defer cancel()
 	cmd := exec.CommandContext(ctx, goBin, args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(),
-		"GOFLAGS=-mod=mod", "GOPROXY=off", "GOSUMDB=off", "GOWORK=off",
-		"GOTOOLCHAIN=local")
+	cmd.Env = append(os.Environ(), env...)
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("go %s in %s: %v\n%s", strings.Join(args, " "), dir, err, out)
