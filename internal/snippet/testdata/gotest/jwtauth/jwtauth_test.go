@@ -3,7 +3,10 @@ package jwtauth_test
 import (
 	"crypto/rand"
 	"crypto/rsa"
+	"crypto/x509"
+	"encoding/base64"
 	"encoding/json"
+	"encoding/pem"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -118,6 +121,13 @@ func TestMiddleware(t *testing.T) {
 		{"typ JWT refused", "/", "Bearer " + p.sign(t, jose.RS256, p.key, "JWT", claims(nil)), 401},
 		{"HS256 refused", "/", "Bearer " + p.sign(t, jose.HS256,
 			[]byte("0123456789abcdef0123456789abcdef"), "at+jwt", claims(nil)), 401},
+		// Algorithm confusion: the published RSA public key used as the
+		// HMAC secret, as PEM and as DER.
+		{"HS256 with the public key PEM as secret", "/", "Bearer " + p.sign(t, jose.HS256,
+			publicKeyPEM(t, p), "at+jwt", claims(nil)), 401},
+		{"HS256 with the public key DER as secret", "/", "Bearer " + p.sign(t, jose.HS256,
+			publicKeyDER(t, p), "at+jwt", claims(nil)), 401},
+		{"alg none", "/", "Bearer " + unsigned(t, claims(nil)), 401},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -135,6 +145,32 @@ func TestMiddleware(t *testing.T) {
 			}
 		})
 	}
+}
+
+func publicKeyDER(t *testing.T, p *provider) []byte {
+	der, err := x509.MarshalPKIXPublicKey(&p.key.PublicKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return der
+}
+
+func publicKeyPEM(t *testing.T, p *provider) []byte {
+	return pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: publicKeyDER(t, p)})
+}
+
+// unsigned returns an unsecured JWT (RFC 7519 §6): alg "none", no signature.
+func unsigned(t *testing.T, claims map[string]any) string {
+	header, err := json.Marshal(map[string]string{"alg": "none", "typ": "at+jwt", "kid": "k1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	payload, err := json.Marshal(claims)
+	if err != nil {
+		t.Fatal(err)
+	}
+	enc := base64.RawURLEncoding.EncodeToString
+	return enc(header) + "." + enc(payload) + "."
 }
 
 func TestTypJWTAllowedWhenConfigured(t *testing.T) {
