@@ -2040,6 +2040,7 @@ func Snapshot() *decision.File {
 				Snippets: []string{
 					"go_mtls_server",
 					"nginx_mtls",
+					"envoy_mtls",
 				},
 				Source: decision.Cites{
 					Items: []string{
@@ -2212,6 +2213,7 @@ func Snapshot() *decision.File {
 				Snippets: []string{
 					"go_mtls_server",
 					"istio_peer_authentication",
+					"envoy_mtls",
 				},
 				Source: decision.Cites{
 					Items: []string{
@@ -2303,6 +2305,7 @@ func Snapshot() *decision.File {
 					"go_jwt_middleware",
 					"istio_jwt",
 					"kong_jwt",
+					"envoy_gateway",
 				},
 				Source: decision.Cites{
 					Items: []string{
@@ -4588,6 +4591,71 @@ func Snapshot() *decision.File {
 				},
 			},
 			{
+				ID:       "envoy_gateway",
+				Title:    "Envoy: JWT-validating gateway that refuses credentials in URLs",
+				Target:   "envoy",
+				Template: "snippets/envoy/gateway.yaml.tmpl",
+				Path:     "envoy/authadvisor-gateway.yaml",
+				When: &decision.Condition{
+					Answers: map[string][]string{
+						"gateway": []string{
+							"envoy",
+						},
+					},
+					Order: []string{
+						"gateway",
+					},
+					Pos: decision.Pos{
+						Line:   552,
+						Column: 201,
+					},
+					KeyPos: map[string]decision.Pos{
+						"gateway": {
+							Line:   552,
+							Column: 202,
+						},
+					},
+				},
+				Pos: decision.Pos{
+					Line:   552,
+					Column: 5,
+				},
+			},
+			{
+				ID:       "envoy_mtls",
+				Title:    "Envoy: mutual-TLS gateway with JWT validation",
+				Target:   "envoy",
+				Template: "snippets/envoy/mtls.yaml.tmpl",
+				Path:     "envoy/authadvisor-mtls.yaml",
+				When: &decision.Condition{
+					Answers: map[string][]string{
+						"gateway": []string{
+							"envoy",
+						},
+					},
+					Order: []string{
+						"gateway",
+					},
+					Primary: []string{
+						"jwt_access_token",
+					},
+					Pos: decision.Pos{
+						Line:   553,
+						Column: 175,
+					},
+					KeyPos: map[string]decision.Pos{
+						"gateway": {
+							Line:   553,
+							Column: 176,
+						},
+					},
+				},
+				Pos: decision.Pos{
+					Line:   553,
+					Column: 5,
+				},
+			},
+			{
 				ID:       "istio_peer_authentication",
 				Title:    "Istio: mesh-wide STRICT mutual TLS",
 				Target:   "istio",
@@ -4603,18 +4671,18 @@ func Snapshot() *decision.File {
 						"gateway",
 					},
 					Pos: decision.Pos{
-						Line:   550,
+						Line:   554,
 						Column: 197,
 					},
 					KeyPos: map[string]decision.Pos{
 						"gateway": {
-							Line:   550,
+							Line:   554,
 							Column: 198,
 						},
 					},
 				},
 				Pos: decision.Pos{
-					Line:   550,
+					Line:   554,
 					Column: 5,
 				},
 			},
@@ -4634,18 +4702,18 @@ func Snapshot() *decision.File {
 						"gateway",
 					},
 					Pos: decision.Pos{
-						Line:   551,
+						Line:   555,
 						Column: 204,
 					},
 					KeyPos: map[string]decision.Pos{
 						"gateway": {
-							Line:   551,
+							Line:   555,
 							Column: 205,
 						},
 					},
 				},
 				Pos: decision.Pos{
-					Line:   551,
+					Line:   555,
 					Column: 5,
 				},
 			},
@@ -4665,18 +4733,18 @@ func Snapshot() *decision.File {
 						"gateway",
 					},
 					Pos: decision.Pos{
-						Line:   552,
+						Line:   556,
 						Column: 178,
 					},
 					KeyPos: map[string]decision.Pos{
 						"gateway": {
-							Line:   552,
+							Line:   556,
 							Column: 179,
 						},
 					},
 				},
 				Pos: decision.Pos{
-					Line:   552,
+					Line:   556,
 					Column: 5,
 				},
 			},
@@ -4695,7 +4763,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "server_user",
 							Pos: decision.Pos{
-								Line:   561,
+								Line:   565,
 								Column: 11,
 							},
 						},
@@ -4705,7 +4773,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "web_user",
 							Pos: decision.Pos{
-								Line:   562,
+								Line:   566,
 								Column: 11,
 							},
 						},
@@ -4715,7 +4783,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "spa_backend",
 							Pos: decision.Pos{
-								Line:   563,
+								Line:   567,
 								Column: 11,
 							},
 						},
@@ -4726,7 +4794,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "native_user",
 							Pos: decision.Pos{
-								Line:   564,
+								Line:   568,
 								Column: 11,
 							},
 						},
@@ -4736,7 +4804,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "cli_user",
 							Pos: decision.Pos{
-								Line:   565,
+								Line:   569,
 								Column: 11,
 							},
 						},
@@ -4746,7 +4814,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "device_user",
 							Pos: decision.Pos{
-								Line:   566,
+								Line:   570,
 								Column: 11,
 							},
 						},
@@ -4756,7 +4824,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "mesh_user",
 							Pos: decision.Pos{
-								Line:   567,
+								Line:   571,
 								Column: 11,
 							},
 						},
@@ -4766,7 +4834,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "partner_user",
 							Pos: decision.Pos{
-								Line:   568,
+								Line:   572,
 								Column: 11,
 							},
 						},
@@ -4776,7 +4844,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "platform_user",
 							Pos: decision.Pos{
-								Line:   569,
+								Line:   573,
 								Column: 11,
 							},
 						},
@@ -4787,13 +4855,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "webhook",
 							Pos: decision.Pos{
-								Line:   570,
+								Line:   574,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   557,
+						Line:   561,
 						Column: 7,
 					},
 				},
@@ -4808,14 +4876,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_secret",
 							Pos: decision.Pos{
-								Line:   576,
+								Line:   580,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "server_for_user",
 					Pos: decision.Pos{
-						Line:   572,
+						Line:   576,
 						Column: 7,
 					},
 				},
@@ -4830,7 +4898,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_sensitivity",
 							Pos: decision.Pos{
-								Line:   582,
+								Line:   586,
 								Column: 11,
 							},
 						},
@@ -4840,13 +4908,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_keyless",
 							Pos: decision.Pos{
-								Line:   583,
+								Line:   587,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   578,
+						Line:   582,
 						Column: 7,
 					},
 				},
@@ -4860,7 +4928,7 @@ func Snapshot() *decision.File {
 								"oauth21 §4.2",
 							},
 							Pos: decision.Pos{
-								Line:   587,
+								Line:   591,
 								Column: 17,
 							},
 						},
@@ -4869,7 +4937,7 @@ func Snapshot() *decision.File {
 								ID:  "workload_identity_federation",
 								Why: "No user and nowhere to keep a secret (a CI job, a short-lived workload): it presents the identity token its platform issues and receives short-lived credentials, so no key is stored at all.",
 								Pos: decision.Pos{
-									Line:   589,
+									Line:   593,
 									Column: 13,
 								},
 							},
@@ -4883,12 +4951,12 @@ func Snapshot() *decision.File {
 										"oauth21 §4.2",
 									},
 									Pos: decision.Pos{
-										Line:   591,
+										Line:   595,
 										Column: 169,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   591,
+									Line:   595,
 									Column: 13,
 								},
 							},
@@ -4903,23 +4971,23 @@ func Snapshot() *decision.File {
 										"github_pats",
 									},
 									Pos: decision.Pos{
-										Line:   593,
+										Line:   597,
 										Column: 175,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   593,
+									Line:   597,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   587,
+							Line:   591,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   584,
+						Line:   588,
 						Column: 7,
 					},
 				},
@@ -4934,7 +5002,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_low",
 							Pos: decision.Pos{
-								Line:   598,
+								Line:   602,
 								Column: 11,
 							},
 						},
@@ -4944,7 +5012,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_medium",
 							Pos: decision.Pos{
-								Line:   599,
+								Line:   603,
 								Column: 11,
 							},
 						},
@@ -4955,13 +5023,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_high",
 							Pos: decision.Pos{
-								Line:   600,
+								Line:   604,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   594,
+						Line:   598,
 						Column: 7,
 					},
 				},
@@ -4975,7 +5043,7 @@ func Snapshot() *decision.File {
 								"auth0_flows",
 							},
 							Pos: decision.Pos{
-								Line:   604,
+								Line:   608,
 								Column: 17,
 							},
 						},
@@ -4984,7 +5052,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_client_credentials",
 								Why: "No user is involved and the client can keep a secret, so it authenticates as itself and receives short-lived, scoped tokens.",
 								Pos: decision.Pos{
-									Line:   606,
+									Line:   610,
 									Column: 13,
 								},
 							},
@@ -4999,12 +5067,12 @@ func Snapshot() *decision.File {
 										"stripe_keys",
 									},
 									Pos: decision.Pos{
-										Line:   608,
+										Line:   612,
 										Column: 200,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   608,
+									Line:   612,
 									Column: 13,
 								},
 							},
@@ -5016,12 +5084,12 @@ func Snapshot() *decision.File {
 										"gcp_keys",
 									},
 									Pos: decision.Pos{
-										Line:   609,
+										Line:   613,
 										Column: 182,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   609,
+									Line:   613,
 									Column: 13,
 								},
 							},
@@ -5035,23 +5103,23 @@ func Snapshot() *decision.File {
 										"stripe_keys",
 									},
 									Pos: decision.Pos{
-										Line:   611,
+										Line:   615,
 										Column: 43,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   611,
+									Line:   615,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   604,
+							Line:   608,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   601,
+						Line:   605,
 						Column: 7,
 					},
 				},
@@ -5065,7 +5133,7 @@ func Snapshot() *decision.File {
 								"rfc9700 §2.5",
 							},
 							Pos: decision.Pos{
-								Line:   615,
+								Line:   619,
 								Column: 17,
 							},
 						},
@@ -5074,7 +5142,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_client_credentials",
 								Why: "No user is involved; a confidential client should get short-lived, scoped tokens rather than present a standing secret on every call.",
 								Pos: decision.Pos{
-									Line:   617,
+									Line:   621,
 									Column: 13,
 								},
 							},
@@ -5089,12 +5157,12 @@ func Snapshot() *decision.File {
 										"stripe_keys",
 									},
 									Pos: decision.Pos{
-										Line:   619,
+										Line:   623,
 										Column: 185,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   619,
+									Line:   623,
 									Column: 13,
 								},
 							},
@@ -5106,12 +5174,12 @@ func Snapshot() *decision.File {
 										"gcp_keys",
 									},
 									Pos: decision.Pos{
-										Line:   620,
+										Line:   624,
 										Column: 148,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   620,
+									Line:   624,
 									Column: 13,
 								},
 							},
@@ -5123,12 +5191,12 @@ func Snapshot() *decision.File {
 										"rfc8705 §2",
 									},
 									Pos: decision.Pos{
-										Line:   621,
+										Line:   625,
 										Column: 160,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   621,
+									Line:   625,
 									Column: 13,
 								},
 							},
@@ -5142,23 +5210,23 @@ func Snapshot() *decision.File {
 										"stripe_keys",
 									},
 									Pos: decision.Pos{
-										Line:   623,
+										Line:   627,
 										Column: 43,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   623,
+									Line:   627,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   615,
+							Line:   619,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   612,
+						Line:   616,
 						Column: 7,
 					},
 				},
@@ -5173,7 +5241,7 @@ func Snapshot() *decision.File {
 								"owasp_rest",
 							},
 							Pos: decision.Pos{
-								Line:   627,
+								Line:   631,
 								Column: 17,
 							},
 						},
@@ -5182,7 +5250,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_client_credentials",
 								Why: "At this sensitivity the client must authenticate strongly and receive short-lived, sender-constrained tokens; a static key alone is not enough.",
 								Pos: decision.Pos{
-									Line:   629,
+									Line:   633,
 									Column: 13,
 								},
 							},
@@ -5197,12 +5265,12 @@ func Snapshot() *decision.File {
 										"owasp_rest",
 									},
 									Pos: decision.Pos{
-										Line:   631,
+										Line:   635,
 										Column: 149,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   631,
+									Line:   635,
 									Column: 13,
 								},
 							},
@@ -5214,23 +5282,23 @@ func Snapshot() *decision.File {
 										"gcp_keys",
 									},
 									Pos: decision.Pos{
-										Line:   632,
+										Line:   636,
 										Column: 156,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   632,
+									Line:   636,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   627,
+							Line:   631,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   624,
+						Line:   628,
 						Column: 7,
 					},
 				},
@@ -5244,7 +5312,7 @@ func Snapshot() *decision.File {
 								"oauth21 §4.1",
 							},
 							Pos: decision.Pos{
-								Line:   636,
+								Line:   640,
 								Column: 17,
 							},
 						},
@@ -5253,7 +5321,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "The server needs the user's consent: it runs the authorization code flow once as a confidential client and keeps the refresh token server-side.",
 								Pos: decision.Pos{
-									Line:   638,
+									Line:   642,
 									Column: 13,
 								},
 							},
@@ -5267,23 +5335,23 @@ func Snapshot() *decision.File {
 										"rfc8693 §1.1",
 									},
 									Pos: decision.Pos{
-										Line:   640,
+										Line:   644,
 										Column: 175,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   640,
+									Line:   644,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   636,
+							Line:   640,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   633,
+						Line:   637,
 						Column: 7,
 					},
 				},
@@ -5298,7 +5366,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_secret",
 							Pos: decision.Pos{
-								Line:   646,
+								Line:   650,
 								Column: 11,
 							},
 						},
@@ -5308,7 +5376,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "web_first_party",
 							Pos: decision.Pos{
-								Line:   647,
+								Line:   651,
 								Column: 11,
 							},
 						},
@@ -5318,13 +5386,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "web_delegated",
 							Pos: decision.Pos{
-								Line:   648,
+								Line:   652,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   642,
+						Line:   646,
 						Column: 7,
 					},
 				},
@@ -5339,7 +5407,7 @@ func Snapshot() *decision.File {
 								"browserapps",
 							},
 							Pos: decision.Pos{
-								Line:   652,
+								Line:   656,
 								Column: 17,
 							},
 						},
@@ -5348,7 +5416,7 @@ func Snapshot() *decision.File {
 								ID:  "oidc_login",
 								Why: "Users sign in through OpenID Connect with the authorization code flow; the server is a confidential client.",
 								Pos: decision.Pos{
-									Line:   654,
+									Line:   658,
 									Column: 13,
 								},
 							},
@@ -5356,7 +5424,7 @@ func Snapshot() *decision.File {
 								ID:  "server_session_cookie",
 								Why: "After sign-in the browser holds only a hardened session cookie; tokens never leave the server.",
 								Pos: decision.Pos{
-									Line:   655,
+									Line:   659,
 									Column: 13,
 								},
 							},
@@ -5370,23 +5438,23 @@ func Snapshot() *decision.File {
 										"browserapps §6.1",
 									},
 									Pos: decision.Pos{
-										Line:   657,
+										Line:   661,
 										Column: 120,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   657,
+									Line:   661,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   652,
+							Line:   656,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   649,
+						Line:   653,
 						Column: 7,
 					},
 				},
@@ -5400,7 +5468,7 @@ func Snapshot() *decision.File {
 								"rfc9700 §2.1.1",
 							},
 							Pos: decision.Pos{
-								Line:   661,
+								Line:   665,
 								Column: 17,
 							},
 						},
@@ -5409,7 +5477,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "The server-side app obtains the user's consent with the authorization code flow as a confidential client; tokens stay on the server.",
 								Pos: decision.Pos{
-									Line:   663,
+									Line:   667,
 									Column: 13,
 								},
 							},
@@ -5417,7 +5485,7 @@ func Snapshot() *decision.File {
 								ID:  "server_session_cookie",
 								Why: "The browser holds only a session cookie that maps to the tokens on the server.",
 								Pos: decision.Pos{
-									Line:   664,
+									Line:   668,
 									Column: 13,
 								},
 							},
@@ -5431,23 +5499,23 @@ func Snapshot() *decision.File {
 										"owasp_authn",
 									},
 									Pos: decision.Pos{
-										Line:   666,
+										Line:   670,
 										Column: 99,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   666,
+									Line:   670,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   661,
+							Line:   665,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   658,
+						Line:   662,
 						Column: 7,
 					},
 				},
@@ -5462,7 +5530,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "spa_backend_user",
 							Pos: decision.Pos{
-								Line:   672,
+								Line:   676,
 								Column: 11,
 							},
 						},
@@ -5472,13 +5540,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "spa_sensitivity",
 							Pos: decision.Pos{
-								Line:   673,
+								Line:   677,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   668,
+						Line:   672,
 						Column: 7,
 					},
 				},
@@ -5493,14 +5561,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "spa_same_site",
 							Pos: decision.Pos{
-								Line:   678,
+								Line:   682,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "spa_bff",
 					Pos: decision.Pos{
-						Line:   674,
+						Line:   678,
 						Column: 7,
 					},
 				},
@@ -5515,14 +5583,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "spa_browser_client",
 							Pos: decision.Pos{
-								Line:   684,
+								Line:   688,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "spa_bff",
 					Pos: decision.Pos{
-						Line:   680,
+						Line:   684,
 						Column: 7,
 					},
 				},
@@ -5536,7 +5604,7 @@ func Snapshot() *decision.File {
 								"owasp_session",
 							},
 							Pos: decision.Pos{
-								Line:   689,
+								Line:   693,
 								Column: 17,
 							},
 						},
@@ -5545,7 +5613,7 @@ func Snapshot() *decision.File {
 								ID:  "server_session_cookie",
 								Why: "A first-party SPA served with its own backend needs no OAuth tokens in the browser: an HttpOnly session cookie is simpler and safer.",
 								Pos: decision.Pos{
-									Line:   691,
+									Line:   695,
 									Column: 13,
 								},
 							},
@@ -5553,7 +5621,7 @@ func Snapshot() *decision.File {
 								ID:  "oidc_login",
 								Why: "The backend signs users in with OpenID Connect as a confidential client.",
 								Pos: decision.Pos{
-									Line:   692,
+									Line:   696,
 									Column: 13,
 								},
 							},
@@ -5567,23 +5635,23 @@ func Snapshot() *decision.File {
 										"browserapps §6.1",
 									},
 									Pos: decision.Pos{
-										Line:   694,
+										Line:   698,
 										Column: 120,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   694,
+									Line:   698,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   689,
+							Line:   693,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   686,
+						Line:   690,
 						Column: 7,
 					},
 				},
@@ -5596,7 +5664,7 @@ func Snapshot() *decision.File {
 								"browserapps §6.1",
 							},
 							Pos: decision.Pos{
-								Line:   698,
+								Line:   702,
 								Column: 17,
 							},
 						},
@@ -5605,7 +5673,7 @@ func Snapshot() *decision.File {
 								ID:  "bff",
 								Why: "Sensitive or personal data, or a backend that can keep secrets: a BFF is the confidential client and tokens never reach JavaScript.",
 								Pos: decision.Pos{
-									Line:   700,
+									Line:   704,
 									Column: 13,
 								},
 							},
@@ -5613,7 +5681,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "The BFF runs the authorization code flow with PKCE as a confidential client.",
 								Pos: decision.Pos{
-									Line:   701,
+									Line:   705,
 									Column: 13,
 								},
 							},
@@ -5627,12 +5695,12 @@ func Snapshot() *decision.File {
 										"browserapps §6.2",
 									},
 									Pos: decision.Pos{
-										Line:   703,
+										Line:   707,
 										Column: 146,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   703,
+									Line:   707,
 									Column: 13,
 								},
 							},
@@ -5644,12 +5712,12 @@ func Snapshot() *decision.File {
 										"browserapps §6.1",
 									},
 									Pos: decision.Pos{
-										Line:   704,
+										Line:   708,
 										Column: 94,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   704,
+									Line:   708,
 									Column: 13,
 								},
 							},
@@ -5663,23 +5731,23 @@ func Snapshot() *decision.File {
 										"browserapps §6.3",
 									},
 									Pos: decision.Pos{
-										Line:   706,
+										Line:   710,
 										Column: 152,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   706,
+									Line:   710,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   698,
+							Line:   702,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   695,
+						Line:   699,
 						Column: 7,
 					},
 				},
@@ -5693,7 +5761,7 @@ func Snapshot() *decision.File {
 								"rfc9700 §2.1.1",
 							},
 							Pos: decision.Pos{
-								Line:   710,
+								Line:   714,
 								Column: 17,
 							},
 						},
@@ -5702,7 +5770,7 @@ func Snapshot() *decision.File {
 								ID:  "browser_oauth_client",
 								Why: "Low-sensitivity data and no backend: the SPA may be a public client, keeping tokens short-lived and in memory.",
 								Pos: decision.Pos{
-									Line:   712,
+									Line:   716,
 									Column: 13,
 								},
 							},
@@ -5710,7 +5778,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "The SPA uses the authorization code flow with PKCE; the implicit grant is not an option.",
 								Pos: decision.Pos{
-									Line:   713,
+									Line:   717,
 									Column: 13,
 								},
 							},
@@ -5724,12 +5792,12 @@ func Snapshot() *decision.File {
 										"browserapps §6.1",
 									},
 									Pos: decision.Pos{
-										Line:   715,
+										Line:   719,
 										Column: 150,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   715,
+									Line:   719,
 									Column: 13,
 								},
 							},
@@ -5741,12 +5809,12 @@ func Snapshot() *decision.File {
 										"browserapps",
 									},
 									Pos: decision.Pos{
-										Line:   716,
+										Line:   720,
 										Column: 163,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   716,
+									Line:   720,
 									Column: 13,
 								},
 							},
@@ -5759,23 +5827,23 @@ func Snapshot() *decision.File {
 										"browserapps §6.3",
 									},
 									Pos: decision.Pos{
-										Line:   717,
+										Line:   721,
 										Column: 135,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   717,
+									Line:   721,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   710,
+							Line:   714,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   707,
+						Line:   711,
 						Column: 7,
 					},
 				},
@@ -5790,14 +5858,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "native_sensitivity",
 							Pos: decision.Pos{
-								Line:   723,
+								Line:   727,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "native_app",
 					Pos: decision.Pos{
-						Line:   719,
+						Line:   723,
 						Column: 7,
 					},
 				},
@@ -5813,14 +5881,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "native_public_key",
 							Pos: decision.Pos{
-								Line:   729,
+								Line:   733,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "native_app",
 					Pos: decision.Pos{
-						Line:   725,
+						Line:   729,
 						Column: 7,
 					},
 				},
@@ -5834,7 +5902,7 @@ func Snapshot() *decision.File {
 								"rfc9700 §2.1.1",
 							},
 							Pos: decision.Pos{
-								Line:   734,
+								Line:   738,
 								Column: 17,
 							},
 						},
@@ -5843,7 +5911,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "Native apps sign users in through the system browser with the authorization code flow and PKCE, as public clients.",
 								Pos: decision.Pos{
-									Line:   736,
+									Line:   740,
 									Column: 13,
 								},
 							},
@@ -5857,23 +5925,23 @@ func Snapshot() *decision.File {
 										"owasp_authn",
 									},
 									Pos: decision.Pos{
-										Line:   738,
+										Line:   742,
 										Column: 94,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   738,
+									Line:   742,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   734,
+							Line:   738,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   731,
+						Line:   735,
 						Column: 7,
 					},
 				},
@@ -5887,7 +5955,7 @@ func Snapshot() *decision.File {
 								"oauth21 §8",
 							},
 							Pos: decision.Pos{
-								Line:   742,
+								Line:   746,
 								Column: 17,
 							},
 						},
@@ -5896,7 +5964,7 @@ func Snapshot() *decision.File {
 								ID:  "restricted_api_key",
 								Why: "Without a user the app can only identify itself for metering and rate limits; its key is public (like a publishable key) and must grant nothing sensitive.",
 								Pos: decision.Pos{
-									Line:   744,
+									Line:   748,
 									Column: 13,
 								},
 							},
@@ -5910,23 +5978,23 @@ func Snapshot() *decision.File {
 										"rfc8252 §6",
 									},
 									Pos: decision.Pos{
-										Line:   746,
+										Line:   750,
 										Column: 162,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   746,
+									Line:   750,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   742,
+							Line:   746,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   739,
+						Line:   743,
 						Column: 7,
 					},
 				},
@@ -5941,14 +6009,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_secret",
 							Pos: decision.Pos{
-								Line:   752,
+								Line:   756,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "cli_browser",
 					Pos: decision.Pos{
-						Line:   748,
+						Line:   752,
 						Column: 7,
 					},
 				},
@@ -5963,7 +6031,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "cli_pkce",
 							Pos: decision.Pos{
-								Line:   758,
+								Line:   762,
 								Column: 11,
 							},
 						},
@@ -5973,13 +6041,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "device_grant",
 							Pos: decision.Pos{
-								Line:   759,
+								Line:   763,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   754,
+						Line:   758,
 						Column: 7,
 					},
 				},
@@ -5993,7 +6061,7 @@ func Snapshot() *decision.File {
 								"rfc9700 §2.1.1",
 							},
 							Pos: decision.Pos{
-								Line:   763,
+								Line:   767,
 								Column: 17,
 							},
 						},
@@ -6002,7 +6070,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "The CLI opens the system browser and receives the code on a loopback redirect (127.0.0.1, any port).",
 								Pos: decision.Pos{
-									Line:   765,
+									Line:   769,
 									Column: 13,
 								},
 							},
@@ -6016,23 +6084,23 @@ func Snapshot() *decision.File {
 										"rfc8628 §1",
 									},
 									Pos: decision.Pos{
-										Line:   767,
+										Line:   771,
 										Column: 125,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   767,
+									Line:   771,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   763,
+							Line:   767,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   760,
+						Line:   764,
 						Column: 7,
 					},
 				},
@@ -6045,7 +6113,7 @@ func Snapshot() *decision.File {
 								"rfc8628 §1",
 							},
 							Pos: decision.Pos{
-								Line:   771,
+								Line:   775,
 								Column: 17,
 							},
 						},
@@ -6054,7 +6122,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_device_grant",
 								Why: "No browser or keyboard on the client: the user approves on a second device while the client polls.",
 								Pos: decision.Pos{
-									Line:   773,
+									Line:   777,
 									Column: 13,
 								},
 							},
@@ -6069,23 +6137,23 @@ func Snapshot() *decision.File {
 										"rfc8252 §6",
 									},
 									Pos: decision.Pos{
-										Line:   775,
+										Line:   779,
 										Column: 161,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   775,
+									Line:   779,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   771,
+							Line:   775,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   768,
+						Line:   772,
 						Column: 7,
 					},
 				},
@@ -6100,14 +6168,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "device_identity",
 							Pos: decision.Pos{
-								Line:   781,
+								Line:   785,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "device_grant",
 					Pos: decision.Pos{
-						Line:   777,
+						Line:   781,
 						Column: 7,
 					},
 				},
@@ -6121,7 +6189,7 @@ func Snapshot() *decision.File {
 								"oauth21 §4.2",
 							},
 							Pos: decision.Pos{
-								Line:   786,
+								Line:   790,
 								Column: 17,
 							},
 						},
@@ -6130,7 +6198,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_client_credentials",
 								Why: "Each device is its own confidential client with a per-device key, provisioned at manufacture or enrolment; no anchor prescribes more (a judgement call).",
 								Pos: decision.Pos{
-									Line:   788,
+									Line:   792,
 									Column: 13,
 								},
 							},
@@ -6138,7 +6206,7 @@ func Snapshot() *decision.File {
 								ID:  "mtls_client_auth",
 								Why: "A per-device certificate authenticates the device and can bind its tokens.",
 								Pos: decision.Pos{
-									Line:   789,
+									Line:   793,
 									Column: 13,
 								},
 							},
@@ -6152,23 +6220,23 @@ func Snapshot() *decision.File {
 										"rfc9700 §2.5",
 									},
 									Pos: decision.Pos{
-										Line:   791,
+										Line:   795,
 										Column: 142,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   791,
+									Line:   795,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   786,
+							Line:   790,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   783,
+						Line:   787,
 						Column: 7,
 					},
 				},
@@ -6183,14 +6251,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "mesh_service",
 							Pos: decision.Pos{
-								Line:   797,
+								Line:   801,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "mesh_propagation",
 					Pos: decision.Pos{
-						Line:   793,
+						Line:   797,
 						Column: 7,
 					},
 				},
@@ -6203,7 +6271,7 @@ func Snapshot() *decision.File {
 								"owasp_micro",
 							},
 							Pos: decision.Pos{
-								Line:   802,
+								Line:   806,
 								Column: 17,
 							},
 						},
@@ -6212,7 +6280,7 @@ func Snapshot() *decision.File {
 								ID:  "mtls_service_identity",
 								Why: "Every service-to-service connection is mutually authenticated with workload certificates from the mesh.",
 								Pos: decision.Pos{
-									Line:   804,
+									Line:   808,
 									Column: 13,
 								},
 							},
@@ -6227,23 +6295,23 @@ func Snapshot() *decision.File {
 										"oauth21 §4.2",
 									},
 									Pos: decision.Pos{
-										Line:   806,
+										Line:   810,
 										Column: 159,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   806,
+									Line:   810,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   802,
+							Line:   806,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   799,
+						Line:   803,
 						Column: 7,
 					},
 				},
@@ -6257,7 +6325,7 @@ func Snapshot() *decision.File {
 								"owasp_micro",
 							},
 							Pos: decision.Pos{
-								Line:   810,
+								Line:   814,
 								Column: 17,
 							},
 						},
@@ -6266,7 +6334,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_token_exchange",
 								Why: "Each service exchanges the token it received for one restricted to the next service, keeping the user as subject and itself as actor.",
 								Pos: decision.Pos{
-									Line:   812,
+									Line:   816,
 									Column: 13,
 								},
 							},
@@ -6274,7 +6342,7 @@ func Snapshot() *decision.File {
 								ID:  "mtls_service_identity",
 								Why: "Connections between services are still mutually authenticated; the user's context travels in the exchanged token.",
 								Pos: decision.Pos{
-									Line:   813,
+									Line:   817,
 									Column: 13,
 								},
 							},
@@ -6288,12 +6356,12 @@ func Snapshot() *decision.File {
 										"txntokens",
 									},
 									Pos: decision.Pos{
-										Line:   815,
+										Line:   819,
 										Column: 145,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   815,
+									Line:   819,
 									Column: 13,
 								},
 							},
@@ -6305,12 +6373,12 @@ func Snapshot() *decision.File {
 										"owasp_micro",
 									},
 									Pos: decision.Pos{
-										Line:   816,
+										Line:   820,
 										Column: 150,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   816,
+									Line:   820,
 									Column: 13,
 								},
 							},
@@ -6322,23 +6390,23 @@ func Snapshot() *decision.File {
 										"ms_flows",
 									},
 									Pos: decision.Pos{
-										Line:   817,
+										Line:   821,
 										Column: 105,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   817,
+									Line:   821,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   810,
+							Line:   814,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   807,
+						Line:   811,
 						Column: 7,
 					},
 				},
@@ -6353,14 +6421,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_secret",
 							Pos: decision.Pos{
-								Line:   823,
+								Line:   827,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "partner_delegated",
 					Pos: decision.Pos{
-						Line:   819,
+						Line:   823,
 						Column: 7,
 					},
 				},
@@ -6375,7 +6443,7 @@ func Snapshot() *decision.File {
 								"owasp_authn",
 							},
 							Pos: decision.Pos{
-								Line:   828,
+								Line:   832,
 								Column: 17,
 							},
 						},
@@ -6384,7 +6452,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "Users grant the partner scoped, revocable access through the authorization code flow; the partner never sees their passwords and never uses a shared key.",
 								Pos: decision.Pos{
-									Line:   830,
+									Line:   834,
 									Column: 13,
 								},
 							},
@@ -6398,23 +6466,23 @@ func Snapshot() *decision.File {
 										"rfc8693 §1.1",
 									},
 									Pos: decision.Pos{
-										Line:   832,
+										Line:   836,
 										Column: 224,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   832,
+									Line:   836,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   828,
+							Line:   832,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   825,
+						Line:   829,
 						Column: 7,
 					},
 				},
@@ -6429,14 +6497,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "platform_installation",
 							Pos: decision.Pos{
-								Line:   838,
+								Line:   842,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "platform_browser",
 					Pos: decision.Pos{
-						Line:   834,
+						Line:   838,
 						Column: 7,
 					},
 				},
@@ -6451,7 +6519,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "platform_delegated",
 							Pos: decision.Pos{
-								Line:   844,
+								Line:   848,
 								Column: 11,
 							},
 						},
@@ -6461,13 +6529,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "device_grant",
 							Pos: decision.Pos{
-								Line:   845,
+								Line:   849,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   840,
+						Line:   844,
 						Column: 7,
 					},
 				},
@@ -6480,7 +6548,7 @@ func Snapshot() *decision.File {
 								"github_apps",
 							},
 							Pos: decision.Pos{
-								Line:   849,
+								Line:   853,
 								Column: 17,
 							},
 						},
@@ -6489,7 +6557,7 @@ func Snapshot() *decision.File {
 								ID:  "app_installation_token",
 								Why: "The app authenticates with its private key and receives an hour-long token limited to one installation and the permissions the tenant granted.",
 								Pos: decision.Pos{
-									Line:   851,
+									Line:   855,
 									Column: 13,
 								},
 							},
@@ -6503,23 +6571,23 @@ func Snapshot() *decision.File {
 										"oauth21 §4.2",
 									},
 									Pos: decision.Pos{
-										Line:   853,
+										Line:   857,
 										Column: 141,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   853,
+									Line:   857,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   849,
+							Line:   853,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   846,
+						Line:   850,
 						Column: 7,
 					},
 				},
@@ -6533,7 +6601,7 @@ func Snapshot() *decision.File {
 								"owasp_authn",
 							},
 							Pos: decision.Pos{
-								Line:   857,
+								Line:   861,
 								Column: 17,
 							},
 						},
@@ -6542,7 +6610,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "Users consent to scoped access for each third-party app; apps never see passwords and access can be revoked per app.",
 								Pos: decision.Pos{
-									Line:   859,
+									Line:   863,
 									Column: 13,
 								},
 							},
@@ -6556,23 +6624,23 @@ func Snapshot() *decision.File {
 										"owasp_authn",
 									},
 									Pos: decision.Pos{
-										Line:   861,
+										Line:   865,
 										Column: 109,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   861,
+									Line:   865,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   857,
+							Line:   861,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   854,
+						Line:   858,
 						Column: 7,
 					},
 				},
@@ -6587,7 +6655,7 @@ func Snapshot() *decision.File {
 								"slack_signing",
 							},
 							Pos: decision.Pos{
-								Line:   866,
+								Line:   870,
 								Column: 17,
 							},
 						},
@@ -6596,7 +6664,7 @@ func Snapshot() *decision.File {
 								ID:  "hmac_webhook_signature",
 								Why: "Each delivery is signed with HMAC-SHA256 over its id, a timestamp and the raw body with a per-endpoint secret, and verified before processing.",
 								Pos: decision.Pos{
-									Line:   868,
+									Line:   872,
 									Column: 13,
 								},
 							},
@@ -6610,29 +6678,29 @@ func Snapshot() *decision.File {
 										"rfc8705 §2",
 									},
 									Pos: decision.Pos{
-										Line:   870,
+										Line:   874,
 										Column: 148,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   870,
+									Line:   874,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   866,
+							Line:   870,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   863,
+						Line:   867,
 						Column: 7,
 					},
 				},
 			},
 			Pos: decision.Pos{
-				Line:   555,
+				Line:   559,
 				Column: 3,
 			},
 		},
@@ -6650,12 +6718,12 @@ func Snapshot() *decision.File {
 						"compliance",
 					},
 					Pos: decision.Pos{
-						Line:   881,
+						Line:   885,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"compliance": {
-							Line:   881,
+							Line:   885,
 							Column: 12,
 						},
 					},
@@ -6666,7 +6734,7 @@ func Snapshot() *decision.File {
 							"fapi2 §5",
 						},
 						Pos: decision.Pos{
-							Line:   883,
+							Line:   887,
 							Column: 15,
 						},
 					},
@@ -6675,7 +6743,7 @@ func Snapshot() *decision.File {
 							ID:  "fapi2_security_profile",
 							Why: "FAPI 2.0 is required: the whole profile applies to the client, the authorization server and the API.",
 							Pos: decision.Pos{
-								Line:   885,
+								Line:   889,
 								Column: 11,
 							},
 						},
@@ -6685,7 +6753,7 @@ func Snapshot() *decision.File {
 							ID:  "public_client_in_fapi",
 							Why: "FAPI 2.0 admits only confidential clients.",
 							Pos: decision.Pos{
-								Line:   892,
+								Line:   896,
 								Column: 11,
 							},
 						},
@@ -6693,7 +6761,7 @@ func Snapshot() *decision.File {
 							ID:  "bearer_token_in_fapi",
 							Why: "FAPI 2.0 requires sender-constrained access tokens.",
 							Pos: decision.Pos{
-								Line:   893,
+								Line:   897,
 								Column: 11,
 							},
 						},
@@ -6701,7 +6769,7 @@ func Snapshot() *decision.File {
 							ID:  "client_secret_in_fapi",
 							Why: "FAPI 2.0 allows only mTLS or private_key_jwt client authentication.",
 							Pos: decision.Pos{
-								Line:   894,
+								Line:   898,
 								Column: 11,
 							},
 						},
@@ -6709,7 +6777,7 @@ func Snapshot() *decision.File {
 							ID:  "refresh_token_rotation_in_fapi",
 							Why: "FAPI 2.0 does not rotate refresh tokens of its confidential, sender-constrained clients.",
 							Pos: decision.Pos{
-								Line:   895,
+								Line:   899,
 								Column: 11,
 							},
 						},
@@ -6717,7 +6785,7 @@ func Snapshot() *decision.File {
 							ID:  "ropc_grant",
 							Why: "FAPI 2.0 authorization servers reject the password grant.",
 							Pos: decision.Pos{
-								Line:   896,
+								Line:   900,
 								Column: 11,
 							},
 						},
@@ -6727,7 +6795,7 @@ func Snapshot() *decision.File {
 							ID:    "sender_constrained_tokens",
 							Value: "mTLS certificate-bound tokens or DPoP; FAPI 2.0 admits no bearer access tokens",
 							Pos: decision.Pos{
-								Line:   887,
+								Line:   891,
 								Column: 11,
 							},
 						},
@@ -6735,14 +6803,14 @@ func Snapshot() *decision.File {
 							ID:    "asymmetric_client_auth",
 							Value: "`private_key_jwt` or mTLS only; FAPI 2.0 admits no client secrets",
 							Pos: decision.Pos{
-								Line:   888,
+								Line:   892,
 								Column: 11,
 							},
 						},
 						{
 							ID: "fapi_algorithms",
 							Pos: decision.Pos{
-								Line:   889,
+								Line:   893,
 								Column: 11,
 							},
 						},
@@ -6754,23 +6822,23 @@ func Snapshot() *decision.File {
 									"rfc8414 §3",
 								},
 								Pos: decision.Pos{
-									Line:   890,
+									Line:   894,
 									Column: 37,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   890,
+								Line:   894,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   883,
+						Line:   887,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   879,
+					Line:   883,
 					Column: 5,
 				},
 			},
@@ -6803,12 +6871,12 @@ func Snapshot() *decision.File {
 										"client_type",
 									},
 									Pos: decision.Pos{
-										Line:   899,
+										Line:   903,
 										Column: 45,
 									},
 									KeyPos: map[string]decision.Pos{
 										"client_type": {
-											Line:   899,
+											Line:   903,
 											Column: 46,
 										},
 									},
@@ -6828,23 +6896,23 @@ func Snapshot() *decision.File {
 										"can_hold_secret",
 									},
 									Pos: decision.Pos{
-										Line:   899,
+										Line:   903,
 										Column: 142,
 									},
 									KeyPos: map[string]decision.Pos{
 										"can_hold_secret": {
-											Line:   899,
+											Line:   903,
 											Column: 211,
 										},
 										"client_type": {
-											Line:   899,
+											Line:   903,
 											Column: 143,
 										},
 									},
 								},
 							},
 							Pos: decision.Pos{
-								Line:   899,
+								Line:   903,
 								Column: 38,
 							},
 						},
@@ -6854,17 +6922,17 @@ func Snapshot() *decision.File {
 							"bff",
 						},
 						Pos: decision.Pos{
-							Line:   899,
+							Line:   903,
 							Column: 245,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   899,
+						Line:   903,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"compliance": {
-							Line:   899,
+							Line:   903,
 							Column: 12,
 						},
 					},
@@ -6875,7 +6943,7 @@ func Snapshot() *decision.File {
 							"fapi2 §5",
 						},
 						Pos: decision.Pos{
-							Line:   901,
+							Line:   905,
 							Column: 15,
 						},
 					},
@@ -6890,12 +6958,12 @@ func Snapshot() *decision.File {
 									"browserapps §6.1",
 								},
 								Pos: decision.Pos{
-									Line:   903,
+									Line:   907,
 									Column: 229,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   903,
+								Line:   907,
 								Column: 11,
 							},
 						},
@@ -6906,18 +6974,18 @@ func Snapshot() *decision.File {
 							Why:  "FAPI 2.0 is required, but this client type is public: FAPI admits only confidential clients.",
 							Safe: "Run the OAuth client in a backend that authenticates with private_key_jwt or mTLS, and let the app talk only to that backend.",
 							Pos: decision.Pos{
-								Line:   905,
+								Line:   909,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   901,
+						Line:   905,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   897,
+					Line:   901,
 					Column: 5,
 				},
 			},
@@ -6938,12 +7006,12 @@ func Snapshot() *decision.File {
 						"bff",
 					},
 					Pos: decision.Pos{
-						Line:   908,
+						Line:   912,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"compliance": {
-							Line:   908,
+							Line:   912,
 							Column: 12,
 						},
 					},
@@ -6954,7 +7022,7 @@ func Snapshot() *decision.File {
 							"fapi2 §5",
 						},
 						Pos: decision.Pos{
-							Line:   910,
+							Line:   914,
 							Column: 15,
 						},
 					},
@@ -6967,12 +7035,12 @@ func Snapshot() *decision.File {
 									"rfc9126 §2",
 								},
 								Pos: decision.Pos{
-									Line:   912,
+									Line:   916,
 									Column: 29,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   912,
+								Line:   916,
 								Column: 11,
 							},
 						},
@@ -6984,12 +7052,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.1.1",
 								},
 								Pos: decision.Pos{
-									Line:   913,
+									Line:   917,
 									Column: 35,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   913,
+								Line:   917,
 								Column: 11,
 							},
 						},
@@ -7001,30 +7069,30 @@ func Snapshot() *decision.File {
 									"rfc9207 §2",
 								},
 								Pos: decision.Pos{
-									Line:   914,
+									Line:   918,
 									Column: 48,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   914,
+								Line:   918,
 								Column: 11,
 							},
 						},
 						{
 							ID: "auth_code_lifetime_60s",
 							Pos: decision.Pos{
-								Line:   915,
+								Line:   919,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   910,
+						Line:   914,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   906,
+					Line:   910,
 					Column: 5,
 				},
 			},
@@ -7050,23 +7118,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   919,
+							Line:   923,
 							Column: 42,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   919,
+								Line:   923,
 								Column: 43,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   919,
+						Line:   923,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"compliance": {
-							Line:   919,
+							Line:   923,
 							Column: 12,
 						},
 					},
@@ -7078,7 +7146,7 @@ func Snapshot() *decision.File {
 							"nist80063b §7.2",
 						},
 						Pos: decision.Pos{
-							Line:   921,
+							Line:   925,
 							Column: 15,
 						},
 					},
@@ -7091,7 +7159,7 @@ func Snapshot() *decision.File {
 								"idle_timeout":     "15m",
 							},
 							Pos: decision.Pos{
-								Line:   923,
+								Line:   927,
 								Column: 11,
 							},
 						},
@@ -7099,18 +7167,18 @@ func Snapshot() *decision.File {
 							ID:    "refresh_token_max_or_idle_lifetime",
 							Value: "at most 12 hours, expiring after 15 minutes idle: a session must not outlive the AAL3 limits",
 							Pos: decision.Pos{
-								Line:   924,
+								Line:   928,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   921,
+						Line:   925,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   917,
+					Line:   921,
 					Column: 5,
 				},
 			},
@@ -7136,23 +7204,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   927,
+							Line:   931,
 							Column: 42,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   927,
+								Line:   931,
 								Column: 43,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   927,
+						Line:   931,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"compliance": {
-							Line:   927,
+							Line:   931,
 							Column: 12,
 						},
 					},
@@ -7164,7 +7232,7 @@ func Snapshot() *decision.File {
 							"nist80063b §7.2",
 						},
 						Pos: decision.Pos{
-							Line:   929,
+							Line:   933,
 							Column: 15,
 						},
 					},
@@ -7177,7 +7245,7 @@ func Snapshot() *decision.File {
 								"idle_timeout":     "30m",
 							},
 							Pos: decision.Pos{
-								Line:   931,
+								Line:   935,
 								Column: 11,
 							},
 						},
@@ -7185,18 +7253,18 @@ func Snapshot() *decision.File {
 							ID:    "refresh_token_max_or_idle_lifetime",
 							Value: "at most 12 hours, expiring after 30 minutes idle: a session must not outlive the AAL2 limits",
 							Pos: decision.Pos{
-								Line:   932,
+								Line:   936,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   929,
+						Line:   933,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   925,
+					Line:   929,
 					Column: 5,
 				},
 			},
@@ -7223,16 +7291,16 @@ func Snapshot() *decision.File {
 						"browser_oauth_client",
 					},
 					Pos: decision.Pos{
-						Line:   937,
+						Line:   941,
 						Column: 7,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   937,
+							Line:   941,
 							Column: 7,
 						},
 						"sensitive_operations": {
-							Line:   938,
+							Line:   942,
 							Column: 7,
 						},
 					},
@@ -7244,7 +7312,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.3",
 						},
 						Pos: decision.Pos{
-							Line:   941,
+							Line:   945,
 							Column: 15,
 						},
 					},
@@ -7254,7 +7322,7 @@ func Snapshot() *decision.File {
 							Why:   "Payments, credential changes, account deletion or privilege changes make the app sensitive whatever the data's rating: a backend becomes the OAuth client and tokens stay out of the browser.",
 							First: true,
 							Pos: decision.Pos{
-								Line:   943,
+								Line:   947,
 								Column: 11,
 							},
 						},
@@ -7264,7 +7332,7 @@ func Snapshot() *decision.File {
 							ID:  "browser_oauth_client",
 							Why: "Browser-held tokens are not recommended for sensitive applications, and these operations are sensitive.",
 							Pos: decision.Pos{
-								Line:   945,
+								Line:   949,
 								Column: 11,
 							},
 						},
@@ -7275,18 +7343,18 @@ func Snapshot() *decision.File {
 							Why:  "The answers rate the data as low-risk, but the API offers payments, credential changes, account deletion or privilege changes.",
 							Safe: "Treat the app as sensitive: a BFF keeps tokens on the server; step-up and re-authentication guard the operations.",
 							Pos: decision.Pos{
-								Line:   947,
+								Line:   951,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   941,
+						Line:   945,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   934,
+					Line:   938,
 					Column: 5,
 				},
 			},
@@ -7306,12 +7374,12 @@ func Snapshot() *decision.File {
 						"oauth2_token_exchange",
 					},
 					Pos: decision.Pos{
-						Line:   950,
+						Line:   954,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"idp": {
-							Line:   950,
+							Line:   954,
 							Column: 12,
 						},
 					},
@@ -7323,7 +7391,7 @@ func Snapshot() *decision.File {
 							"rfc8693 §1.1",
 						},
 						Pos: decision.Pos{
-							Line:   952,
+							Line:   956,
 							Column: 15,
 						},
 					},
@@ -7333,18 +7401,18 @@ func Snapshot() *decision.File {
 							Why:   "Microsoft Entra ID offers token exchange as its on-behalf-of flow rather than the RFC 8693 grant: each service trades the token it received for one restricted to the next API.",
 							First: true,
 							Pos: decision.Pos{
-								Line:   954,
+								Line:   958,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   952,
+						Line:   956,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   948,
+					Line:   952,
 					Column: 5,
 				},
 			},
@@ -7356,7 +7424,7 @@ func Snapshot() *decision.File {
 						"app_installation_token",
 					},
 					Pos: decision.Pos{
-						Line:   957,
+						Line:   961,
 						Column: 11,
 					},
 				},
@@ -7366,7 +7434,7 @@ func Snapshot() *decision.File {
 							"github_apps",
 						},
 						Pos: decision.Pos{
-							Line:   959,
+							Line:   963,
 							Column: 15,
 						},
 					},
@@ -7380,12 +7448,12 @@ func Snapshot() *decision.File {
 									"gcp_keys",
 								},
 								Pos: decision.Pos{
-									Line:   964,
+									Line:   968,
 									Column: 147,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   964,
+								Line:   968,
 								Column: 11,
 							},
 						},
@@ -7395,7 +7463,7 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "about one hour, minted on demand from the app's signed JWT",
 							Pos: decision.Pos{
-								Line:   961,
+								Line:   965,
 								Column: 11,
 							},
 						},
@@ -7403,18 +7471,18 @@ func Snapshot() *decision.File {
 							ID:    "asymmetric_client_auth",
 							Value: "the app authenticates with a short JWT signed by its private key; no shared secret",
 							Pos: decision.Pos{
-								Line:   962,
+								Line:   966,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   959,
+						Line:   963,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   955,
+					Line:   959,
 					Column: 5,
 				},
 			},
@@ -7439,16 +7507,16 @@ func Snapshot() *decision.File {
 						"sensitive_operations",
 					},
 					Pos: decision.Pos{
-						Line:   968,
+						Line:   972,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitive_operations": {
-							Line:   968,
+							Line:   972,
 							Column: 34,
 						},
 						"user_context": {
-							Line:   968,
+							Line:   972,
 							Column: 12,
 						},
 					},
@@ -7460,7 +7528,7 @@ func Snapshot() *decision.File {
 							"owasp_rest",
 						},
 						Pos: decision.Pos{
-							Line:   970,
+							Line:   974,
 							Column: 15,
 						},
 					},
@@ -7469,18 +7537,18 @@ func Snapshot() *decision.File {
 							ID:    "least_privilege_scopes",
 							Value: "a separate scope for each sensitive operation, granted only to the clients that need it",
 							Pos: decision.Pos{
-								Line:   972,
+								Line:   976,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   970,
+						Line:   974,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   966,
+					Line:   970,
 					Column: 5,
 				},
 			},
@@ -7507,23 +7575,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   975,
+							Line:   979,
 							Column: 85,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   975,
+								Line:   979,
 								Column: 86,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   975,
+						Line:   979,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   975,
+							Line:   979,
 							Column: 12,
 						},
 					},
@@ -7536,7 +7604,7 @@ func Snapshot() *decision.File {
 							"rfc9700 §2.3",
 						},
 						Pos: decision.Pos{
-							Line:   977,
+							Line:   981,
 							Column: 15,
 						},
 					},
@@ -7545,7 +7613,7 @@ func Snapshot() *decision.File {
 							ID:  "password_sharing_with_third_party",
 							Why: "Third parties must never collect or store users' passwords; consent goes through the authorization server.",
 							Pos: decision.Pos{
-								Line:   982,
+								Line:   986,
 								Column: 11,
 							},
 						},
@@ -7557,12 +7625,12 @@ func Snapshot() *decision.File {
 									"owasp_api2",
 								},
 								Pos: decision.Pos{
-									Line:   983,
+									Line:   987,
 									Column: 116,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   983,
+								Line:   987,
 								Column: 11,
 							},
 						},
@@ -7572,7 +7640,7 @@ func Snapshot() *decision.File {
 							ID:    "least_privilege_scopes",
 							Value: "granular scopes that users see and consent to, per app",
 							Pos: decision.Pos{
-								Line:   979,
+								Line:   983,
 								Column: 11,
 							},
 						},
@@ -7584,23 +7652,23 @@ func Snapshot() *decision.File {
 									"rfc7009 §2",
 								},
 								Pos: decision.Pos{
-									Line:   980,
+									Line:   984,
 									Column: 136,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   980,
+								Line:   984,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   977,
+						Line:   981,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   973,
+					Line:   977,
 					Column: 5,
 				},
 			},
@@ -7626,12 +7694,12 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   990,
+								Line:   994,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   990,
+									Line:   994,
 									Column: 14,
 								},
 							},
@@ -7647,12 +7715,12 @@ func Snapshot() *decision.File {
 								"token_lifetime",
 							},
 							Pos: decision.Pos{
-								Line:   990,
+								Line:   994,
 								Column: 46,
 							},
 							KeyPos: map[string]decision.Pos{
 								"token_lifetime": {
-									Line:   990,
+									Line:   994,
 									Column: 47,
 								},
 							},
@@ -7675,12 +7743,12 @@ func Snapshot() *decision.File {
 										"client_type",
 									},
 									Pos: decision.Pos{
-										Line:   988,
+										Line:   992,
 										Column: 20,
 									},
 									KeyPos: map[string]decision.Pos{
 										"client_type": {
-											Line:   988,
+											Line:   992,
 											Column: 21,
 										},
 									},
@@ -7700,23 +7768,23 @@ func Snapshot() *decision.File {
 										"can_hold_secret",
 									},
 									Pos: decision.Pos{
-										Line:   988,
+										Line:   992,
 										Column: 117,
 									},
 									KeyPos: map[string]decision.Pos{
 										"can_hold_secret": {
-											Line:   988,
+											Line:   992,
 											Column: 186,
 										},
 										"client_type": {
-											Line:   988,
+											Line:   992,
 											Column: 118,
 										},
 									},
 								},
 							},
 							Pos: decision.Pos{
-								Line:   988,
+								Line:   992,
 								Column: 13,
 							},
 						},
@@ -7726,12 +7794,12 @@ func Snapshot() *decision.File {
 							"bff",
 						},
 						Pos: decision.Pos{
-							Line:   991,
+							Line:   995,
 							Column: 12,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   988,
+						Line:   992,
 						Column: 7,
 					},
 				},
@@ -7743,7 +7811,7 @@ func Snapshot() *decision.File {
 							"owasp_oauth2",
 						},
 						Pos: decision.Pos{
-							Line:   993,
+							Line:   997,
 							Column: 15,
 						},
 					},
@@ -7752,7 +7820,7 @@ func Snapshot() *decision.File {
 							ID:  "dpop",
 							Why: "Binds access and refresh tokens to a key the app holds, so copied tokens are useless.",
 							Pos: decision.Pos{
-								Line:   998,
+								Line:   1002,
 								Column: 11,
 							},
 						},
@@ -7762,25 +7830,25 @@ func Snapshot() *decision.File {
 							ID:    "sender_constrained_tokens",
 							Value: "DPoP (RFC 9449) with a non-extractable key held by the app",
 							Pos: decision.Pos{
-								Line:   995,
+								Line:   999,
 								Column: 11,
 							},
 						},
 						{
 							ID: "dpop_proof_validation",
 							Pos: decision.Pos{
-								Line:   996,
+								Line:   1000,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   993,
+						Line:   997,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   985,
+					Line:   989,
 					Column: 5,
 				},
 			},
@@ -7808,12 +7876,12 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1003,
+								Line:   1007,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1003,
+									Line:   1007,
 									Column: 14,
 								},
 							},
@@ -7829,12 +7897,12 @@ func Snapshot() *decision.File {
 								"token_lifetime",
 							},
 							Pos: decision.Pos{
-								Line:   1003,
+								Line:   1007,
 								Column: 46,
 							},
 							KeyPos: map[string]decision.Pos{
 								"token_lifetime": {
-									Line:   1003,
+									Line:   1007,
 									Column: 47,
 								},
 							},
@@ -7858,12 +7926,12 @@ func Snapshot() *decision.File {
 											"client_type",
 										},
 										Pos: decision.Pos{
-											Line:   1004,
+											Line:   1008,
 											Column: 26,
 										},
 										KeyPos: map[string]decision.Pos{
 											"client_type": {
-												Line:   1004,
+												Line:   1008,
 												Column: 27,
 											},
 										},
@@ -7883,23 +7951,23 @@ func Snapshot() *decision.File {
 											"can_hold_secret",
 										},
 										Pos: decision.Pos{
-											Line:   1004,
+											Line:   1008,
 											Column: 123,
 										},
 										KeyPos: map[string]decision.Pos{
 											"can_hold_secret": {
-												Line:   1004,
+												Line:   1008,
 												Column: 192,
 											},
 											"client_type": {
-												Line:   1004,
+												Line:   1008,
 												Column: 124,
 											},
 										},
 									},
 								},
 								Pos: decision.Pos{
-									Line:   1004,
+									Line:   1008,
 									Column: 19,
 								},
 							},
@@ -7911,7 +7979,7 @@ func Snapshot() *decision.File {
 										"bff",
 									},
 									Pos: decision.Pos{
-										Line:   1004,
+										Line:   1008,
 										Column: 233,
 									},
 								},
@@ -7925,29 +7993,29 @@ func Snapshot() *decision.File {
 										"user_context",
 									},
 									Pos: decision.Pos{
-										Line:   1004,
+										Line:   1008,
 										Column: 251,
 									},
 									KeyPos: map[string]decision.Pos{
 										"user_context": {
-											Line:   1004,
+											Line:   1008,
 											Column: 252,
 										},
 									},
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1004,
+								Line:   1008,
 								Column: 226,
 							},
 						},
 						Pos: decision.Pos{
-							Line:   1004,
+							Line:   1008,
 							Column: 12,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1002,
+						Line:   1006,
 						Column: 7,
 					},
 				},
@@ -7959,7 +8027,7 @@ func Snapshot() *decision.File {
 							"owasp_oauth2",
 						},
 						Pos: decision.Pos{
-							Line:   1006,
+							Line:   1010,
 							Column: 15,
 						},
 					},
@@ -7968,7 +8036,7 @@ func Snapshot() *decision.File {
 							ID:  "cert_bound_tokens",
 							Why: "The usual choice between servers: the token works only over a TLS connection with the client's certificate.",
 							Pos: decision.Pos{
-								Line:   1011,
+								Line:   1015,
 								Column: 11,
 							},
 						},
@@ -7980,12 +8048,12 @@ func Snapshot() *decision.File {
 									"rfc9449 §1",
 								},
 								Pos: decision.Pos{
-									Line:   1012,
+									Line:   1016,
 									Column: 120,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1012,
+								Line:   1016,
 								Column: 11,
 							},
 						},
@@ -7995,25 +8063,25 @@ func Snapshot() *decision.File {
 							ID:    "sender_constrained_tokens",
 							Value: "mTLS certificate-bound tokens (RFC 8705), or DPoP where TLS ends before the API",
 							Pos: decision.Pos{
-								Line:   1008,
+								Line:   1012,
 								Column: 11,
 							},
 						},
 						{
 							ID: "cert_thumbprint_binding",
 							Pos: decision.Pos{
-								Line:   1009,
+								Line:   1013,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1006,
+						Line:   1010,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   999,
+					Line:   1003,
 					Column: 5,
 				},
 			},
@@ -8048,16 +8116,16 @@ func Snapshot() *decision.File {
 						"mtls_service_identity",
 					},
 					Pos: decision.Pos{
-						Line:   1016,
+						Line:   1020,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"revocation": {
-							Line:   1016,
+							Line:   1020,
 							Column: 37,
 						},
 						"sensitivity": {
-							Line:   1016,
+							Line:   1020,
 							Column: 12,
 						},
 					},
@@ -8069,7 +8137,7 @@ func Snapshot() *decision.File {
 							"rfc7662 §2",
 						},
 						Pos: decision.Pos{
-							Line:   1018,
+							Line:   1022,
 							Column: 15,
 						},
 					},
@@ -8079,18 +8147,18 @@ func Snapshot() *decision.File {
 							Why:  "The answers accept eventual revocation, but the operations are critical: a revoked token must stop working at the next critical call.",
 							Safe: "Check tokens online (introspection) for critical calls; keep access tokens to a few minutes elsewhere.",
 							Pos: decision.Pos{
-								Line:   1020,
+								Line:   1024,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1018,
+						Line:   1022,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1014,
+					Line:   1018,
 					Column: 5,
 				},
 			},
@@ -8112,12 +8180,12 @@ func Snapshot() *decision.File {
 								"revocation",
 							},
 							Pos: decision.Pos{
-								Line:   1026,
+								Line:   1030,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"revocation": {
-									Line:   1026,
+									Line:   1030,
 									Column: 14,
 								},
 							},
@@ -8132,12 +8200,12 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1026,
+								Line:   1030,
 								Column: 38,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1026,
+									Line:   1030,
 									Column: 39,
 								},
 							},
@@ -8149,12 +8217,12 @@ func Snapshot() *decision.File {
 							"bff",
 						},
 						Pos: decision.Pos{
-							Line:   1025,
+							Line:   1029,
 							Column: 12,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1024,
+						Line:   1028,
 						Column: 7,
 					},
 				},
@@ -8165,7 +8233,7 @@ func Snapshot() *decision.File {
 							"owasp_micro",
 						},
 						Pos: decision.Pos{
-							Line:   1028,
+							Line:   1032,
 							Column: 15,
 						},
 					},
@@ -8174,18 +8242,18 @@ func Snapshot() *decision.File {
 							ID:    "introspection_for_revocation",
 							Value: "the server looks the session up on every request, so ending it revokes access at once; tokens the backend holds for other APIs are introspected on critical calls",
 							Pos: decision.Pos{
-								Line:   1030,
+								Line:   1034,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1028,
+						Line:   1032,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1021,
+					Line:   1025,
 					Column: 5,
 				},
 			},
@@ -8207,12 +8275,12 @@ func Snapshot() *decision.File {
 								"revocation",
 							},
 							Pos: decision.Pos{
-								Line:   1036,
+								Line:   1040,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"revocation": {
-									Line:   1036,
+									Line:   1040,
 									Column: 14,
 								},
 							},
@@ -8227,12 +8295,12 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1036,
+								Line:   1040,
 								Column: 38,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1036,
+									Line:   1040,
 									Column: 39,
 								},
 							},
@@ -8243,12 +8311,12 @@ func Snapshot() *decision.File {
 							"oauth2_token_exchange",
 						},
 						Pos: decision.Pos{
-							Line:   1035,
+							Line:   1039,
 							Column: 12,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1034,
+						Line:   1038,
 						Column: 7,
 					},
 				},
@@ -8259,7 +8327,7 @@ func Snapshot() *decision.File {
 							"rfc7662 §2",
 						},
 						Pos: decision.Pos{
-							Line:   1038,
+							Line:   1042,
 							Column: 15,
 						},
 					},
@@ -8268,18 +8336,18 @@ func Snapshot() *decision.File {
 							ID:    "introspection_for_revocation",
 							Value: "workload certificates live minutes to hours and are not renewed once revoked; any tokens on critical calls are introspected",
 							Pos: decision.Pos{
-								Line:   1040,
+								Line:   1044,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1038,
+						Line:   1042,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1031,
+					Line:   1035,
 					Column: 5,
 				},
 			},
@@ -8308,12 +8376,12 @@ func Snapshot() *decision.File {
 								"revocation",
 							},
 							Pos: decision.Pos{
-								Line:   1045,
+								Line:   1049,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"revocation": {
-									Line:   1045,
+									Line:   1049,
 									Column: 14,
 								},
 							},
@@ -8328,19 +8396,19 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1045,
+								Line:   1049,
 								Column: 38,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1045,
+									Line:   1049,
 									Column: 39,
 								},
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1044,
+						Line:   1048,
 						Column: 7,
 					},
 				},
@@ -8351,7 +8419,7 @@ func Snapshot() *decision.File {
 							"owasp_micro",
 						},
 						Pos: decision.Pos{
-							Line:   1047,
+							Line:   1051,
 							Column: 15,
 						},
 					},
@@ -8360,7 +8428,7 @@ func Snapshot() *decision.File {
 							ID:  "opaque_token_introspection",
 							Why: "Revocation must take effect at once: the API asks the authorization server whether each token is still active.",
 							Pos: decision.Pos{
-								Line:   1049,
+								Line:   1053,
 								Column: 11,
 							},
 						},
@@ -8369,18 +8437,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "introspection_for_revocation",
 							Pos: decision.Pos{
-								Line:   1051,
+								Line:   1055,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1047,
+						Line:   1051,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1041,
+					Line:   1045,
 					Column: 5,
 				},
 			},
@@ -8416,23 +8484,23 @@ func Snapshot() *decision.File {
 							"sensitivity",
 						},
 						Pos: decision.Pos{
-							Line:   1057,
+							Line:   1061,
 							Column: 12,
 						},
 						KeyPos: map[string]decision.Pos{
 							"sensitivity": {
-								Line:   1057,
+								Line:   1061,
 								Column: 13,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1055,
+						Line:   1059,
 						Column: 7,
 					},
 					KeyPos: map[string]decision.Pos{
 						"revocation": {
-							Line:   1056,
+							Line:   1060,
 							Column: 7,
 						},
 					},
@@ -8444,7 +8512,7 @@ func Snapshot() *decision.File {
 							"owasp_micro",
 						},
 						Pos: decision.Pos{
-							Line:   1059,
+							Line:   1063,
 							Column: 15,
 						},
 					},
@@ -8453,18 +8521,18 @@ func Snapshot() *decision.File {
 							ID:  "jwt_access_token",
 							Why: "Revocation may be eventual, so APIs validate signed JWT access tokens locally; a revoked grant ends when its short-lived token expires.",
 							Pos: decision.Pos{
-								Line:   1061,
+								Line:   1065,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1059,
+						Line:   1063,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1052,
+					Line:   1056,
 					Column: 5,
 				},
 			},
@@ -8476,7 +8544,7 @@ func Snapshot() *decision.File {
 						"jwt_access_token",
 					},
 					Pos: decision.Pos{
-						Line:   1064,
+						Line:   1068,
 						Column: 11,
 					},
 				},
@@ -8487,7 +8555,7 @@ func Snapshot() *decision.File {
 							"rfc9068 §4",
 						},
 						Pos: decision.Pos{
-							Line:   1066,
+							Line:   1070,
 							Column: 15,
 						},
 					},
@@ -8500,12 +8568,12 @@ func Snapshot() *decision.File {
 									"rfc8725 §3.1",
 								},
 								Pos: decision.Pos{
-									Line:   1070,
+									Line:   1074,
 									Column: 100,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1070,
+								Line:   1074,
 								Column: 11,
 							},
 						},
@@ -8517,12 +8585,12 @@ func Snapshot() *decision.File {
 									"rfc9068 §4",
 								},
 								Pos: decision.Pos{
-									Line:   1071,
+									Line:   1075,
 									Column: 80,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1071,
+								Line:   1075,
 								Column: 11,
 							},
 						},
@@ -8534,12 +8602,12 @@ func Snapshot() *decision.File {
 									"rfc8725 §3.9",
 								},
 								Pos: decision.Pos{
-									Line:   1072,
+									Line:   1076,
 									Column: 86,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1072,
+								Line:   1076,
 								Column: 11,
 							},
 						},
@@ -8551,12 +8619,12 @@ func Snapshot() *decision.File {
 									"rfc8725 §3.10",
 								},
 								Pos: decision.Pos{
-									Line:   1073,
+									Line:   1077,
 									Column: 109,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1073,
+								Line:   1077,
 								Column: 11,
 							},
 						},
@@ -8568,12 +8636,12 @@ func Snapshot() *decision.File {
 									"owasp_jwt",
 								},
 								Pos: decision.Pos{
-									Line:   1074,
+									Line:   1078,
 									Column: 134,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1074,
+								Line:   1078,
 								Column: 11,
 							},
 						},
@@ -8582,18 +8650,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "jwt_validation_checklist",
 							Pos: decision.Pos{
-								Line:   1068,
+								Line:   1072,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1066,
+						Line:   1070,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1062,
+					Line:   1066,
 					Column: 5,
 				},
 			},
@@ -8620,12 +8688,12 @@ func Snapshot() *decision.File {
 						"workload_identity_federation",
 					},
 					Pos: decision.Pos{
-						Line:   1078,
+						Line:   1082,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitivity": {
-							Line:   1078,
+							Line:   1082,
 							Column: 12,
 						},
 					},
@@ -8637,7 +8705,7 @@ func Snapshot() *decision.File {
 							"owasp_jwt",
 						},
 						Pos: decision.Pos{
-							Line:   1080,
+							Line:   1084,
 							Column: 15,
 						},
 					},
@@ -8646,18 +8714,18 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "at most 5 minutes",
 							Pos: decision.Pos{
-								Line:   1082,
+								Line:   1086,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1080,
+						Line:   1084,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1076,
+					Line:   1080,
 					Column: 5,
 				},
 			},
@@ -8684,12 +8752,12 @@ func Snapshot() *decision.File {
 						"workload_identity_federation",
 					},
 					Pos: decision.Pos{
-						Line:   1085,
+						Line:   1089,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitivity": {
-							Line:   1085,
+							Line:   1089,
 							Column: 12,
 						},
 					},
@@ -8701,7 +8769,7 @@ func Snapshot() *decision.File {
 							"owasp_jwt",
 						},
 						Pos: decision.Pos{
-							Line:   1087,
+							Line:   1091,
 							Column: 15,
 						},
 					},
@@ -8710,18 +8778,18 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "at most 10 minutes",
 							Pos: decision.Pos{
-								Line:   1089,
+								Line:   1093,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1087,
+						Line:   1091,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1083,
+					Line:   1087,
 					Column: 5,
 				},
 			},
@@ -8753,12 +8821,12 @@ func Snapshot() *decision.File {
 										"client_type",
 									},
 									Pos: decision.Pos{
-										Line:   1092,
+										Line:   1096,
 										Column: 25,
 									},
 									KeyPos: map[string]decision.Pos{
 										"client_type": {
-											Line:   1092,
+											Line:   1096,
 											Column: 26,
 										},
 									},
@@ -8778,29 +8846,29 @@ func Snapshot() *decision.File {
 										"can_hold_secret",
 									},
 									Pos: decision.Pos{
-										Line:   1092,
+										Line:   1096,
 										Column: 122,
 									},
 									KeyPos: map[string]decision.Pos{
 										"can_hold_secret": {
-											Line:   1092,
+											Line:   1096,
 											Column: 191,
 										},
 										"client_type": {
-											Line:   1092,
+											Line:   1096,
 											Column: 123,
 										},
 									},
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1092,
+								Line:   1096,
 								Column: 18,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1092,
+						Line:   1096,
 						Column: 11,
 					},
 				},
@@ -8811,7 +8879,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.3",
 						},
 						Pos: decision.Pos{
-							Line:   1094,
+							Line:   1098,
 							Column: 15,
 						},
 					},
@@ -8820,18 +8888,18 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "at most 10 minutes (the browser-apps BCP example); sessions continue with refresh tokens",
 							Pos: decision.Pos{
-								Line:   1096,
+								Line:   1100,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1094,
+						Line:   1098,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1090,
+					Line:   1094,
 					Column: 5,
 				},
 			},
@@ -8858,12 +8926,12 @@ func Snapshot() *decision.File {
 						"workload_identity_federation",
 					},
 					Pos: decision.Pos{
-						Line:   1099,
+						Line:   1103,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitivity": {
-							Line:   1099,
+							Line:   1103,
 							Column: 12,
 						},
 					},
@@ -8875,7 +8943,7 @@ func Snapshot() *decision.File {
 							"owasp_jwt",
 						},
 						Pos: decision.Pos{
-							Line:   1101,
+							Line:   1105,
 							Column: 15,
 						},
 					},
@@ -8884,18 +8952,18 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "at most 15 minutes",
 							Pos: decision.Pos{
-								Line:   1103,
+								Line:   1107,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1101,
+						Line:   1105,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1097,
+					Line:   1101,
 					Column: 5,
 				},
 			},
@@ -8922,12 +8990,12 @@ func Snapshot() *decision.File {
 						"workload_identity_federation",
 					},
 					Pos: decision.Pos{
-						Line:   1106,
+						Line:   1110,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitivity": {
-							Line:   1106,
+							Line:   1110,
 							Column: 12,
 						},
 					},
@@ -8938,7 +9006,7 @@ func Snapshot() *decision.File {
 							"oauth21 §7.1",
 						},
 						Pos: decision.Pos{
-							Line:   1108,
+							Line:   1112,
 							Column: 15,
 						},
 					},
@@ -8947,18 +9015,18 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "at most 60 minutes for a confidential server client",
 							Pos: decision.Pos{
-								Line:   1110,
+								Line:   1114,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1108,
+						Line:   1112,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1104,
+					Line:   1108,
 					Column: 5,
 				},
 			},
@@ -8986,12 +9054,12 @@ func Snapshot() *decision.File {
 								"token_lifetime",
 							},
 							Pos: decision.Pos{
-								Line:   1117,
+								Line:   1121,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"token_lifetime": {
-									Line:   1117,
+									Line:   1121,
 									Column: 12,
 								},
 							},
@@ -9011,16 +9079,16 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1118,
+								Line:   1122,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1118,
+									Line:   1122,
 									Column: 37,
 								},
 								"token_lifetime": {
-									Line:   1118,
+									Line:   1122,
 									Column: 12,
 								},
 							},
@@ -9043,16 +9111,16 @@ func Snapshot() *decision.File {
 								"client_type",
 							},
 							Pos: decision.Pos{
-								Line:   1119,
+								Line:   1123,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"client_type": {
-									Line:   1119,
+									Line:   1123,
 									Column: 37,
 								},
 								"token_lifetime": {
-									Line:   1119,
+									Line:   1123,
 									Column: 12,
 								},
 							},
@@ -9068,18 +9136,18 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1115,
+							Line:   1119,
 							Column: 12,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1115,
+								Line:   1119,
 								Column: 13,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1114,
+						Line:   1118,
 						Column: 7,
 					},
 				},
@@ -9091,7 +9159,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.3",
 						},
 						Pos: decision.Pos{
-							Line:   1121,
+							Line:   1125,
 							Column: 15,
 						},
 					},
@@ -9099,7 +9167,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "refresh_token_max_or_idle_lifetime",
 							Pos: decision.Pos{
-								Line:   1125,
+								Line:   1129,
 								Column: 11,
 							},
 						},
@@ -9110,18 +9178,18 @@ func Snapshot() *decision.File {
 							Why:  "The answers ask for access tokens that last longer than this client and sensitivity allow; a bearer token is usable by whoever copies it until it expires.",
 							Safe: "Short-lived access tokens (see the setting) with refresh tokens for long sessions; refresh tokens have a maximum and an idle lifetime.",
 							Pos: decision.Pos{
-								Line:   1123,
+								Line:   1127,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1121,
+						Line:   1125,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1111,
+					Line:   1115,
 					Column: 5,
 				},
 			},
@@ -9154,12 +9222,12 @@ func Snapshot() *decision.File {
 								"token_lifetime",
 							},
 							Pos: decision.Pos{
-								Line:   1132,
+								Line:   1136,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"token_lifetime": {
-									Line:   1132,
+									Line:   1136,
 									Column: 12,
 								},
 							},
@@ -9179,28 +9247,28 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1133,
+								Line:   1137,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1133,
+									Line:   1137,
 									Column: 37,
 								},
 								"token_lifetime": {
-									Line:   1133,
+									Line:   1137,
 									Column: 12,
 								},
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1129,
+						Line:   1133,
 						Column: 7,
 					},
 					KeyPos: map[string]decision.Pos{
 						"user_context": {
-							Line:   1130,
+							Line:   1134,
 							Column: 7,
 						},
 					},
@@ -9212,7 +9280,7 @@ func Snapshot() *decision.File {
 							"owasp_jwt",
 						},
 						Pos: decision.Pos{
-							Line:   1135,
+							Line:   1139,
 							Column: 15,
 						},
 					},
@@ -9222,18 +9290,18 @@ func Snapshot() *decision.File {
 							Why:  "The answers ask for access tokens that last longer than this sensitivity allows; a bearer token is usable by whoever copies it until it expires.",
 							Safe: "Short-lived access tokens (see the setting); the client requests a new one when it expires, with no refresh token.",
 							Pos: decision.Pos{
-								Line:   1137,
+								Line:   1141,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1135,
+						Line:   1139,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1126,
+					Line:   1130,
 					Column: 5,
 				},
 			},
@@ -9264,12 +9332,12 @@ func Snapshot() *decision.File {
 										"client_type",
 									},
 									Pos: decision.Pos{
-										Line:   1141,
+										Line:   1145,
 										Column: 20,
 									},
 									KeyPos: map[string]decision.Pos{
 										"client_type": {
-											Line:   1141,
+											Line:   1145,
 											Column: 21,
 										},
 									},
@@ -9289,23 +9357,23 @@ func Snapshot() *decision.File {
 										"can_hold_secret",
 									},
 									Pos: decision.Pos{
-										Line:   1141,
+										Line:   1145,
 										Column: 117,
 									},
 									KeyPos: map[string]decision.Pos{
 										"can_hold_secret": {
-											Line:   1141,
+											Line:   1145,
 											Column: 186,
 										},
 										"client_type": {
-											Line:   1141,
+											Line:   1145,
 											Column: 118,
 										},
 									},
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1141,
+								Line:   1145,
 								Column: 13,
 							},
 						},
@@ -9322,12 +9390,12 @@ func Snapshot() *decision.File {
 									"user_context",
 								},
 								Pos: decision.Pos{
-									Line:   1143,
+									Line:   1147,
 									Column: 19,
 								},
 								KeyPos: map[string]decision.Pos{
 									"user_context": {
-										Line:   1143,
+										Line:   1147,
 										Column: 20,
 									},
 								},
@@ -9342,12 +9410,12 @@ func Snapshot() *decision.File {
 									"compliance",
 								},
 								Pos: decision.Pos{
-									Line:   1143,
+									Line:   1147,
 									Column: 43,
 								},
 								KeyPos: map[string]decision.Pos{
 									"compliance": {
-										Line:   1143,
+										Line:   1147,
 										Column: 44,
 									},
 								},
@@ -9357,18 +9425,18 @@ func Snapshot() *decision.File {
 									"bff",
 								},
 								Pos: decision.Pos{
-									Line:   1143,
+									Line:   1147,
 									Column: 65,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   1143,
+							Line:   1147,
 							Column: 12,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1141,
+						Line:   1145,
 						Column: 7,
 					},
 				},
@@ -9379,7 +9447,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.3",
 						},
 						Pos: decision.Pos{
-							Line:   1145,
+							Line:   1149,
 							Column: 15,
 						},
 					},
@@ -9388,7 +9456,7 @@ func Snapshot() *decision.File {
 							ID:  "refresh_tokens",
 							Why: "Keep sessions going without long-lived access tokens.",
 							Pos: decision.Pos{
-								Line:   1147,
+								Line:   1151,
 								Column: 11,
 							},
 						},
@@ -9398,7 +9466,7 @@ func Snapshot() *decision.File {
 							ID:  "unconstrained_refresh_token_public_client",
 							Why: "A public client's refresh token must be rotated on use or bound to the client's key.",
 							Pos: decision.Pos{
-								Line:   1152,
+								Line:   1156,
 								Column: 11,
 							},
 						},
@@ -9407,25 +9475,25 @@ func Snapshot() *decision.File {
 						{
 							ID: "refresh_token_rotation_or_sender_constraint",
 							Pos: decision.Pos{
-								Line:   1149,
+								Line:   1153,
 								Column: 11,
 							},
 						},
 						{
 							ID: "refresh_token_max_or_idle_lifetime",
 							Pos: decision.Pos{
-								Line:   1150,
+								Line:   1154,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1145,
+						Line:   1149,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1138,
+					Line:   1142,
 					Column: 5,
 				},
 			},
@@ -9450,12 +9518,12 @@ func Snapshot() *decision.File {
 										"client_type",
 									},
 									Pos: decision.Pos{
-										Line:   1155,
+										Line:   1159,
 										Column: 25,
 									},
 									KeyPos: map[string]decision.Pos{
 										"client_type": {
-											Line:   1155,
+											Line:   1159,
 											Column: 26,
 										},
 									},
@@ -9475,23 +9543,23 @@ func Snapshot() *decision.File {
 										"can_hold_secret",
 									},
 									Pos: decision.Pos{
-										Line:   1155,
+										Line:   1159,
 										Column: 122,
 									},
 									KeyPos: map[string]decision.Pos{
 										"can_hold_secret": {
-											Line:   1155,
+											Line:   1159,
 											Column: 191,
 										},
 										"client_type": {
-											Line:   1155,
+											Line:   1159,
 											Column: 123,
 										},
 									},
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1155,
+								Line:   1159,
 								Column: 18,
 							},
 						},
@@ -9501,12 +9569,12 @@ func Snapshot() *decision.File {
 							"bff",
 						},
 						Pos: decision.Pos{
-							Line:   1155,
+							Line:   1159,
 							Column: 225,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1155,
+						Line:   1159,
 						Column: 11,
 					},
 				},
@@ -9518,7 +9586,7 @@ func Snapshot() *decision.File {
 							"stripe_keys",
 						},
 						Pos: decision.Pos{
-							Line:   1157,
+							Line:   1161,
 							Column: 15,
 						},
 					},
@@ -9527,7 +9595,7 @@ func Snapshot() *decision.File {
 							ID:  "static_secret_in_public_client",
 							Why: "Anything shipped in the app can be extracted; the authorization server must not rely on it.",
 							Pos: decision.Pos{
-								Line:   1161,
+								Line:   1165,
 								Column: 11,
 							},
 						},
@@ -9535,7 +9603,7 @@ func Snapshot() *decision.File {
 							ID:  "secret_key_in_client_app",
 							Why: "Provider secret keys stay on servers; apps get only publishable or user-scoped credentials.",
 							Pos: decision.Pos{
-								Line:   1162,
+								Line:   1166,
 								Column: 11,
 							},
 						},
@@ -9544,18 +9612,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "public_client_no_embedded_secret",
 							Pos: decision.Pos{
-								Line:   1159,
+								Line:   1163,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1157,
+						Line:   1161,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1153,
+					Line:   1157,
 					Column: 5,
 				},
 			},
@@ -9575,12 +9643,12 @@ func Snapshot() *decision.File {
 						"bff",
 					},
 					Pos: decision.Pos{
-						Line:   1165,
+						Line:   1169,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1165,
+							Line:   1169,
 							Column: 12,
 						},
 					},
@@ -9593,7 +9661,7 @@ func Snapshot() *decision.File {
 							"stripe_keys",
 						},
 						Pos: decision.Pos{
-							Line:   1167,
+							Line:   1171,
 							Column: 15,
 						},
 					},
@@ -9602,7 +9670,7 @@ func Snapshot() *decision.File {
 							ID:  "static_secret_in_public_client",
 							Why: "A secret in the JavaScript bundle is public; only the BFF holds credentials.",
 							Pos: decision.Pos{
-								Line:   1171,
+								Line:   1175,
 								Column: 11,
 							},
 						},
@@ -9610,7 +9678,7 @@ func Snapshot() *decision.File {
 							ID:  "secret_key_in_client_app",
 							Why: "Provider secret keys stay on the server.",
 							Pos: decision.Pos{
-								Line:   1172,
+								Line:   1176,
 								Column: 11,
 							},
 						},
@@ -9620,18 +9688,18 @@ func Snapshot() *decision.File {
 							ID:    "public_client_no_embedded_secret",
 							Value: "the JavaScript bundle holds no client secret or provider key; the BFF, on the server, is the confidential client",
 							Pos: decision.Pos{
-								Line:   1169,
+								Line:   1173,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1167,
+						Line:   1171,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1163,
+					Line:   1167,
 					Column: 5,
 				},
 			},
@@ -9664,27 +9732,27 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1175,
+							Line:   1179,
 							Column: 125,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1175,
+								Line:   1179,
 								Column: 126,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1175,
+						Line:   1179,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"can_hold_secret": {
-							Line:   1175,
+							Line:   1179,
 							Column: 94,
 						},
 						"client_type": {
-							Line:   1175,
+							Line:   1179,
 							Column: 12,
 						},
 					},
@@ -9696,7 +9764,7 @@ func Snapshot() *decision.File {
 							"oauth21 §8",
 						},
 						Pos: decision.Pos{
-							Line:   1177,
+							Line:   1181,
 							Column: 15,
 						},
 					},
@@ -9706,18 +9774,18 @@ func Snapshot() *decision.File {
 							Why:  "The answers say the client can keep a secret, but a secret shipped inside an installed app or tool is readable by anyone who has a copy.",
 							Safe: "Register the app as a public client with PKCE; where a confidential client is needed, put it in a backend the app talks to.",
 							Pos: decision.Pos{
-								Line:   1179,
+								Line:   1183,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1177,
+						Line:   1181,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1173,
+					Line:   1177,
 					Column: 5,
 				},
 			},
@@ -9732,7 +9800,7 @@ func Snapshot() *decision.File {
 						"browser_oauth_client",
 					},
 					Pos: decision.Pos{
-						Line:   1183,
+						Line:   1187,
 						Column: 11,
 					},
 				},
@@ -9743,7 +9811,7 @@ func Snapshot() *decision.File {
 							"rfc9700 §2.1.1",
 						},
 						Pos: decision.Pos{
-							Line:   1185,
+							Line:   1189,
 							Column: 15,
 						},
 					},
@@ -9756,12 +9824,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.1.2",
 								},
 								Pos: decision.Pos{
-									Line:   1191,
+									Line:   1195,
 									Column: 134,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1191,
+								Line:   1195,
 								Column: 11,
 							},
 						},
@@ -9773,12 +9841,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.1.1",
 								},
 								Pos: decision.Pos{
-									Line:   1192,
+									Line:   1196,
 									Column: 81,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1192,
+								Line:   1196,
 								Column: 11,
 							},
 						},
@@ -9790,12 +9858,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.1",
 								},
 								Pos: decision.Pos{
-									Line:   1193,
+									Line:   1197,
 									Column: 90,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1193,
+								Line:   1197,
 								Column: 11,
 							},
 						},
@@ -9807,12 +9875,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.6",
 								},
 								Pos: decision.Pos{
-									Line:   1194,
+									Line:   1198,
 									Column: 115,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1194,
+								Line:   1198,
 								Column: 11,
 							},
 						},
@@ -9821,32 +9889,32 @@ func Snapshot() *decision.File {
 						{
 							ID: "pkce_s256",
 							Pos: decision.Pos{
-								Line:   1187,
+								Line:   1191,
 								Column: 11,
 							},
 						},
 						{
 							ID: "exact_redirect_uri_matching",
 							Pos: decision.Pos{
-								Line:   1188,
+								Line:   1192,
 								Column: 11,
 							},
 						},
 						{
 							ID: "csrf_protection_state_or_pkce",
 							Pos: decision.Pos{
-								Line:   1189,
+								Line:   1193,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1185,
+						Line:   1189,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1181,
+					Line:   1185,
 					Column: 5,
 				},
 			},
@@ -9864,18 +9932,18 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1197,
+							Line:   1201,
 							Column: 17,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1197,
+								Line:   1201,
 								Column: 18,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1197,
+						Line:   1201,
 						Column: 11,
 					},
 				},
@@ -9886,7 +9954,7 @@ func Snapshot() *decision.File {
 							"owasp_api2",
 						},
 						Pos: decision.Pos{
-							Line:   1199,
+							Line:   1203,
 							Column: 15,
 						},
 					},
@@ -9899,12 +9967,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.4",
 								},
 								Pos: decision.Pos{
-									Line:   1201,
+									Line:   1205,
 									Column: 124,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1201,
+								Line:   1205,
 								Column: 11,
 							},
 						},
@@ -9916,23 +9984,23 @@ func Snapshot() *decision.File {
 									"owasp_api2",
 								},
 								Pos: decision.Pos{
-									Line:   1202,
+									Line:   1206,
 									Column: 105,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1202,
+								Line:   1206,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1199,
+						Line:   1203,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1195,
+					Line:   1199,
 					Column: 5,
 				},
 			},
@@ -9952,12 +10020,12 @@ func Snapshot() *decision.File {
 						"oauth2_auth_code_pkce",
 					},
 					Pos: decision.Pos{
-						Line:   1205,
+						Line:   1209,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1205,
+							Line:   1209,
 							Column: 12,
 						},
 					},
@@ -9969,7 +10037,7 @@ func Snapshot() *decision.File {
 							"rfc8252 §8.12",
 						},
 						Pos: decision.Pos{
-							Line:   1207,
+							Line:   1211,
 							Column: 15,
 						},
 					},
@@ -9982,12 +10050,12 @@ func Snapshot() *decision.File {
 									"rfc8252 §8.12",
 								},
 								Pos: decision.Pos{
-									Line:   1212,
+									Line:   1216,
 									Column: 129,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1212,
+								Line:   1216,
 								Column: 11,
 							},
 						},
@@ -9996,7 +10064,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "external_user_agent",
 							Pos: decision.Pos{
-								Line:   1209,
+								Line:   1213,
 								Column: 11,
 							},
 						},
@@ -10004,18 +10072,18 @@ func Snapshot() *decision.File {
 							ID:    "native_redirect_options",
 							Value: "a claimed `https` URL (App Links or Universal Links), or a private-use scheme in reverse-domain form",
 							Pos: decision.Pos{
-								Line:   1210,
+								Line:   1214,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1207,
+						Line:   1211,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1203,
+					Line:   1207,
 					Column: 5,
 				},
 			},
@@ -10036,12 +10104,12 @@ func Snapshot() *decision.File {
 						"oauth2_auth_code_pkce",
 					},
 					Pos: decision.Pos{
-						Line:   1215,
+						Line:   1219,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1215,
+							Line:   1219,
 							Column: 12,
 						},
 					},
@@ -10053,7 +10121,7 @@ func Snapshot() *decision.File {
 							"rfc8252 §8.12",
 						},
 						Pos: decision.Pos{
-							Line:   1217,
+							Line:   1221,
 							Column: 15,
 						},
 					},
@@ -10066,12 +10134,12 @@ func Snapshot() *decision.File {
 									"rfc8252 §8.12",
 								},
 								Pos: decision.Pos{
-									Line:   1222,
+									Line:   1226,
 									Column: 129,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1222,
+								Line:   1226,
 								Column: 11,
 							},
 						},
@@ -10080,7 +10148,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "external_user_agent",
 							Pos: decision.Pos{
-								Line:   1219,
+								Line:   1223,
 								Column: 11,
 							},
 						},
@@ -10088,18 +10156,18 @@ func Snapshot() *decision.File {
 							ID:    "native_redirect_options",
 							Value: "loopback `http://127.0.0.1:{port}` with a port chosen at run time (the server allows any port), or a private-use scheme",
 							Pos: decision.Pos{
-								Line:   1220,
+								Line:   1224,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1217,
+						Line:   1221,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1213,
+					Line:   1217,
 					Column: 5,
 				},
 			},
@@ -10111,7 +10179,7 @@ func Snapshot() *decision.File {
 						"oauth2_device_grant",
 					},
 					Pos: decision.Pos{
-						Line:   1225,
+						Line:   1229,
 						Column: 11,
 					},
 				},
@@ -10123,7 +10191,7 @@ func Snapshot() *decision.File {
 							"rfc8628 §5.4",
 						},
 						Pos: decision.Pos{
-							Line:   1227,
+							Line:   1231,
 							Column: 15,
 						},
 					},
@@ -10131,32 +10199,32 @@ func Snapshot() *decision.File {
 						{
 							ID: "device_polling_interval_slow_down",
 							Pos: decision.Pos{
-								Line:   1229,
+								Line:   1233,
 								Column: 11,
 							},
 						},
 						{
 							ID: "device_user_code_rate_limit",
 							Pos: decision.Pos{
-								Line:   1230,
+								Line:   1234,
 								Column: 11,
 							},
 						},
 						{
 							ID: "device_remote_phishing_mitigation",
 							Pos: decision.Pos{
-								Line:   1231,
+								Line:   1235,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1227,
+						Line:   1231,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1223,
+					Line:   1227,
 					Column: 5,
 				},
 			},
@@ -10178,12 +10246,12 @@ func Snapshot() *decision.File {
 						"server_session_cookie",
 					},
 					Pos: decision.Pos{
-						Line:   1236,
+						Line:   1240,
 						Column: 7,
 					},
 					KeyPos: map[string]decision.Pos{
 						"compliance": {
-							Line:   1237,
+							Line:   1241,
 							Column: 7,
 						},
 					},
@@ -10195,7 +10263,7 @@ func Snapshot() *decision.File {
 							"hipaa",
 						},
 						Pos: decision.Pos{
-							Line:   1239,
+							Line:   1243,
 							Column: 15,
 						},
 					},
@@ -10208,18 +10276,18 @@ func Snapshot() *decision.File {
 								"idle_timeout":     "15m",
 							},
 							Pos: decision.Pos{
-								Line:   1241,
+								Line:   1245,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1239,
+						Line:   1243,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1233,
+					Line:   1237,
 					Column: 5,
 				},
 			},
@@ -10241,12 +10309,12 @@ func Snapshot() *decision.File {
 						"server_session_cookie",
 					},
 					Pos: decision.Pos{
-						Line:   1245,
+						Line:   1249,
 						Column: 7,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitivity": {
-							Line:   1246,
+							Line:   1250,
 							Column: 7,
 						},
 					},
@@ -10258,7 +10326,7 @@ func Snapshot() *decision.File {
 							"nist80063b §4.3.3",
 						},
 						Pos: decision.Pos{
-							Line:   1248,
+							Line:   1252,
 							Column: 15,
 						},
 					},
@@ -10271,18 +10339,18 @@ func Snapshot() *decision.File {
 								"idle_timeout":     "15m",
 							},
 							Pos: decision.Pos{
-								Line:   1250,
+								Line:   1254,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1248,
+						Line:   1252,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1242,
+					Line:   1246,
 					Column: 5,
 				},
 			},
@@ -10295,7 +10363,7 @@ func Snapshot() *decision.File {
 						"server_session_cookie",
 					},
 					Pos: decision.Pos{
-						Line:   1253,
+						Line:   1257,
 						Column: 11,
 					},
 				},
@@ -10306,7 +10374,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.1",
 						},
 						Pos: decision.Pos{
-							Line:   1255,
+							Line:   1259,
 							Column: 15,
 						},
 					},
@@ -10315,7 +10383,7 @@ func Snapshot() *decision.File {
 							ID:  "tokens_in_web_storage",
 							Why: "Tokens and session ids stay out of localStorage and sessionStorage, where any injected script can read them.",
 							Pos: decision.Pos{
-								Line:   1262,
+								Line:   1266,
 								Column: 11,
 							},
 						},
@@ -10324,39 +10392,39 @@ func Snapshot() *decision.File {
 						{
 							ID: "cookie_httponly_secure_samesite",
 							Pos: decision.Pos{
-								Line:   1257,
+								Line:   1261,
 								Column: 11,
 							},
 						},
 						{
 							ID: "csrf_defense_for_cookies",
 							Pos: decision.Pos{
-								Line:   1258,
+								Line:   1262,
 								Column: 11,
 							},
 						},
 						{
 							ID: "session_timeouts",
 							Pos: decision.Pos{
-								Line:   1259,
+								Line:   1263,
 								Column: 11,
 							},
 						},
 						{
 							ID: "session_id_regeneration",
 							Pos: decision.Pos{
-								Line:   1260,
+								Line:   1264,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1255,
+						Line:   1259,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1251,
+					Line:   1255,
 					Column: 5,
 				},
 			},
@@ -10368,7 +10436,7 @@ func Snapshot() *decision.File {
 						"bff",
 					},
 					Pos: decision.Pos{
-						Line:   1265,
+						Line:   1269,
 						Column: 11,
 					},
 				},
@@ -10378,7 +10446,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.1",
 						},
 						Pos: decision.Pos{
-							Line:   1267,
+							Line:   1271,
 							Column: 15,
 						},
 					},
@@ -10386,7 +10454,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "bff_outbound_allowlist",
 							Pos: decision.Pos{
-								Line:   1269,
+								Line:   1273,
 								Column: 11,
 							},
 						},
@@ -10394,18 +10462,18 @@ func Snapshot() *decision.File {
 							ID:    "refresh_token_max_or_idle_lifetime",
 							Value: "the BFF session ends when the refresh token's maximum lifetime ends; idle expiry as well",
 							Pos: decision.Pos{
-								Line:   1270,
+								Line:   1274,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1267,
+						Line:   1271,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1263,
+					Line:   1267,
 					Column: 5,
 				},
 			},
@@ -10417,7 +10485,7 @@ func Snapshot() *decision.File {
 						"browser_oauth_client",
 					},
 					Pos: decision.Pos{
-						Line:   1273,
+						Line:   1277,
 						Column: 11,
 					},
 				},
@@ -10428,7 +10496,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.3",
 						},
 						Pos: decision.Pos{
-							Line:   1275,
+							Line:   1279,
 							Column: 15,
 						},
 					},
@@ -10437,18 +10505,18 @@ func Snapshot() *decision.File {
 							ID:  "tokens_in_web_storage",
 							Why: "Keep tokens in memory or a worker; localStorage and sessionStorage are readable by any injected script.",
 							Pos: decision.Pos{
-								Line:   1277,
+								Line:   1281,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1275,
+						Line:   1279,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1271,
+					Line:   1275,
 					Column: 5,
 				},
 			},
@@ -10464,7 +10532,7 @@ func Snapshot() *decision.File {
 								"oauth2_token_exchange",
 							},
 							Pos: decision.Pos{
-								Line:   1283,
+								Line:   1287,
 								Column: 11,
 							},
 						},
@@ -10494,23 +10562,23 @@ func Snapshot() *decision.File {
 									"can_hold_secret",
 								},
 								Pos: decision.Pos{
-									Line:   1284,
+									Line:   1288,
 									Column: 159,
 								},
 								KeyPos: map[string]decision.Pos{
 									"can_hold_secret": {
-										Line:   1284,
+										Line:   1288,
 										Column: 160,
 									},
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1284,
+								Line:   1288,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"client_type": {
-									Line:   1284,
+									Line:   1288,
 									Column: 12,
 								},
 							},
@@ -10532,23 +10600,23 @@ func Snapshot() *decision.File {
 								"oidc_login",
 							},
 							Pos: decision.Pos{
-								Line:   1285,
+								Line:   1289,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"can_hold_secret": {
-									Line:   1285,
+									Line:   1289,
 									Column: 40,
 								},
 								"client_type": {
-									Line:   1285,
+									Line:   1289,
 									Column: 12,
 								},
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1282,
+						Line:   1286,
 						Column: 7,
 					},
 				},
@@ -10559,7 +10627,7 @@ func Snapshot() *decision.File {
 							"oauth21 §2.4",
 						},
 						Pos: decision.Pos{
-							Line:   1287,
+							Line:   1291,
 							Column: 15,
 						},
 					},
@@ -10568,7 +10636,7 @@ func Snapshot() *decision.File {
 							ID:  "private_key_jwt",
 							Why: "The client signs a short JWT with its private key; the authorization server keeps only the public key.",
 							Pos: decision.Pos{
-								Line:   1291,
+								Line:   1295,
 								Column: 11,
 							},
 						},
@@ -10580,12 +10648,12 @@ func Snapshot() *decision.File {
 									"rfc8705 §2",
 								},
 								Pos: decision.Pos{
-									Line:   1292,
+									Line:   1296,
 									Column: 115,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1292,
+								Line:   1296,
 								Column: 11,
 							},
 						},
@@ -10594,18 +10662,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "asymmetric_client_auth",
 							Pos: decision.Pos{
-								Line:   1289,
+								Line:   1293,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1287,
+						Line:   1291,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1279,
+					Line:   1283,
 					Column: 5,
 				},
 			},
@@ -10624,18 +10692,18 @@ func Snapshot() *decision.File {
 							"client_type",
 						},
 						Pos: decision.Pos{
-							Line:   1295,
+							Line:   1299,
 							Column: 17,
 						},
 						KeyPos: map[string]decision.Pos{
 							"client_type": {
-								Line:   1295,
+								Line:   1299,
 								Column: 18,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1295,
+						Line:   1299,
 						Column: 11,
 					},
 				},
@@ -10645,7 +10713,7 @@ func Snapshot() *decision.File {
 							"rfc9700 §2.3",
 						},
 						Pos: decision.Pos{
-							Line:   1297,
+							Line:   1301,
 							Column: 15,
 						},
 					},
@@ -10653,25 +10721,25 @@ func Snapshot() *decision.File {
 						{
 							ID: "least_privilege_scopes",
 							Pos: decision.Pos{
-								Line:   1299,
+								Line:   1303,
 								Column: 11,
 							},
 						},
 						{
 							ID: "audience_restriction",
 							Pos: decision.Pos{
-								Line:   1300,
+								Line:   1304,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1297,
+						Line:   1301,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1293,
+					Line:   1297,
 					Column: 5,
 				},
 			},
@@ -10690,18 +10758,18 @@ func Snapshot() *decision.File {
 							"client_type",
 						},
 						Pos: decision.Pos{
-							Line:   1303,
+							Line:   1307,
 							Column: 17,
 						},
 						KeyPos: map[string]decision.Pos{
 							"client_type": {
-								Line:   1303,
+								Line:   1307,
 								Column: 18,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1303,
+						Line:   1307,
 						Column: 11,
 					},
 				},
@@ -10713,7 +10781,7 @@ func Snapshot() *decision.File {
 							"owasp_rest",
 						},
 						Pos: decision.Pos{
-							Line:   1305,
+							Line:   1309,
 							Column: 15,
 						},
 					},
@@ -10721,18 +10789,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "authorization_header_transport",
 							Pos: decision.Pos{
-								Line:   1307,
+								Line:   1311,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1305,
+						Line:   1309,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1301,
+					Line:   1305,
 					Column: 5,
 				},
 			},
@@ -10747,7 +10815,7 @@ func Snapshot() *decision.File {
 							"owasp_api2",
 						},
 						Pos: decision.Pos{
-							Line:   1311,
+							Line:   1315,
 							Column: 15,
 						},
 					},
@@ -10756,18 +10824,18 @@ func Snapshot() *decision.File {
 							ID:  "credentials_in_url",
 							Why: "Tokens, keys and passwords never travel in URLs, where logs, history and Referer headers keep them.",
 							Pos: decision.Pos{
-								Line:   1313,
+								Line:   1317,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1311,
+						Line:   1315,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1308,
+					Line:   1312,
 					Column: 5,
 				},
 			},
@@ -10779,7 +10847,7 @@ func Snapshot() *decision.File {
 						"oauth2_token_exchange",
 					},
 					Pos: decision.Pos{
-						Line:   1317,
+						Line:   1321,
 						Column: 11,
 					},
 				},
@@ -10790,7 +10858,7 @@ func Snapshot() *decision.File {
 							"owasp_micro",
 						},
 						Pos: decision.Pos{
-							Line:   1319,
+							Line:   1323,
 							Column: 15,
 						},
 					},
@@ -10803,12 +10871,12 @@ func Snapshot() *decision.File {
 									"owasp_micro",
 								},
 								Pos: decision.Pos{
-									Line:   1323,
+									Line:   1327,
 									Column: 163,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1323,
+								Line:   1327,
 								Column: 11,
 							},
 						},
@@ -10817,18 +10885,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "token_exchange_audience_and_act",
 							Pos: decision.Pos{
-								Line:   1321,
+								Line:   1325,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1319,
+						Line:   1323,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1315,
+					Line:   1319,
 					Column: 5,
 				},
 			},
@@ -10845,12 +10913,12 @@ func Snapshot() *decision.File {
 						"client_type",
 					},
 					Pos: decision.Pos{
-						Line:   1326,
+						Line:   1330,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1326,
+							Line:   1330,
 							Column: 12,
 						},
 					},
@@ -10862,7 +10930,7 @@ func Snapshot() *decision.File {
 							"owasp_micro",
 						},
 						Pos: decision.Pos{
-							Line:   1328,
+							Line:   1332,
 							Column: 15,
 						},
 					},
@@ -10871,18 +10939,18 @@ func Snapshot() *decision.File {
 							ID:  "unauthenticated_service_calls",
 							Why: "Being inside the network is not authentication: every service-to-service call is authenticated.",
 							Pos: decision.Pos{
-								Line:   1330,
+								Line:   1334,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1328,
+						Line:   1332,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1324,
+					Line:   1328,
 					Column: 5,
 				},
 			},
@@ -10909,20 +10977,20 @@ func Snapshot() *decision.File {
 						"client_type",
 					},
 					Pos: decision.Pos{
-						Line:   1333,
+						Line:   1337,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1333,
+							Line:   1337,
 							Column: 66,
 						},
 						"trust": {
-							Line:   1333,
+							Line:   1337,
 							Column: 12,
 						},
 						"user_context": {
-							Line:   1333,
+							Line:   1337,
 							Column: 44,
 						},
 					},
@@ -10933,7 +11001,7 @@ func Snapshot() *decision.File {
 							"owasp_micro",
 						},
 						Pos: decision.Pos{
-							Line:   1335,
+							Line:   1339,
 							Column: 15,
 						},
 					},
@@ -10942,7 +11010,7 @@ func Snapshot() *decision.File {
 							ID:  "mtls_service_identity",
 							Why: "Inside one trust domain a service mesh can authenticate every call without application secrets.",
 							Pos: decision.Pos{
-								Line:   1337,
+								Line:   1341,
 								Column: 11,
 							},
 						},
@@ -10956,23 +11024,23 @@ func Snapshot() *decision.File {
 									"owasp_api2",
 								},
 								Pos: decision.Pos{
-									Line:   1339,
+									Line:   1343,
 									Column: 111,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1339,
+								Line:   1343,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1335,
+						Line:   1339,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1331,
+					Line:   1335,
 					Column: 5,
 				},
 			},
@@ -10993,12 +11061,12 @@ func Snapshot() *decision.File {
 						"oauth2_client_credentials",
 					},
 					Pos: decision.Pos{
-						Line:   1342,
+						Line:   1346,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"trust": {
-							Line:   1342,
+							Line:   1346,
 							Column: 12,
 						},
 					},
@@ -11010,7 +11078,7 @@ func Snapshot() *decision.File {
 							"rfc8705 §3",
 						},
 						Pos: decision.Pos{
-							Line:   1344,
+							Line:   1348,
 							Column: 15,
 						},
 					},
@@ -11019,18 +11087,18 @@ func Snapshot() *decision.File {
 							ID:  "cert_bound_tokens",
 							Why: "Partners usually run a PKI: binding tokens to the partner's certificate makes a leaked token useless.",
 							Pos: decision.Pos{
-								Line:   1346,
+								Line:   1350,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1344,
+						Line:   1348,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1340,
+					Line:   1344,
 					Column: 5,
 				},
 			},
@@ -11048,12 +11116,12 @@ func Snapshot() *decision.File {
 						"sensitivity",
 					},
 					Pos: decision.Pos{
-						Line:   1350,
+						Line:   1354,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitivity": {
-							Line:   1350,
+							Line:   1354,
 							Column: 12,
 						},
 					},
@@ -11064,7 +11132,7 @@ func Snapshot() *decision.File {
 							"owasp_rest",
 						},
 						Pos: decision.Pos{
-							Line:   1352,
+							Line:   1356,
 							Column: 15,
 						},
 					},
@@ -11073,7 +11141,7 @@ func Snapshot() *decision.File {
 							ID:  "api_key",
 							Why: "An API key alone is not enough for sensitive, critical or high-value resources.",
 							Pos: decision.Pos{
-								Line:   1354,
+								Line:   1358,
 								Column: 11,
 							},
 						},
@@ -11081,7 +11149,7 @@ func Snapshot() *decision.File {
 							ID:  "restricted_api_key",
 							Why: "Even a restricted key is a standing bearer secret; at this sensitivity clients authenticate strongly and get short-lived tokens.",
 							Pos: decision.Pos{
-								Line:   1355,
+								Line:   1359,
 								Column: 11,
 							},
 						},
@@ -11089,18 +11157,18 @@ func Snapshot() *decision.File {
 							ID:  "api_key_only_for_critical",
 							Why: "An API key alone is not enough for sensitive, critical or high-value resources.",
 							Pos: decision.Pos{
-								Line:   1356,
+								Line:   1360,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1352,
+						Line:   1356,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1348,
+					Line:   1352,
 					Column: 5,
 				},
 			},
@@ -11125,16 +11193,16 @@ func Snapshot() *decision.File {
 						"client_type",
 					},
 					Pos: decision.Pos{
-						Line:   1359,
+						Line:   1363,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1359,
+							Line:   1363,
 							Column: 34,
 						},
 						"user_context": {
-							Line:   1359,
+							Line:   1363,
 							Column: 12,
 						},
 					},
@@ -11147,7 +11215,7 @@ func Snapshot() *decision.File {
 							"gcp_keys",
 						},
 						Pos: decision.Pos{
-							Line:   1361,
+							Line:   1365,
 							Column: 15,
 						},
 					},
@@ -11156,7 +11224,7 @@ func Snapshot() *decision.File {
 							ID:  "master_credentials_in_production",
 							Why: "Each integration gets its own scoped, revocable credential; no integration holds full-account rights.",
 							Pos: decision.Pos{
-								Line:   1363,
+								Line:   1367,
 								Column: 11,
 							},
 						},
@@ -11164,18 +11232,18 @@ func Snapshot() *decision.File {
 							ID:  "long_lived_user_managed_keys",
 							Why: "Credentials expire and rotate; downloadable keys and non-expiring personal tokens are replaced.",
 							Pos: decision.Pos{
-								Line:   1364,
+								Line:   1368,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1361,
+						Line:   1365,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1357,
+					Line:   1361,
 					Column: 5,
 				},
 			},
@@ -11192,12 +11260,12 @@ func Snapshot() *decision.File {
 						"current_schemes",
 					},
 					Pos: decision.Pos{
-						Line:   1367,
+						Line:   1371,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"current_schemes": {
-							Line:   1367,
+							Line:   1371,
 							Column: 12,
 						},
 					},
@@ -11209,7 +11277,7 @@ func Snapshot() *decision.File {
 							"stripe_keys",
 						},
 						Pos: decision.Pos{
-							Line:   1369,
+							Line:   1373,
 							Column: 15,
 						},
 					},
@@ -11218,7 +11286,7 @@ func Snapshot() *decision.File {
 							ID:  "restricted_api_key",
 							Why: "Migration step: one restricted key per integration, each with only the permissions it needs and revocable on its own.",
 							Pos: decision.Pos{
-								Line:   1373,
+								Line:   1377,
 								Column: 11,
 							},
 						},
@@ -11227,7 +11295,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "api_key_hygiene",
 							Pos: decision.Pos{
-								Line:   1375,
+								Line:   1379,
 								Column: 11,
 							},
 						},
@@ -11238,18 +11306,18 @@ func Snapshot() *decision.File {
 							Why:  "Today every integration uses one credential with full account rights: a leak anywhere exposes everything, and revoking it breaks every integration at once.",
 							Safe: "Issue one restricted, revocable credential per integration (a scoped API key or an OAuth client), move integrations one by one, then retire the master credential.",
 							Pos: decision.Pos{
-								Line:   1371,
+								Line:   1375,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1369,
+						Line:   1373,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1365,
+					Line:   1369,
 					Column: 5,
 				},
 			},
@@ -11276,23 +11344,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1378,
+							Line:   1382,
 							Column: 65,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1378,
+								Line:   1382,
 								Column: 66,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1378,
+						Line:   1382,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"current_schemes": {
-							Line:   1378,
+							Line:   1382,
 							Column: 12,
 						},
 					},
@@ -11303,7 +11371,7 @@ func Snapshot() *decision.File {
 							"owasp_api2",
 						},
 						Pos: decision.Pos{
-							Line:   1380,
+							Line:   1384,
 							Column: 15,
 						},
 					},
@@ -11313,18 +11381,18 @@ func Snapshot() *decision.File {
 							Why:  "Requests act for users, but today an API key identifies only the application.",
 							Safe: "Obtain user-delegated tokens with the recommended flow; keep keys, if at all, to identify the application.",
 							Pos: decision.Pos{
-								Line:   1382,
+								Line:   1386,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1380,
+						Line:   1384,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1376,
+					Line:   1380,
 					Column: 5,
 				},
 			},
@@ -11347,16 +11415,16 @@ func Snapshot() *decision.File {
 						"sensitivity",
 					},
 					Pos: decision.Pos{
-						Line:   1385,
+						Line:   1389,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"current_schemes": {
-							Line:   1385,
+							Line:   1389,
 							Column: 12,
 						},
 						"sensitivity": {
-							Line:   1385,
+							Line:   1389,
 							Column: 60,
 						},
 					},
@@ -11367,7 +11435,7 @@ func Snapshot() *decision.File {
 							"owasp_rest",
 						},
 						Pos: decision.Pos{
-							Line:   1387,
+							Line:   1391,
 							Column: 15,
 						},
 					},
@@ -11377,18 +11445,18 @@ func Snapshot() *decision.File {
 							Why:  "Today an API key alone protects sensitive or critical resources.",
 							Safe: "Move to the recommended scheme with strong client authentication and short-lived tokens.",
 							Pos: decision.Pos{
-								Line:   1389,
+								Line:   1393,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1387,
+						Line:   1391,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1383,
+					Line:   1387,
 					Column: 5,
 				},
 			},
@@ -11418,23 +11486,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1393,
+							Line:   1397,
 							Column: 119,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1393,
+								Line:   1397,
 								Column: 120,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1393,
+						Line:   1397,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitive_operations": {
-							Line:   1393,
+							Line:   1397,
 							Column: 12,
 						},
 					},
@@ -11446,7 +11514,7 @@ func Snapshot() *decision.File {
 							"nist80063b §7.2.1",
 						},
 						Pos: decision.Pos{
-							Line:   1395,
+							Line:   1399,
 							Column: 15,
 						},
 					},
@@ -11455,7 +11523,7 @@ func Snapshot() *decision.File {
 							ID:  "step_up_auth",
 							Why: "Sensitive operations need a stronger or fresher sign-in than reading data: the API answers with the RFC 9470 challenge.",
 							Pos: decision.Pos{
-								Line:   1397,
+								Line:   1401,
 								Column: 11,
 							},
 						},
@@ -11464,18 +11532,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "step_up_challenge",
 							Pos: decision.Pos{
-								Line:   1399,
+								Line:   1403,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1395,
+						Line:   1399,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1391,
+					Line:   1395,
 					Column: 5,
 				},
 			},
@@ -11503,23 +11571,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1402,
+							Line:   1406,
 							Column: 96,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1402,
+								Line:   1406,
 								Column: 97,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1402,
+						Line:   1406,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitive_operations": {
-							Line:   1402,
+							Line:   1406,
 							Column: 12,
 						},
 					},
@@ -11531,7 +11599,7 @@ func Snapshot() *decision.File {
 							"owasp_api2",
 						},
 						Pos: decision.Pos{
-							Line:   1404,
+							Line:   1408,
 							Column: 15,
 						},
 					},
@@ -11540,7 +11608,7 @@ func Snapshot() *decision.File {
 							ID:  "reauthentication",
 							Why: "Credential changes, account deletion and privilege changes require proving the current credentials again.",
 							Pos: decision.Pos{
-								Line:   1406,
+								Line:   1410,
 								Column: 11,
 							},
 						},
@@ -11549,7 +11617,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "reauth_for_sensitive_ops",
 							Pos: decision.Pos{
-								Line:   1408,
+								Line:   1412,
 								Column: 11,
 							},
 						},
@@ -11560,23 +11628,23 @@ func Snapshot() *decision.File {
 									"owasp_session",
 								},
 								Pos: decision.Pos{
-									Line:   1409,
+									Line:   1413,
 									Column: 49,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1409,
+								Line:   1413,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1404,
+						Line:   1408,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1400,
+					Line:   1404,
 					Column: 5,
 				},
 			},
@@ -11602,23 +11670,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1412,
+							Line:   1416,
 							Column: 51,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1412,
+								Line:   1416,
 								Column: 52,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1412,
+						Line:   1416,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitive_operations": {
-							Line:   1412,
+							Line:   1416,
 							Column: 12,
 						},
 					},
@@ -11629,7 +11697,7 @@ func Snapshot() *decision.File {
 							"owasp_txauth",
 						},
 						Pos: decision.Pos{
-							Line:   1414,
+							Line:   1418,
 							Column: 15,
 						},
 					},
@@ -11638,7 +11706,7 @@ func Snapshot() *decision.File {
 							ID:  "transaction_authorization",
 							Why: "Each payment is confirmed separately by the user, who sees the amount and the payee.",
 							Pos: decision.Pos{
-								Line:   1416,
+								Line:   1420,
 								Column: 11,
 							},
 						},
@@ -11647,18 +11715,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "transaction_signing_wysiwys",
 							Pos: decision.Pos{
-								Line:   1418,
+								Line:   1422,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1414,
+						Line:   1418,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1410,
+					Line:   1414,
 					Column: 5,
 				},
 			},
@@ -11677,12 +11745,12 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1423,
+								Line:   1427,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1423,
+									Line:   1427,
 									Column: 14,
 								},
 							},
@@ -11697,12 +11765,12 @@ func Snapshot() *decision.File {
 								"compliance",
 							},
 							Pos: decision.Pos{
-								Line:   1423,
+								Line:   1427,
 								Column: 40,
 							},
 							KeyPos: map[string]decision.Pos{
 								"compliance": {
-									Line:   1423,
+									Line:   1427,
 									Column: 41,
 								},
 							},
@@ -11720,12 +11788,12 @@ func Snapshot() *decision.File {
 									"user_context",
 								},
 								Pos: decision.Pos{
-									Line:   1422,
+									Line:   1426,
 									Column: 19,
 								},
 								KeyPos: map[string]decision.Pos{
 									"user_context": {
-										Line:   1422,
+										Line:   1426,
 										Column: 20,
 									},
 								},
@@ -11740,24 +11808,24 @@ func Snapshot() *decision.File {
 									"client_type",
 								},
 								Pos: decision.Pos{
-									Line:   1422,
+									Line:   1426,
 									Column: 43,
 								},
 								KeyPos: map[string]decision.Pos{
 									"client_type": {
-										Line:   1422,
+										Line:   1426,
 										Column: 44,
 									},
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   1422,
+							Line:   1426,
 							Column: 12,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1422,
+						Line:   1426,
 						Column: 7,
 					},
 				},
@@ -11768,7 +11836,7 @@ func Snapshot() *decision.File {
 							"owasp_authn",
 						},
 						Pos: decision.Pos{
-							Line:   1425,
+							Line:   1429,
 							Column: 15,
 						},
 					},
@@ -11777,18 +11845,18 @@ func Snapshot() *decision.File {
 							ID:  "mfa_phishing_resistant",
 							Why: "Critical operations or AAL3: users authenticate with a phishing-resistant authenticator such as a passkey or security key.",
 							Pos: decision.Pos{
-								Line:   1427,
+								Line:   1431,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1425,
+						Line:   1429,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1419,
+					Line:   1423,
 					Column: 5,
 				},
 			},
@@ -11807,12 +11875,12 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1432,
+								Line:   1436,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1432,
+									Line:   1436,
 									Column: 14,
 								},
 							},
@@ -11829,12 +11897,12 @@ func Snapshot() *decision.File {
 								"compliance",
 							},
 							Pos: decision.Pos{
-								Line:   1432,
+								Line:   1436,
 								Column: 36,
 							},
 							KeyPos: map[string]decision.Pos{
 								"compliance": {
-									Line:   1432,
+									Line:   1436,
 									Column: 37,
 								},
 							},
@@ -11849,12 +11917,12 @@ func Snapshot() *decision.File {
 								"sensitive_operations",
 							},
 							Pos: decision.Pos{
-								Line:   1432,
+								Line:   1436,
 								Column: 79,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitive_operations": {
-									Line:   1432,
+									Line:   1436,
 									Column: 80,
 								},
 							},
@@ -11872,12 +11940,12 @@ func Snapshot() *decision.File {
 									"user_context",
 								},
 								Pos: decision.Pos{
-									Line:   1431,
+									Line:   1435,
 									Column: 19,
 								},
 								KeyPos: map[string]decision.Pos{
 									"user_context": {
-										Line:   1431,
+										Line:   1435,
 										Column: 20,
 									},
 								},
@@ -11892,12 +11960,12 @@ func Snapshot() *decision.File {
 									"compliance",
 								},
 								Pos: decision.Pos{
-									Line:   1431,
+									Line:   1435,
 									Column: 43,
 								},
 								KeyPos: map[string]decision.Pos{
 									"compliance": {
-										Line:   1431,
+										Line:   1435,
 										Column: 44,
 									},
 								},
@@ -11912,24 +11980,24 @@ func Snapshot() *decision.File {
 									"client_type",
 								},
 								Pos: decision.Pos{
-									Line:   1431,
+									Line:   1435,
 									Column: 70,
 								},
 								KeyPos: map[string]decision.Pos{
 									"client_type": {
-										Line:   1431,
+										Line:   1435,
 										Column: 71,
 									},
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   1431,
+							Line:   1435,
 							Column: 12,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1431,
+						Line:   1435,
 						Column: 7,
 					},
 				},
@@ -11940,7 +12008,7 @@ func Snapshot() *decision.File {
 							"owasp_authn",
 						},
 						Pos: decision.Pos{
-							Line:   1434,
+							Line:   1438,
 							Column: 15,
 						},
 					},
@@ -11949,18 +12017,18 @@ func Snapshot() *decision.File {
 							ID:  "mfa",
 							Why: "High sensitivity, a regulated context or privilege changes: users prove two factors.",
 							Pos: decision.Pos{
-								Line:   1436,
+								Line:   1440,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1434,
+						Line:   1438,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1428,
+					Line:   1432,
 					Column: 5,
 				},
 			},
@@ -11985,18 +12053,18 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1440,
+							Line:   1444,
 							Column: 12,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1440,
+								Line:   1444,
 								Column: 13,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1440,
+						Line:   1444,
 						Column: 7,
 					},
 				},
@@ -12006,7 +12074,7 @@ func Snapshot() *decision.File {
 							"rfc7009 §2",
 						},
 						Pos: decision.Pos{
-							Line:   1443,
+							Line:   1447,
 							Column: 15,
 						},
 					},
@@ -12014,18 +12082,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "token_revocation_endpoint",
 							Pos: decision.Pos{
-								Line:   1445,
+								Line:   1449,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1443,
+						Line:   1447,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1437,
+					Line:   1441,
 					Column: 5,
 				},
 			},
@@ -12043,12 +12111,12 @@ func Snapshot() *decision.File {
 						"client_type",
 					},
 					Pos: decision.Pos{
-						Line:   1449,
+						Line:   1453,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1449,
+							Line:   1453,
 							Column: 12,
 						},
 					},
@@ -12061,7 +12129,7 @@ func Snapshot() *decision.File {
 							"slack_signing",
 						},
 						Pos: decision.Pos{
-							Line:   1451,
+							Line:   1455,
 							Column: 15,
 						},
 					},
@@ -12070,7 +12138,7 @@ func Snapshot() *decision.File {
 							ID:  "unverified_webhook",
 							Why: "Every delivery is verified before it is processed.",
 							Pos: decision.Pos{
-								Line:   1459,
+								Line:   1463,
 								Column: 11,
 							},
 						},
@@ -12078,7 +12146,7 @@ func Snapshot() *decision.File {
 							ID:  "webhook_weak_verification",
 							Why: "Static tokens, SHA-1 and signatures over parsed bodies are not accepted.",
 							Pos: decision.Pos{
-								Line:   1460,
+								Line:   1464,
 								Column: 11,
 							},
 						},
@@ -12087,46 +12155,46 @@ func Snapshot() *decision.File {
 						{
 							ID: "webhook_hmac_raw_body",
 							Pos: decision.Pos{
-								Line:   1453,
+								Line:   1457,
 								Column: 11,
 							},
 						},
 						{
 							ID: "webhook_constant_time_compare",
 							Pos: decision.Pos{
-								Line:   1454,
+								Line:   1458,
 								Column: 11,
 							},
 						},
 						{
 							ID: "webhook_timestamp_tolerance",
 							Pos: decision.Pos{
-								Line:   1455,
+								Line:   1459,
 								Column: 11,
 							},
 						},
 						{
 							ID: "webhook_replay_dedup",
 							Pos: decision.Pos{
-								Line:   1456,
+								Line:   1460,
 								Column: 11,
 							},
 						},
 						{
 							ID: "webhook_secret_rotation",
 							Pos: decision.Pos{
-								Line:   1457,
+								Line:   1461,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1451,
+						Line:   1455,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1447,
+					Line:   1451,
 					Column: 5,
 				},
 			},
