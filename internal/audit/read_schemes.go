@@ -188,8 +188,12 @@ func isNull(n *yaml.Node) bool {
 }
 
 // badShape is the input problem of a value that does not have the shape
-// the specification gives it.
+// the specification gives it. Like other input problems, it sends the
+// fast reading to the whole document, which may hold an earlier problem.
 func (x *extractor) badShape(n *yaml.Node, want string) error {
+	if !x.root.src.whole {
+		return splitProblem("%s at line %d", want, n.Line)
+	}
 	return decision.Problems{{File: x.doc.File, Pos: decision.Pos{Line: n.Line, Column: n.Column},
 		Msg: want + "; found " + shapeOf(n)}}
 }

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 
@@ -113,8 +115,21 @@ func baselineEntries(name string, root *yaml.Node) ([]baselineEntry, decision.Pr
 		return nil, bad(root, "a baseline is an object with a `findings` list, "+
 			"as written by `--write-baseline`")
 	}
+	if ps := unknownKeys(name, root, "version", "command", "findings"); len(ps) > 0 {
+		return nil, ps
+	}
+	if v := mapValue(root, "version"); v != nil && v.Value != "1" {
+		return nil, bad(v, fmt.Sprintf("baseline version %q is not one this authadvisor "+
+			"reads (1); write the baseline again with `--write-baseline`", v.Value))
+	}
 	var out []baselineEntry
 	for _, item := range list.Content {
+		if item.Kind != yaml.MappingNode {
+			return nil, bad(item, "each finding is an object with rule, file and pointer")
+		}
+		if ps := unknownKeys(name, item, "rule", "file", "pointer", "message"); len(ps) > 0 {
+			return nil, ps
+		}
 		e := baselineEntry{}
 		fields := []struct {
 			key string
@@ -122,14 +137,33 @@ func baselineEntries(name string, root *yaml.Node) ([]baselineEntry, decision.Pr
 		}{{"rule", &e.Rule}, {"file", &e.File}, {"pointer", &e.Pointer}}
 		for _, fl := range fields {
 			v := mapValue(item, fl.key)
-			if v == nil || v.Kind != yaml.ScalarNode {
+			switch {
+			case v == nil:
 				return nil, bad(item, fmt.Sprintf("each finding needs a %q string", fl.key))
+			case v.Kind != yaml.ScalarNode:
+				return nil, bad(v, fmt.Sprintf("%q is a string", fl.key))
 			}
 			*fl.dst = v.Value
 		}
 		out = append(out, e)
 	}
 	return out, nil
+}
+
+// unknownKeys reports the keys of mapping n that are not allowed, the
+// first 50 of them.
+func unknownKeys(name string, n *yaml.Node, allowed ...string) decision.Problems {
+	var ps decision.Problems
+	for i := 0; i+1 < len(n.Content) && len(ps) < 50; i += 2 {
+		k := n.Content[i]
+		if !slices.Contains(allowed, k.Value) {
+			ps = append(ps, decision.Problem{File: name,
+				Pos: decision.Pos{Line: k.Line, Column: k.Column},
+				Msg: fmt.Sprintf("unknown field %q (allowed: %s)", k.Value,
+					strings.Join(allowed, ", "))})
+		}
+	}
+	return ps
 }
 
 // mapValue returns the value of key in a mapping node, or nil.
