@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 
 	"github.com/authadvisor/authadvisor/internal/decision"
@@ -108,7 +107,11 @@ func numberFor(folder, slug string, force bool) (int, error) {
 	}
 	// A superseded record is history: rewriting it would break the chain
 	// that the newer record links to.
-	if data, err := os.ReadFile(path); err == nil && bytes.Contains(data, []byte("superseded by ADR-")) {
+	data, err := readRegular(path, MaxRecordSize)
+	if err != nil {
+		return 0, fmt.Errorf("%s: %w", path, err)
+	}
+	if bytes.Contains(data, []byte("superseded by ADR-")) {
 		return 0, fmt.Errorf("%s is superseded; write a new record with another `--title` "+
 			"instead of rewriting it", path)
 	}

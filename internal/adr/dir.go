@@ -66,7 +66,12 @@ func FindDir(root, override string) (string, error) {
 	}
 
 	for _, candidate := range []string{DefaultDir, LegacyDir} {
-		path := filepath.Join(root, filepath.FromSlash(candidate))
+		local := filepath.FromSlash(candidate)
+		if err := staysInside(root, local); err != nil {
+			return "", fmt.Errorf("%s leads outside the project through a symbolic link; "+
+				"pass `--dir` to write there anyway", filepath.Join(root, local))
+		}
+		path := filepath.Join(root, local)
 		if info, err := os.Stat(path); err == nil && info.IsDir() {
 			return path, nil
 		}
@@ -77,12 +82,12 @@ func FindDir(root, override string) (string, error) {
 // readDirFile returns the folder named in an .adr-dir file, or "" when the
 // file does not exist.
 func readDirFile(path string) (string, error) {
-	data, err := os.ReadFile(path)
+	data, err := readRegular(path, maxDirFileSize)
 	if errors.Is(err, fs.ErrNotExist) {
 		return "", nil
 	}
 	if err != nil {
-		return "", fmt.Errorf("read %s: %w", path, err)
+		return "", fmt.Errorf("%s: %w", path, err)
 	}
 
 	named := strings.TrimSpace(string(data))

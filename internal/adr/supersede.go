@@ -61,9 +61,9 @@ func prepareSupersede(dir string, old, next int, newTitle, newFile string) (pend
 	if err != nil {
 		return pendingChange{}, err
 	}
-	data, err := os.ReadFile(path)
+	data, err := readRegular(path, MaxRecordSize)
 	if err != nil {
-		return pendingChange{}, err
+		return pendingChange{}, fmt.Errorf("%s: %w", path, err)
 	}
 
 	link := fmt.Sprintf("Superseded by [ADR-%04d: %s](%s)", next,
