@@ -72,6 +72,9 @@ func RunADR(o *ADROptions) error {
 	if err != nil {
 		return err
 	}
+	if err := checkOutPath("dir", o.Dir); err != nil {
+		return err
+	}
 	l, err := o.Answers.load(o.IO)
 	if err != nil {
 		return err

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/spf13/cobra"
 )
@@ -96,4 +97,18 @@ func tooLarge(name string, limit int64) error {
 	return usagef("%s: file is larger than the input limit of %s; raise it with "+
 		"`--%s SIZE` or %s=SIZE, such as %s", name, formatSize(limit),
 		maxInputFlag, maxInputEnv, formatSize(min(limit*2, maxInputCeiling)))
+}
+
+// checkOutPath refuses an output path with control characters (line
+// breaks and terminal escapes among them), Unicode line separators or
+// direction marks: such a name would hide what was written where.
+func checkOutPath(flag, path string) error {
+	for _, r := range path {
+		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' ||
+			unicode.Is(unicode.Bidi_Control, r) {
+			return usagef("`--%s`: the path holds the control character %s; "+
+				"choose a plain name", flag, strconv.QuoteRune(r))
+		}
+	}
+	return nil
 }

@@ -65,6 +65,9 @@ func RunRecommend(o *RecommendOptions) error {
 	if !contains(report.Formats, o.Format) {
 		return usagef("`--format %s`: use one of %s", o.Format, strings.Join(report.Formats, ", "))
 	}
+	if err := checkOutPath("out", o.OutDir); err != nil {
+		return err
+	}
 	if o.OutDir != "" && o.Format != "markdown" {
 		return usagef("`--out` writes report.md, answers.yaml and snippets/; " +
 			"leave out `--format`, or print with `--format` and no `--out`")

@@ -51,6 +51,9 @@ func (r *reportFlags) check() error {
 		return usagef("`--fail-on %s`: %w", r.FailOn, err)
 	}
 	r.threshold = sev
+	if err := checkOutPath("write-baseline", r.WriteBaseline); err != nil {
+		return err
+	}
 	if r.Force && r.WriteBaseline == "" {
 		return usagef("`--force` only applies to `--write-baseline`")
 	}
