@@ -76,21 +76,22 @@ func New(t testing.TB) *Provider {
 	}
 	p := &Provider{ClientKey: clientKey}
 	mux := http.NewServeMux()
-	p.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	p.Server = httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter,
+		r *http.Request) {
 		if _, _, ok := r.BasicAuth(); ok {
 			p.basic.Add(1)
 		}
 		mux.ServeHTTP(w, r)
 	}))
-	t.Cleanup(p.Close)
-	p.store = newStorage(p.URL, signing, &clientKey.PublicKey)
+	issuer := "http://" + p.Listener.Addr().String()
+	p.store = newStorage(issuer, signing, &clientKey.PublicKey)
 
 	cfg := &op.Config{
 		CodeMethodS256:          true,
 		AuthMethodPrivateKeyJWT: true,
 		DeviceAuthorization: op.DeviceAuthorizationConfig{
 			Lifetime:     5 * time.Minute,
-			PollInterval: time.Second, // the shortest interval RFC 8628 allows
+			PollInterval: time.Second, // RFC 8628 §3.2 interval; 1s keeps the tests short
 			UserFormPath: DevicePath,
 			UserCode:     op.UserCodeBase20,
 		},
@@ -98,7 +99,7 @@ func New(t testing.TB) *Provider {
 	if _, err := rand.Read(cfg.CryptoKey[:]); err != nil {
 		t.Fatal(err)
 	}
-	p.op, err = op.NewProvider(cfg, p.store, op.StaticIssuer(p.URL),
+	p.op, err = op.NewProvider(cfg, p.store, op.StaticIssuer(issuer),
 		op.WithAllowInsecure(), // http on 127.0.0.1 only
 		op.WithHttpInterceptors(p.clientCredentialsAuth))
 	if err != nil {
@@ -107,6 +108,8 @@ func New(t testing.TB) *Provider {
 	mux.Handle("/", p.op)
 	mux.HandleFunc(LoginPath, p.login)
 	mux.HandleFunc(DevicePath, p.device)
+	p.Start() // p.URL is issuer from here on
+	t.Cleanup(p.Close)
 	return p
 }
 
