@@ -23,13 +23,15 @@ const (
 // registerLimitFlag adds `--max-input-size` to every command and reads it,
 // or the environment variable, before any command runs.
 func registerLimitFlag(root *cobra.Command, io *IO) {
-	var value string
-	root.PersistentFlags().StringVar(&value, maxInputFlag, "",
-		"largest input file read, such as 64MiB (default: 1MiB for answers, 4MiB for "+
-			"decision files and inventories, 16MiB for baselines, 32MiB for OpenAPI "+
-			"documents); also "+maxInputEnv)
+	var value sizeText
+	root.PersistentFlags().Var(&value, maxInputFlag,
+		"largest input file read, such as 64MiB (default: 1MiB for answers and templates, "+
+			"4MiB for decision files and inventories, 16MiB for baselines, 32MiB for "+
+			"OpenAPI documents); also "+maxInputEnv)
+	_ = root.RegisterFlagCompletionFunc(maxInputFlag, cobra.FixedCompletions(
+		[]string{"1MiB", "4MiB", "64MiB", "256MiB"}, cobra.ShellCompDirectiveNoFileComp))
 	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
-		where, v := "`--"+maxInputFlag+" "+value+"`", value
+		where, v := "`--"+maxInputFlag+" "+string(value)+"`", string(value)
 		if f := cmd.Flags().Lookup(maxInputFlag); f == nil || !f.Changed {
 			v = io.Getenv(maxInputEnv)
 			where = maxInputEnv + "=" + v
@@ -45,6 +47,14 @@ func registerLimitFlag(root *cobra.Command, io *IO) {
 		return nil
 	}
 }
+
+// sizeText holds a size flag as given; it is read with parseSize once the
+// environment is known too.
+type sizeText string
+
+func (s *sizeText) String() string     { return string(*s) }
+func (s *sizeText) Set(v string) error { *s = sizeText(v); return nil }
+func (s *sizeText) Type() string       { return "size" }
 
 // parseSize reads a size: a number of bytes, or of KiB, MiB or GiB (K, M
 // and G mean the same).
