@@ -59,14 +59,15 @@ func cmdGen(ts *testscript.TestScript, neg bool, args []string) {
 // be matched afterwards, and fails unless the program refused its input
 // as the CLI promises: exit code 2, no panic or stack trace, no control
 // character (such as the ESC of a terminal escape sequence) on either
-// stream, and no file in the script's folder created, changed or removed.
+// stream, and no file under $WORK created, changed or removed, wherever
+// the script has moved to with cd.
 //
 //	refused authadvisor validate broken.yaml
 func cmdRefused(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) == 0 {
 		ts.Fatalf("usage: refused program [args...]")
 	}
-	work := ts.MkAbs(".")
+	work := ts.Getenv("WORK")
 	before := snapshot(ts, work)
 	err := ts.Exec(args[0], args[1:]...)
 	var exit *exec.ExitError
