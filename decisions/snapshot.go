@@ -2958,6 +2958,7 @@ func Snapshot() *decision.File {
 				Snippets: []string{
 					"nginx_gateway",
 					"istio_peer_authentication",
+					"kong_gateway",
 				},
 				Source: decision.Cites{
 					Items: []string{
@@ -4748,6 +4749,46 @@ func Snapshot() *decision.File {
 					Column: 5,
 				},
 			},
+			{
+				ID:       "kong_gateway",
+				Title:    "Kong: gateway that refuses credentials in URLs",
+				Target:   "kong",
+				Template: "snippets/kong/gateway.yaml.tmpl",
+				Path:     "kong/kong-gateway.yaml",
+				When: &decision.Condition{
+					Answers: map[string][]string{
+						"gateway": []string{
+							"kong",
+						},
+					},
+					Order: []string{
+						"gateway",
+					},
+					Not: &decision.Condition{
+						Primary: []string{
+							"jwt_access_token",
+						},
+						Pos: decision.Pos{
+							Line:   559,
+							Column: 197,
+						},
+					},
+					Pos: decision.Pos{
+						Line:   559,
+						Column: 174,
+					},
+					KeyPos: map[string]decision.Pos{
+						"gateway": {
+							Line:   559,
+							Column: 175,
+						},
+					},
+				},
+				Pos: decision.Pos{
+					Line:   559,
+					Column: 5,
+				},
+			},
 		},
 		Tree: decision.Tree{
 			Start: "client",
@@ -4763,7 +4804,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "server_user",
 							Pos: decision.Pos{
-								Line:   565,
+								Line:   568,
 								Column: 11,
 							},
 						},
@@ -4773,7 +4814,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "web_user",
 							Pos: decision.Pos{
-								Line:   566,
+								Line:   569,
 								Column: 11,
 							},
 						},
@@ -4783,7 +4824,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "spa_backend",
 							Pos: decision.Pos{
-								Line:   567,
+								Line:   570,
 								Column: 11,
 							},
 						},
@@ -4794,7 +4835,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "native_user",
 							Pos: decision.Pos{
-								Line:   568,
+								Line:   571,
 								Column: 11,
 							},
 						},
@@ -4804,7 +4845,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "cli_user",
 							Pos: decision.Pos{
-								Line:   569,
+								Line:   572,
 								Column: 11,
 							},
 						},
@@ -4814,7 +4855,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "device_user",
 							Pos: decision.Pos{
-								Line:   570,
+								Line:   573,
 								Column: 11,
 							},
 						},
@@ -4824,7 +4865,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "mesh_user",
 							Pos: decision.Pos{
-								Line:   571,
+								Line:   574,
 								Column: 11,
 							},
 						},
@@ -4834,7 +4875,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "partner_user",
 							Pos: decision.Pos{
-								Line:   572,
+								Line:   575,
 								Column: 11,
 							},
 						},
@@ -4844,7 +4885,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "platform_user",
 							Pos: decision.Pos{
-								Line:   573,
+								Line:   576,
 								Column: 11,
 							},
 						},
@@ -4855,13 +4896,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "webhook",
 							Pos: decision.Pos{
-								Line:   574,
+								Line:   577,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   561,
+						Line:   564,
 						Column: 7,
 					},
 				},
@@ -4876,14 +4917,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_secret",
 							Pos: decision.Pos{
-								Line:   580,
+								Line:   583,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "server_for_user",
 					Pos: decision.Pos{
-						Line:   576,
+						Line:   579,
 						Column: 7,
 					},
 				},
@@ -4898,7 +4939,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_sensitivity",
 							Pos: decision.Pos{
-								Line:   586,
+								Line:   589,
 								Column: 11,
 							},
 						},
@@ -4908,13 +4949,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_keyless",
 							Pos: decision.Pos{
-								Line:   587,
+								Line:   590,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   582,
+						Line:   585,
 						Column: 7,
 					},
 				},
@@ -4928,7 +4969,7 @@ func Snapshot() *decision.File {
 								"oauth21 §4.2",
 							},
 							Pos: decision.Pos{
-								Line:   591,
+								Line:   594,
 								Column: 17,
 							},
 						},
@@ -4937,7 +4978,7 @@ func Snapshot() *decision.File {
 								ID:  "workload_identity_federation",
 								Why: "No user and nowhere to keep a secret (a CI job, a short-lived workload): it presents the identity token its platform issues and receives short-lived credentials, so no key is stored at all.",
 								Pos: decision.Pos{
-									Line:   593,
+									Line:   596,
 									Column: 13,
 								},
 							},
@@ -4951,12 +4992,12 @@ func Snapshot() *decision.File {
 										"oauth21 §4.2",
 									},
 									Pos: decision.Pos{
-										Line:   595,
+										Line:   598,
 										Column: 169,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   595,
+									Line:   598,
 									Column: 13,
 								},
 							},
@@ -4971,23 +5012,23 @@ func Snapshot() *decision.File {
 										"github_pats",
 									},
 									Pos: decision.Pos{
-										Line:   597,
+										Line:   600,
 										Column: 175,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   597,
+									Line:   600,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   591,
+							Line:   594,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   588,
+						Line:   591,
 						Column: 7,
 					},
 				},
@@ -5002,7 +5043,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_low",
 							Pos: decision.Pos{
-								Line:   602,
+								Line:   605,
 								Column: 11,
 							},
 						},
@@ -5012,7 +5053,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_medium",
 							Pos: decision.Pos{
-								Line:   603,
+								Line:   606,
 								Column: 11,
 							},
 						},
@@ -5023,13 +5064,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_high",
 							Pos: decision.Pos{
-								Line:   604,
+								Line:   607,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   598,
+						Line:   601,
 						Column: 7,
 					},
 				},
@@ -5043,7 +5084,7 @@ func Snapshot() *decision.File {
 								"auth0_flows",
 							},
 							Pos: decision.Pos{
-								Line:   608,
+								Line:   611,
 								Column: 17,
 							},
 						},
@@ -5052,7 +5093,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_client_credentials",
 								Why: "No user is involved and the client can keep a secret, so it authenticates as itself and receives short-lived, scoped tokens.",
 								Pos: decision.Pos{
-									Line:   610,
+									Line:   613,
 									Column: 13,
 								},
 							},
@@ -5067,12 +5108,12 @@ func Snapshot() *decision.File {
 										"stripe_keys",
 									},
 									Pos: decision.Pos{
-										Line:   612,
+										Line:   615,
 										Column: 200,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   612,
+									Line:   615,
 									Column: 13,
 								},
 							},
@@ -5084,12 +5125,12 @@ func Snapshot() *decision.File {
 										"gcp_keys",
 									},
 									Pos: decision.Pos{
-										Line:   613,
+										Line:   616,
 										Column: 182,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   613,
+									Line:   616,
 									Column: 13,
 								},
 							},
@@ -5103,23 +5144,23 @@ func Snapshot() *decision.File {
 										"stripe_keys",
 									},
 									Pos: decision.Pos{
-										Line:   615,
+										Line:   618,
 										Column: 43,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   615,
+									Line:   618,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   608,
+							Line:   611,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   605,
+						Line:   608,
 						Column: 7,
 					},
 				},
@@ -5133,7 +5174,7 @@ func Snapshot() *decision.File {
 								"rfc9700 §2.5",
 							},
 							Pos: decision.Pos{
-								Line:   619,
+								Line:   622,
 								Column: 17,
 							},
 						},
@@ -5142,7 +5183,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_client_credentials",
 								Why: "No user is involved; a confidential client should get short-lived, scoped tokens rather than present a standing secret on every call.",
 								Pos: decision.Pos{
-									Line:   621,
+									Line:   624,
 									Column: 13,
 								},
 							},
@@ -5157,12 +5198,12 @@ func Snapshot() *decision.File {
 										"stripe_keys",
 									},
 									Pos: decision.Pos{
-										Line:   623,
+										Line:   626,
 										Column: 185,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   623,
+									Line:   626,
 									Column: 13,
 								},
 							},
@@ -5174,12 +5215,12 @@ func Snapshot() *decision.File {
 										"gcp_keys",
 									},
 									Pos: decision.Pos{
-										Line:   624,
+										Line:   627,
 										Column: 148,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   624,
+									Line:   627,
 									Column: 13,
 								},
 							},
@@ -5191,12 +5232,12 @@ func Snapshot() *decision.File {
 										"rfc8705 §2",
 									},
 									Pos: decision.Pos{
-										Line:   625,
+										Line:   628,
 										Column: 160,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   625,
+									Line:   628,
 									Column: 13,
 								},
 							},
@@ -5210,23 +5251,23 @@ func Snapshot() *decision.File {
 										"stripe_keys",
 									},
 									Pos: decision.Pos{
-										Line:   627,
+										Line:   630,
 										Column: 43,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   627,
+									Line:   630,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   619,
+							Line:   622,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   616,
+						Line:   619,
 						Column: 7,
 					},
 				},
@@ -5241,7 +5282,7 @@ func Snapshot() *decision.File {
 								"owasp_rest",
 							},
 							Pos: decision.Pos{
-								Line:   631,
+								Line:   634,
 								Column: 17,
 							},
 						},
@@ -5250,7 +5291,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_client_credentials",
 								Why: "At this sensitivity the client must authenticate strongly and receive short-lived, sender-constrained tokens; a static key alone is not enough.",
 								Pos: decision.Pos{
-									Line:   633,
+									Line:   636,
 									Column: 13,
 								},
 							},
@@ -5265,12 +5306,12 @@ func Snapshot() *decision.File {
 										"owasp_rest",
 									},
 									Pos: decision.Pos{
-										Line:   635,
+										Line:   638,
 										Column: 149,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   635,
+									Line:   638,
 									Column: 13,
 								},
 							},
@@ -5282,23 +5323,23 @@ func Snapshot() *decision.File {
 										"gcp_keys",
 									},
 									Pos: decision.Pos{
-										Line:   636,
+										Line:   639,
 										Column: 156,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   636,
+									Line:   639,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   631,
+							Line:   634,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   628,
+						Line:   631,
 						Column: 7,
 					},
 				},
@@ -5312,7 +5353,7 @@ func Snapshot() *decision.File {
 								"oauth21 §4.1",
 							},
 							Pos: decision.Pos{
-								Line:   640,
+								Line:   643,
 								Column: 17,
 							},
 						},
@@ -5321,7 +5362,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "The server needs the user's consent: it runs the authorization code flow once as a confidential client and keeps the refresh token server-side.",
 								Pos: decision.Pos{
-									Line:   642,
+									Line:   645,
 									Column: 13,
 								},
 							},
@@ -5335,23 +5376,23 @@ func Snapshot() *decision.File {
 										"rfc8693 §1.1",
 									},
 									Pos: decision.Pos{
-										Line:   644,
+										Line:   647,
 										Column: 175,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   644,
+									Line:   647,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   640,
+							Line:   643,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   637,
+						Line:   640,
 						Column: 7,
 					},
 				},
@@ -5366,7 +5407,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_secret",
 							Pos: decision.Pos{
-								Line:   650,
+								Line:   653,
 								Column: 11,
 							},
 						},
@@ -5376,7 +5417,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "web_first_party",
 							Pos: decision.Pos{
-								Line:   651,
+								Line:   654,
 								Column: 11,
 							},
 						},
@@ -5386,13 +5427,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "web_delegated",
 							Pos: decision.Pos{
-								Line:   652,
+								Line:   655,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   646,
+						Line:   649,
 						Column: 7,
 					},
 				},
@@ -5407,7 +5448,7 @@ func Snapshot() *decision.File {
 								"browserapps",
 							},
 							Pos: decision.Pos{
-								Line:   656,
+								Line:   659,
 								Column: 17,
 							},
 						},
@@ -5416,7 +5457,7 @@ func Snapshot() *decision.File {
 								ID:  "oidc_login",
 								Why: "Users sign in through OpenID Connect with the authorization code flow; the server is a confidential client.",
 								Pos: decision.Pos{
-									Line:   658,
+									Line:   661,
 									Column: 13,
 								},
 							},
@@ -5424,7 +5465,7 @@ func Snapshot() *decision.File {
 								ID:  "server_session_cookie",
 								Why: "After sign-in the browser holds only a hardened session cookie; tokens never leave the server.",
 								Pos: decision.Pos{
-									Line:   659,
+									Line:   662,
 									Column: 13,
 								},
 							},
@@ -5438,23 +5479,23 @@ func Snapshot() *decision.File {
 										"browserapps §6.1",
 									},
 									Pos: decision.Pos{
-										Line:   661,
+										Line:   664,
 										Column: 120,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   661,
+									Line:   664,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   656,
+							Line:   659,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   653,
+						Line:   656,
 						Column: 7,
 					},
 				},
@@ -5468,7 +5509,7 @@ func Snapshot() *decision.File {
 								"rfc9700 §2.1.1",
 							},
 							Pos: decision.Pos{
-								Line:   665,
+								Line:   668,
 								Column: 17,
 							},
 						},
@@ -5477,7 +5518,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "The server-side app obtains the user's consent with the authorization code flow as a confidential client; tokens stay on the server.",
 								Pos: decision.Pos{
-									Line:   667,
+									Line:   670,
 									Column: 13,
 								},
 							},
@@ -5485,7 +5526,7 @@ func Snapshot() *decision.File {
 								ID:  "server_session_cookie",
 								Why: "The browser holds only a session cookie that maps to the tokens on the server.",
 								Pos: decision.Pos{
-									Line:   668,
+									Line:   671,
 									Column: 13,
 								},
 							},
@@ -5499,23 +5540,23 @@ func Snapshot() *decision.File {
 										"owasp_authn",
 									},
 									Pos: decision.Pos{
-										Line:   670,
+										Line:   673,
 										Column: 99,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   670,
+									Line:   673,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   665,
+							Line:   668,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   662,
+						Line:   665,
 						Column: 7,
 					},
 				},
@@ -5530,7 +5571,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "spa_backend_user",
 							Pos: decision.Pos{
-								Line:   676,
+								Line:   679,
 								Column: 11,
 							},
 						},
@@ -5540,13 +5581,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "spa_sensitivity",
 							Pos: decision.Pos{
-								Line:   677,
+								Line:   680,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   672,
+						Line:   675,
 						Column: 7,
 					},
 				},
@@ -5561,14 +5602,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "spa_same_site",
 							Pos: decision.Pos{
-								Line:   682,
+								Line:   685,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "spa_bff",
 					Pos: decision.Pos{
-						Line:   678,
+						Line:   681,
 						Column: 7,
 					},
 				},
@@ -5583,14 +5624,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "spa_browser_client",
 							Pos: decision.Pos{
-								Line:   688,
+								Line:   691,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "spa_bff",
 					Pos: decision.Pos{
-						Line:   684,
+						Line:   687,
 						Column: 7,
 					},
 				},
@@ -5604,7 +5645,7 @@ func Snapshot() *decision.File {
 								"owasp_session",
 							},
 							Pos: decision.Pos{
-								Line:   693,
+								Line:   696,
 								Column: 17,
 							},
 						},
@@ -5613,7 +5654,7 @@ func Snapshot() *decision.File {
 								ID:  "server_session_cookie",
 								Why: "A first-party SPA served with its own backend needs no OAuth tokens in the browser: an HttpOnly session cookie is simpler and safer.",
 								Pos: decision.Pos{
-									Line:   695,
+									Line:   698,
 									Column: 13,
 								},
 							},
@@ -5621,7 +5662,7 @@ func Snapshot() *decision.File {
 								ID:  "oidc_login",
 								Why: "The backend signs users in with OpenID Connect as a confidential client.",
 								Pos: decision.Pos{
-									Line:   696,
+									Line:   699,
 									Column: 13,
 								},
 							},
@@ -5635,23 +5676,23 @@ func Snapshot() *decision.File {
 										"browserapps §6.1",
 									},
 									Pos: decision.Pos{
-										Line:   698,
+										Line:   701,
 										Column: 120,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   698,
+									Line:   701,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   693,
+							Line:   696,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   690,
+						Line:   693,
 						Column: 7,
 					},
 				},
@@ -5664,7 +5705,7 @@ func Snapshot() *decision.File {
 								"browserapps §6.1",
 							},
 							Pos: decision.Pos{
-								Line:   702,
+								Line:   705,
 								Column: 17,
 							},
 						},
@@ -5673,7 +5714,7 @@ func Snapshot() *decision.File {
 								ID:  "bff",
 								Why: "Sensitive or personal data, or a backend that can keep secrets: a BFF is the confidential client and tokens never reach JavaScript.",
 								Pos: decision.Pos{
-									Line:   704,
+									Line:   707,
 									Column: 13,
 								},
 							},
@@ -5681,7 +5722,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "The BFF runs the authorization code flow with PKCE as a confidential client.",
 								Pos: decision.Pos{
-									Line:   705,
+									Line:   708,
 									Column: 13,
 								},
 							},
@@ -5695,12 +5736,12 @@ func Snapshot() *decision.File {
 										"browserapps §6.2",
 									},
 									Pos: decision.Pos{
-										Line:   707,
+										Line:   710,
 										Column: 146,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   707,
+									Line:   710,
 									Column: 13,
 								},
 							},
@@ -5712,12 +5753,12 @@ func Snapshot() *decision.File {
 										"browserapps §6.1",
 									},
 									Pos: decision.Pos{
-										Line:   708,
+										Line:   711,
 										Column: 94,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   708,
+									Line:   711,
 									Column: 13,
 								},
 							},
@@ -5731,23 +5772,23 @@ func Snapshot() *decision.File {
 										"browserapps §6.3",
 									},
 									Pos: decision.Pos{
-										Line:   710,
+										Line:   713,
 										Column: 152,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   710,
+									Line:   713,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   702,
+							Line:   705,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   699,
+						Line:   702,
 						Column: 7,
 					},
 				},
@@ -5761,7 +5802,7 @@ func Snapshot() *decision.File {
 								"rfc9700 §2.1.1",
 							},
 							Pos: decision.Pos{
-								Line:   714,
+								Line:   717,
 								Column: 17,
 							},
 						},
@@ -5770,7 +5811,7 @@ func Snapshot() *decision.File {
 								ID:  "browser_oauth_client",
 								Why: "Low-sensitivity data and no backend: the SPA may be a public client, keeping tokens short-lived and in memory.",
 								Pos: decision.Pos{
-									Line:   716,
+									Line:   719,
 									Column: 13,
 								},
 							},
@@ -5778,7 +5819,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "The SPA uses the authorization code flow with PKCE; the implicit grant is not an option.",
 								Pos: decision.Pos{
-									Line:   717,
+									Line:   720,
 									Column: 13,
 								},
 							},
@@ -5792,12 +5833,12 @@ func Snapshot() *decision.File {
 										"browserapps §6.1",
 									},
 									Pos: decision.Pos{
-										Line:   719,
+										Line:   722,
 										Column: 150,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   719,
+									Line:   722,
 									Column: 13,
 								},
 							},
@@ -5809,12 +5850,12 @@ func Snapshot() *decision.File {
 										"browserapps",
 									},
 									Pos: decision.Pos{
-										Line:   720,
+										Line:   723,
 										Column: 163,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   720,
+									Line:   723,
 									Column: 13,
 								},
 							},
@@ -5827,23 +5868,23 @@ func Snapshot() *decision.File {
 										"browserapps §6.3",
 									},
 									Pos: decision.Pos{
-										Line:   721,
+										Line:   724,
 										Column: 135,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   721,
+									Line:   724,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   714,
+							Line:   717,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   711,
+						Line:   714,
 						Column: 7,
 					},
 				},
@@ -5858,14 +5899,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "native_sensitivity",
 							Pos: decision.Pos{
-								Line:   727,
+								Line:   730,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "native_app",
 					Pos: decision.Pos{
-						Line:   723,
+						Line:   726,
 						Column: 7,
 					},
 				},
@@ -5881,14 +5922,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "native_public_key",
 							Pos: decision.Pos{
-								Line:   733,
+								Line:   736,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "native_app",
 					Pos: decision.Pos{
-						Line:   729,
+						Line:   732,
 						Column: 7,
 					},
 				},
@@ -5902,7 +5943,7 @@ func Snapshot() *decision.File {
 								"rfc9700 §2.1.1",
 							},
 							Pos: decision.Pos{
-								Line:   738,
+								Line:   741,
 								Column: 17,
 							},
 						},
@@ -5911,7 +5952,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "Native apps sign users in through the system browser with the authorization code flow and PKCE, as public clients.",
 								Pos: decision.Pos{
-									Line:   740,
+									Line:   743,
 									Column: 13,
 								},
 							},
@@ -5925,23 +5966,23 @@ func Snapshot() *decision.File {
 										"owasp_authn",
 									},
 									Pos: decision.Pos{
-										Line:   742,
+										Line:   745,
 										Column: 94,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   742,
+									Line:   745,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   738,
+							Line:   741,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   735,
+						Line:   738,
 						Column: 7,
 					},
 				},
@@ -5955,7 +5996,7 @@ func Snapshot() *decision.File {
 								"oauth21 §8",
 							},
 							Pos: decision.Pos{
-								Line:   746,
+								Line:   749,
 								Column: 17,
 							},
 						},
@@ -5964,7 +6005,7 @@ func Snapshot() *decision.File {
 								ID:  "restricted_api_key",
 								Why: "Without a user the app can only identify itself for metering and rate limits; its key is public (like a publishable key) and must grant nothing sensitive.",
 								Pos: decision.Pos{
-									Line:   748,
+									Line:   751,
 									Column: 13,
 								},
 							},
@@ -5978,23 +6019,23 @@ func Snapshot() *decision.File {
 										"rfc8252 §6",
 									},
 									Pos: decision.Pos{
-										Line:   750,
+										Line:   753,
 										Column: 162,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   750,
+									Line:   753,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   746,
+							Line:   749,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   743,
+						Line:   746,
 						Column: 7,
 					},
 				},
@@ -6009,14 +6050,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_secret",
 							Pos: decision.Pos{
-								Line:   756,
+								Line:   759,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "cli_browser",
 					Pos: decision.Pos{
-						Line:   752,
+						Line:   755,
 						Column: 7,
 					},
 				},
@@ -6031,7 +6072,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "cli_pkce",
 							Pos: decision.Pos{
-								Line:   762,
+								Line:   765,
 								Column: 11,
 							},
 						},
@@ -6041,13 +6082,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "device_grant",
 							Pos: decision.Pos{
-								Line:   763,
+								Line:   766,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   758,
+						Line:   761,
 						Column: 7,
 					},
 				},
@@ -6061,7 +6102,7 @@ func Snapshot() *decision.File {
 								"rfc9700 §2.1.1",
 							},
 							Pos: decision.Pos{
-								Line:   767,
+								Line:   770,
 								Column: 17,
 							},
 						},
@@ -6070,7 +6111,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "The CLI opens the system browser and receives the code on a loopback redirect (127.0.0.1, any port).",
 								Pos: decision.Pos{
-									Line:   769,
+									Line:   772,
 									Column: 13,
 								},
 							},
@@ -6084,23 +6125,23 @@ func Snapshot() *decision.File {
 										"rfc8628 §1",
 									},
 									Pos: decision.Pos{
-										Line:   771,
+										Line:   774,
 										Column: 125,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   771,
+									Line:   774,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   767,
+							Line:   770,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   764,
+						Line:   767,
 						Column: 7,
 					},
 				},
@@ -6113,7 +6154,7 @@ func Snapshot() *decision.File {
 								"rfc8628 §1",
 							},
 							Pos: decision.Pos{
-								Line:   775,
+								Line:   778,
 								Column: 17,
 							},
 						},
@@ -6122,7 +6163,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_device_grant",
 								Why: "No browser or keyboard on the client: the user approves on a second device while the client polls.",
 								Pos: decision.Pos{
-									Line:   777,
+									Line:   780,
 									Column: 13,
 								},
 							},
@@ -6137,23 +6178,23 @@ func Snapshot() *decision.File {
 										"rfc8252 §6",
 									},
 									Pos: decision.Pos{
-										Line:   779,
+										Line:   782,
 										Column: 161,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   779,
+									Line:   782,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   775,
+							Line:   778,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   772,
+						Line:   775,
 						Column: 7,
 					},
 				},
@@ -6168,14 +6209,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "device_identity",
 							Pos: decision.Pos{
-								Line:   785,
+								Line:   788,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "device_grant",
 					Pos: decision.Pos{
-						Line:   781,
+						Line:   784,
 						Column: 7,
 					},
 				},
@@ -6189,7 +6230,7 @@ func Snapshot() *decision.File {
 								"oauth21 §4.2",
 							},
 							Pos: decision.Pos{
-								Line:   790,
+								Line:   793,
 								Column: 17,
 							},
 						},
@@ -6198,7 +6239,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_client_credentials",
 								Why: "Each device is its own confidential client with a per-device key, provisioned at manufacture or enrolment; no anchor prescribes more (a judgement call).",
 								Pos: decision.Pos{
-									Line:   792,
+									Line:   795,
 									Column: 13,
 								},
 							},
@@ -6206,7 +6247,7 @@ func Snapshot() *decision.File {
 								ID:  "mtls_client_auth",
 								Why: "A per-device certificate authenticates the device and can bind its tokens.",
 								Pos: decision.Pos{
-									Line:   793,
+									Line:   796,
 									Column: 13,
 								},
 							},
@@ -6220,23 +6261,23 @@ func Snapshot() *decision.File {
 										"rfc9700 §2.5",
 									},
 									Pos: decision.Pos{
-										Line:   795,
+										Line:   798,
 										Column: 142,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   795,
+									Line:   798,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   790,
+							Line:   793,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   787,
+						Line:   790,
 						Column: 7,
 					},
 				},
@@ -6251,14 +6292,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "mesh_service",
 							Pos: decision.Pos{
-								Line:   801,
+								Line:   804,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "mesh_propagation",
 					Pos: decision.Pos{
-						Line:   797,
+						Line:   800,
 						Column: 7,
 					},
 				},
@@ -6271,7 +6312,7 @@ func Snapshot() *decision.File {
 								"owasp_micro",
 							},
 							Pos: decision.Pos{
-								Line:   806,
+								Line:   809,
 								Column: 17,
 							},
 						},
@@ -6280,7 +6321,7 @@ func Snapshot() *decision.File {
 								ID:  "mtls_service_identity",
 								Why: "Every service-to-service connection is mutually authenticated with workload certificates from the mesh.",
 								Pos: decision.Pos{
-									Line:   808,
+									Line:   811,
 									Column: 13,
 								},
 							},
@@ -6295,23 +6336,23 @@ func Snapshot() *decision.File {
 										"oauth21 §4.2",
 									},
 									Pos: decision.Pos{
-										Line:   810,
+										Line:   813,
 										Column: 159,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   810,
+									Line:   813,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   806,
+							Line:   809,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   803,
+						Line:   806,
 						Column: 7,
 					},
 				},
@@ -6325,7 +6366,7 @@ func Snapshot() *decision.File {
 								"owasp_micro",
 							},
 							Pos: decision.Pos{
-								Line:   814,
+								Line:   817,
 								Column: 17,
 							},
 						},
@@ -6334,7 +6375,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_token_exchange",
 								Why: "Each service exchanges the token it received for one restricted to the next service, keeping the user as subject and itself as actor.",
 								Pos: decision.Pos{
-									Line:   816,
+									Line:   819,
 									Column: 13,
 								},
 							},
@@ -6342,7 +6383,7 @@ func Snapshot() *decision.File {
 								ID:  "mtls_service_identity",
 								Why: "Connections between services are still mutually authenticated; the user's context travels in the exchanged token.",
 								Pos: decision.Pos{
-									Line:   817,
+									Line:   820,
 									Column: 13,
 								},
 							},
@@ -6356,12 +6397,12 @@ func Snapshot() *decision.File {
 										"txntokens",
 									},
 									Pos: decision.Pos{
-										Line:   819,
+										Line:   822,
 										Column: 145,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   819,
+									Line:   822,
 									Column: 13,
 								},
 							},
@@ -6373,12 +6414,12 @@ func Snapshot() *decision.File {
 										"owasp_micro",
 									},
 									Pos: decision.Pos{
-										Line:   820,
+										Line:   823,
 										Column: 150,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   820,
+									Line:   823,
 									Column: 13,
 								},
 							},
@@ -6390,23 +6431,23 @@ func Snapshot() *decision.File {
 										"ms_flows",
 									},
 									Pos: decision.Pos{
-										Line:   821,
+										Line:   824,
 										Column: 105,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   821,
+									Line:   824,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   814,
+							Line:   817,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   811,
+						Line:   814,
 						Column: 7,
 					},
 				},
@@ -6421,14 +6462,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "m2m_secret",
 							Pos: decision.Pos{
-								Line:   827,
+								Line:   830,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "partner_delegated",
 					Pos: decision.Pos{
-						Line:   823,
+						Line:   826,
 						Column: 7,
 					},
 				},
@@ -6443,7 +6484,7 @@ func Snapshot() *decision.File {
 								"owasp_authn",
 							},
 							Pos: decision.Pos{
-								Line:   832,
+								Line:   835,
 								Column: 17,
 							},
 						},
@@ -6452,7 +6493,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "Users grant the partner scoped, revocable access through the authorization code flow; the partner never sees their passwords and never uses a shared key.",
 								Pos: decision.Pos{
-									Line:   834,
+									Line:   837,
 									Column: 13,
 								},
 							},
@@ -6466,23 +6507,23 @@ func Snapshot() *decision.File {
 										"rfc8693 §1.1",
 									},
 									Pos: decision.Pos{
-										Line:   836,
+										Line:   839,
 										Column: 224,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   836,
+									Line:   839,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   832,
+							Line:   835,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   829,
+						Line:   832,
 						Column: 7,
 					},
 				},
@@ -6497,14 +6538,14 @@ func Snapshot() *decision.File {
 							},
 							Goto: "platform_installation",
 							Pos: decision.Pos{
-								Line:   842,
+								Line:   845,
 								Column: 11,
 							},
 						},
 					},
 					Otherwise: "platform_browser",
 					Pos: decision.Pos{
-						Line:   838,
+						Line:   841,
 						Column: 7,
 					},
 				},
@@ -6519,7 +6560,7 @@ func Snapshot() *decision.File {
 							},
 							Goto: "platform_delegated",
 							Pos: decision.Pos{
-								Line:   848,
+								Line:   851,
 								Column: 11,
 							},
 						},
@@ -6529,13 +6570,13 @@ func Snapshot() *decision.File {
 							},
 							Goto: "device_grant",
 							Pos: decision.Pos{
-								Line:   849,
+								Line:   852,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   844,
+						Line:   847,
 						Column: 7,
 					},
 				},
@@ -6548,7 +6589,7 @@ func Snapshot() *decision.File {
 								"github_apps",
 							},
 							Pos: decision.Pos{
-								Line:   853,
+								Line:   856,
 								Column: 17,
 							},
 						},
@@ -6557,7 +6598,7 @@ func Snapshot() *decision.File {
 								ID:  "app_installation_token",
 								Why: "The app authenticates with its private key and receives an hour-long token limited to one installation and the permissions the tenant granted.",
 								Pos: decision.Pos{
-									Line:   855,
+									Line:   858,
 									Column: 13,
 								},
 							},
@@ -6571,23 +6612,23 @@ func Snapshot() *decision.File {
 										"oauth21 §4.2",
 									},
 									Pos: decision.Pos{
-										Line:   857,
+										Line:   860,
 										Column: 141,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   857,
+									Line:   860,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   853,
+							Line:   856,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   850,
+						Line:   853,
 						Column: 7,
 					},
 				},
@@ -6601,7 +6642,7 @@ func Snapshot() *decision.File {
 								"owasp_authn",
 							},
 							Pos: decision.Pos{
-								Line:   861,
+								Line:   864,
 								Column: 17,
 							},
 						},
@@ -6610,7 +6651,7 @@ func Snapshot() *decision.File {
 								ID:  "oauth2_auth_code_pkce",
 								Why: "Users consent to scoped access for each third-party app; apps never see passwords and access can be revoked per app.",
 								Pos: decision.Pos{
-									Line:   863,
+									Line:   866,
 									Column: 13,
 								},
 							},
@@ -6624,23 +6665,23 @@ func Snapshot() *decision.File {
 										"owasp_authn",
 									},
 									Pos: decision.Pos{
-										Line:   865,
+										Line:   868,
 										Column: 109,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   865,
+									Line:   868,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   861,
+							Line:   864,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   858,
+						Line:   861,
 						Column: 7,
 					},
 				},
@@ -6655,7 +6696,7 @@ func Snapshot() *decision.File {
 								"slack_signing",
 							},
 							Pos: decision.Pos{
-								Line:   870,
+								Line:   873,
 								Column: 17,
 							},
 						},
@@ -6664,7 +6705,7 @@ func Snapshot() *decision.File {
 								ID:  "hmac_webhook_signature",
 								Why: "Each delivery is signed with HMAC-SHA256 over its id, a timestamp and the raw body with a per-endpoint secret, and verified before processing.",
 								Pos: decision.Pos{
-									Line:   872,
+									Line:   875,
 									Column: 13,
 								},
 							},
@@ -6678,29 +6719,29 @@ func Snapshot() *decision.File {
 										"rfc8705 §2",
 									},
 									Pos: decision.Pos{
-										Line:   874,
+										Line:   877,
 										Column: 148,
 									},
 								},
 								Pos: decision.Pos{
-									Line:   874,
+									Line:   877,
 									Column: 13,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   870,
+							Line:   873,
 							Column: 9,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   867,
+						Line:   870,
 						Column: 7,
 					},
 				},
 			},
 			Pos: decision.Pos{
-				Line:   559,
+				Line:   562,
 				Column: 3,
 			},
 		},
@@ -6718,12 +6759,12 @@ func Snapshot() *decision.File {
 						"compliance",
 					},
 					Pos: decision.Pos{
-						Line:   885,
+						Line:   888,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"compliance": {
-							Line:   885,
+							Line:   888,
 							Column: 12,
 						},
 					},
@@ -6734,7 +6775,7 @@ func Snapshot() *decision.File {
 							"fapi2 §5",
 						},
 						Pos: decision.Pos{
-							Line:   887,
+							Line:   890,
 							Column: 15,
 						},
 					},
@@ -6743,7 +6784,7 @@ func Snapshot() *decision.File {
 							ID:  "fapi2_security_profile",
 							Why: "FAPI 2.0 is required: the whole profile applies to the client, the authorization server and the API.",
 							Pos: decision.Pos{
-								Line:   889,
+								Line:   892,
 								Column: 11,
 							},
 						},
@@ -6753,7 +6794,7 @@ func Snapshot() *decision.File {
 							ID:  "public_client_in_fapi",
 							Why: "FAPI 2.0 admits only confidential clients.",
 							Pos: decision.Pos{
-								Line:   896,
+								Line:   899,
 								Column: 11,
 							},
 						},
@@ -6761,7 +6802,7 @@ func Snapshot() *decision.File {
 							ID:  "bearer_token_in_fapi",
 							Why: "FAPI 2.0 requires sender-constrained access tokens.",
 							Pos: decision.Pos{
-								Line:   897,
+								Line:   900,
 								Column: 11,
 							},
 						},
@@ -6769,7 +6810,7 @@ func Snapshot() *decision.File {
 							ID:  "client_secret_in_fapi",
 							Why: "FAPI 2.0 allows only mTLS or private_key_jwt client authentication.",
 							Pos: decision.Pos{
-								Line:   898,
+								Line:   901,
 								Column: 11,
 							},
 						},
@@ -6777,7 +6818,7 @@ func Snapshot() *decision.File {
 							ID:  "refresh_token_rotation_in_fapi",
 							Why: "FAPI 2.0 does not rotate refresh tokens of its confidential, sender-constrained clients.",
 							Pos: decision.Pos{
-								Line:   899,
+								Line:   902,
 								Column: 11,
 							},
 						},
@@ -6785,7 +6826,7 @@ func Snapshot() *decision.File {
 							ID:  "ropc_grant",
 							Why: "FAPI 2.0 authorization servers reject the password grant.",
 							Pos: decision.Pos{
-								Line:   900,
+								Line:   903,
 								Column: 11,
 							},
 						},
@@ -6795,7 +6836,7 @@ func Snapshot() *decision.File {
 							ID:    "sender_constrained_tokens",
 							Value: "mTLS certificate-bound tokens or DPoP; FAPI 2.0 admits no bearer access tokens",
 							Pos: decision.Pos{
-								Line:   891,
+								Line:   894,
 								Column: 11,
 							},
 						},
@@ -6803,14 +6844,14 @@ func Snapshot() *decision.File {
 							ID:    "asymmetric_client_auth",
 							Value: "`private_key_jwt` or mTLS only; FAPI 2.0 admits no client secrets",
 							Pos: decision.Pos{
-								Line:   892,
+								Line:   895,
 								Column: 11,
 							},
 						},
 						{
 							ID: "fapi_algorithms",
 							Pos: decision.Pos{
-								Line:   893,
+								Line:   896,
 								Column: 11,
 							},
 						},
@@ -6822,23 +6863,23 @@ func Snapshot() *decision.File {
 									"rfc8414 §3",
 								},
 								Pos: decision.Pos{
-									Line:   894,
+									Line:   897,
 									Column: 37,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   894,
+								Line:   897,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   887,
+						Line:   890,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   883,
+					Line:   886,
 					Column: 5,
 				},
 			},
@@ -6871,12 +6912,12 @@ func Snapshot() *decision.File {
 										"client_type",
 									},
 									Pos: decision.Pos{
-										Line:   903,
+										Line:   906,
 										Column: 45,
 									},
 									KeyPos: map[string]decision.Pos{
 										"client_type": {
-											Line:   903,
+											Line:   906,
 											Column: 46,
 										},
 									},
@@ -6896,23 +6937,23 @@ func Snapshot() *decision.File {
 										"can_hold_secret",
 									},
 									Pos: decision.Pos{
-										Line:   903,
+										Line:   906,
 										Column: 142,
 									},
 									KeyPos: map[string]decision.Pos{
 										"can_hold_secret": {
-											Line:   903,
+											Line:   906,
 											Column: 211,
 										},
 										"client_type": {
-											Line:   903,
+											Line:   906,
 											Column: 143,
 										},
 									},
 								},
 							},
 							Pos: decision.Pos{
-								Line:   903,
+								Line:   906,
 								Column: 38,
 							},
 						},
@@ -6922,17 +6963,17 @@ func Snapshot() *decision.File {
 							"bff",
 						},
 						Pos: decision.Pos{
-							Line:   903,
+							Line:   906,
 							Column: 245,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   903,
+						Line:   906,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"compliance": {
-							Line:   903,
+							Line:   906,
 							Column: 12,
 						},
 					},
@@ -6943,7 +6984,7 @@ func Snapshot() *decision.File {
 							"fapi2 §5",
 						},
 						Pos: decision.Pos{
-							Line:   905,
+							Line:   908,
 							Column: 15,
 						},
 					},
@@ -6958,12 +6999,12 @@ func Snapshot() *decision.File {
 									"browserapps §6.1",
 								},
 								Pos: decision.Pos{
-									Line:   907,
+									Line:   910,
 									Column: 229,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   907,
+								Line:   910,
 								Column: 11,
 							},
 						},
@@ -6974,18 +7015,18 @@ func Snapshot() *decision.File {
 							Why:  "FAPI 2.0 is required, but this client type is public: FAPI admits only confidential clients.",
 							Safe: "Run the OAuth client in a backend that authenticates with private_key_jwt or mTLS, and let the app talk only to that backend.",
 							Pos: decision.Pos{
-								Line:   909,
+								Line:   912,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   905,
+						Line:   908,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   901,
+					Line:   904,
 					Column: 5,
 				},
 			},
@@ -7006,12 +7047,12 @@ func Snapshot() *decision.File {
 						"bff",
 					},
 					Pos: decision.Pos{
-						Line:   912,
+						Line:   915,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"compliance": {
-							Line:   912,
+							Line:   915,
 							Column: 12,
 						},
 					},
@@ -7022,7 +7063,7 @@ func Snapshot() *decision.File {
 							"fapi2 §5",
 						},
 						Pos: decision.Pos{
-							Line:   914,
+							Line:   917,
 							Column: 15,
 						},
 					},
@@ -7035,12 +7076,12 @@ func Snapshot() *decision.File {
 									"rfc9126 §2",
 								},
 								Pos: decision.Pos{
-									Line:   916,
+									Line:   919,
 									Column: 29,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   916,
+								Line:   919,
 								Column: 11,
 							},
 						},
@@ -7052,12 +7093,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.1.1",
 								},
 								Pos: decision.Pos{
-									Line:   917,
+									Line:   920,
 									Column: 35,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   917,
+								Line:   920,
 								Column: 11,
 							},
 						},
@@ -7069,30 +7110,30 @@ func Snapshot() *decision.File {
 									"rfc9207 §2",
 								},
 								Pos: decision.Pos{
-									Line:   918,
+									Line:   921,
 									Column: 48,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   918,
+								Line:   921,
 								Column: 11,
 							},
 						},
 						{
 							ID: "auth_code_lifetime_60s",
 							Pos: decision.Pos{
-								Line:   919,
+								Line:   922,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   914,
+						Line:   917,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   910,
+					Line:   913,
 					Column: 5,
 				},
 			},
@@ -7118,23 +7159,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   923,
+							Line:   926,
 							Column: 42,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   923,
+								Line:   926,
 								Column: 43,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   923,
+						Line:   926,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"compliance": {
-							Line:   923,
+							Line:   926,
 							Column: 12,
 						},
 					},
@@ -7146,7 +7187,7 @@ func Snapshot() *decision.File {
 							"nist80063b §7.2",
 						},
 						Pos: decision.Pos{
-							Line:   925,
+							Line:   928,
 							Column: 15,
 						},
 					},
@@ -7159,7 +7200,7 @@ func Snapshot() *decision.File {
 								"idle_timeout":     "15m",
 							},
 							Pos: decision.Pos{
-								Line:   927,
+								Line:   930,
 								Column: 11,
 							},
 						},
@@ -7167,18 +7208,18 @@ func Snapshot() *decision.File {
 							ID:    "refresh_token_max_or_idle_lifetime",
 							Value: "at most 12 hours, expiring after 15 minutes idle: a session must not outlive the AAL3 limits",
 							Pos: decision.Pos{
-								Line:   928,
+								Line:   931,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   925,
+						Line:   928,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   921,
+					Line:   924,
 					Column: 5,
 				},
 			},
@@ -7204,23 +7245,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   931,
+							Line:   934,
 							Column: 42,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   931,
+								Line:   934,
 								Column: 43,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   931,
+						Line:   934,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"compliance": {
-							Line:   931,
+							Line:   934,
 							Column: 12,
 						},
 					},
@@ -7232,7 +7273,7 @@ func Snapshot() *decision.File {
 							"nist80063b §7.2",
 						},
 						Pos: decision.Pos{
-							Line:   933,
+							Line:   936,
 							Column: 15,
 						},
 					},
@@ -7245,7 +7286,7 @@ func Snapshot() *decision.File {
 								"idle_timeout":     "30m",
 							},
 							Pos: decision.Pos{
-								Line:   935,
+								Line:   938,
 								Column: 11,
 							},
 						},
@@ -7253,18 +7294,18 @@ func Snapshot() *decision.File {
 							ID:    "refresh_token_max_or_idle_lifetime",
 							Value: "at most 12 hours, expiring after 30 minutes idle: a session must not outlive the AAL2 limits",
 							Pos: decision.Pos{
-								Line:   936,
+								Line:   939,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   933,
+						Line:   936,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   929,
+					Line:   932,
 					Column: 5,
 				},
 			},
@@ -7291,16 +7332,16 @@ func Snapshot() *decision.File {
 						"browser_oauth_client",
 					},
 					Pos: decision.Pos{
-						Line:   941,
+						Line:   944,
 						Column: 7,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   941,
+							Line:   944,
 							Column: 7,
 						},
 						"sensitive_operations": {
-							Line:   942,
+							Line:   945,
 							Column: 7,
 						},
 					},
@@ -7312,7 +7353,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.3",
 						},
 						Pos: decision.Pos{
-							Line:   945,
+							Line:   948,
 							Column: 15,
 						},
 					},
@@ -7322,7 +7363,7 @@ func Snapshot() *decision.File {
 							Why:   "Payments, credential changes, account deletion or privilege changes make the app sensitive whatever the data's rating: a backend becomes the OAuth client and tokens stay out of the browser.",
 							First: true,
 							Pos: decision.Pos{
-								Line:   947,
+								Line:   950,
 								Column: 11,
 							},
 						},
@@ -7332,7 +7373,7 @@ func Snapshot() *decision.File {
 							ID:  "browser_oauth_client",
 							Why: "Browser-held tokens are not recommended for sensitive applications, and these operations are sensitive.",
 							Pos: decision.Pos{
-								Line:   949,
+								Line:   952,
 								Column: 11,
 							},
 						},
@@ -7343,18 +7384,18 @@ func Snapshot() *decision.File {
 							Why:  "The answers rate the data as low-risk, but the API offers payments, credential changes, account deletion or privilege changes.",
 							Safe: "Treat the app as sensitive: a BFF keeps tokens on the server; step-up and re-authentication guard the operations.",
 							Pos: decision.Pos{
-								Line:   951,
+								Line:   954,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   945,
+						Line:   948,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   938,
+					Line:   941,
 					Column: 5,
 				},
 			},
@@ -7374,12 +7415,12 @@ func Snapshot() *decision.File {
 						"oauth2_token_exchange",
 					},
 					Pos: decision.Pos{
-						Line:   954,
+						Line:   957,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"idp": {
-							Line:   954,
+							Line:   957,
 							Column: 12,
 						},
 					},
@@ -7391,7 +7432,7 @@ func Snapshot() *decision.File {
 							"rfc8693 §1.1",
 						},
 						Pos: decision.Pos{
-							Line:   956,
+							Line:   959,
 							Column: 15,
 						},
 					},
@@ -7401,18 +7442,18 @@ func Snapshot() *decision.File {
 							Why:   "Microsoft Entra ID offers token exchange as its on-behalf-of flow rather than the RFC 8693 grant: each service trades the token it received for one restricted to the next API.",
 							First: true,
 							Pos: decision.Pos{
-								Line:   958,
+								Line:   961,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   956,
+						Line:   959,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   952,
+					Line:   955,
 					Column: 5,
 				},
 			},
@@ -7424,7 +7465,7 @@ func Snapshot() *decision.File {
 						"app_installation_token",
 					},
 					Pos: decision.Pos{
-						Line:   961,
+						Line:   964,
 						Column: 11,
 					},
 				},
@@ -7434,7 +7475,7 @@ func Snapshot() *decision.File {
 							"github_apps",
 						},
 						Pos: decision.Pos{
-							Line:   963,
+							Line:   966,
 							Column: 15,
 						},
 					},
@@ -7448,12 +7489,12 @@ func Snapshot() *decision.File {
 									"gcp_keys",
 								},
 								Pos: decision.Pos{
-									Line:   968,
+									Line:   971,
 									Column: 147,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   968,
+								Line:   971,
 								Column: 11,
 							},
 						},
@@ -7463,7 +7504,7 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "about one hour, minted on demand from the app's signed JWT",
 							Pos: decision.Pos{
-								Line:   965,
+								Line:   968,
 								Column: 11,
 							},
 						},
@@ -7471,18 +7512,18 @@ func Snapshot() *decision.File {
 							ID:    "asymmetric_client_auth",
 							Value: "the app authenticates with a short JWT signed by its private key; no shared secret",
 							Pos: decision.Pos{
-								Line:   966,
+								Line:   969,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   963,
+						Line:   966,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   959,
+					Line:   962,
 					Column: 5,
 				},
 			},
@@ -7507,16 +7548,16 @@ func Snapshot() *decision.File {
 						"sensitive_operations",
 					},
 					Pos: decision.Pos{
-						Line:   972,
+						Line:   975,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitive_operations": {
-							Line:   972,
+							Line:   975,
 							Column: 34,
 						},
 						"user_context": {
-							Line:   972,
+							Line:   975,
 							Column: 12,
 						},
 					},
@@ -7528,7 +7569,7 @@ func Snapshot() *decision.File {
 							"owasp_rest",
 						},
 						Pos: decision.Pos{
-							Line:   974,
+							Line:   977,
 							Column: 15,
 						},
 					},
@@ -7537,18 +7578,18 @@ func Snapshot() *decision.File {
 							ID:    "least_privilege_scopes",
 							Value: "a separate scope for each sensitive operation, granted only to the clients that need it",
 							Pos: decision.Pos{
-								Line:   976,
+								Line:   979,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   974,
+						Line:   977,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   970,
+					Line:   973,
 					Column: 5,
 				},
 			},
@@ -7575,23 +7616,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   979,
+							Line:   982,
 							Column: 85,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   979,
+								Line:   982,
 								Column: 86,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   979,
+						Line:   982,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   979,
+							Line:   982,
 							Column: 12,
 						},
 					},
@@ -7604,7 +7645,7 @@ func Snapshot() *decision.File {
 							"rfc9700 §2.3",
 						},
 						Pos: decision.Pos{
-							Line:   981,
+							Line:   984,
 							Column: 15,
 						},
 					},
@@ -7613,7 +7654,7 @@ func Snapshot() *decision.File {
 							ID:  "password_sharing_with_third_party",
 							Why: "Third parties must never collect or store users' passwords; consent goes through the authorization server.",
 							Pos: decision.Pos{
-								Line:   986,
+								Line:   989,
 								Column: 11,
 							},
 						},
@@ -7625,12 +7666,12 @@ func Snapshot() *decision.File {
 									"owasp_api2",
 								},
 								Pos: decision.Pos{
-									Line:   987,
+									Line:   990,
 									Column: 116,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   987,
+								Line:   990,
 								Column: 11,
 							},
 						},
@@ -7640,7 +7681,7 @@ func Snapshot() *decision.File {
 							ID:    "least_privilege_scopes",
 							Value: "granular scopes that users see and consent to, per app",
 							Pos: decision.Pos{
-								Line:   983,
+								Line:   986,
 								Column: 11,
 							},
 						},
@@ -7652,23 +7693,23 @@ func Snapshot() *decision.File {
 									"rfc7009 §2",
 								},
 								Pos: decision.Pos{
-									Line:   984,
+									Line:   987,
 									Column: 136,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   984,
+								Line:   987,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   981,
+						Line:   984,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   977,
+					Line:   980,
 					Column: 5,
 				},
 			},
@@ -7694,12 +7735,12 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   994,
+								Line:   997,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   994,
+									Line:   997,
 									Column: 14,
 								},
 							},
@@ -7715,12 +7756,12 @@ func Snapshot() *decision.File {
 								"token_lifetime",
 							},
 							Pos: decision.Pos{
-								Line:   994,
+								Line:   997,
 								Column: 46,
 							},
 							KeyPos: map[string]decision.Pos{
 								"token_lifetime": {
-									Line:   994,
+									Line:   997,
 									Column: 47,
 								},
 							},
@@ -7743,12 +7784,12 @@ func Snapshot() *decision.File {
 										"client_type",
 									},
 									Pos: decision.Pos{
-										Line:   992,
+										Line:   995,
 										Column: 20,
 									},
 									KeyPos: map[string]decision.Pos{
 										"client_type": {
-											Line:   992,
+											Line:   995,
 											Column: 21,
 										},
 									},
@@ -7768,23 +7809,23 @@ func Snapshot() *decision.File {
 										"can_hold_secret",
 									},
 									Pos: decision.Pos{
-										Line:   992,
+										Line:   995,
 										Column: 117,
 									},
 									KeyPos: map[string]decision.Pos{
 										"can_hold_secret": {
-											Line:   992,
+											Line:   995,
 											Column: 186,
 										},
 										"client_type": {
-											Line:   992,
+											Line:   995,
 											Column: 118,
 										},
 									},
 								},
 							},
 							Pos: decision.Pos{
-								Line:   992,
+								Line:   995,
 								Column: 13,
 							},
 						},
@@ -7794,12 +7835,12 @@ func Snapshot() *decision.File {
 							"bff",
 						},
 						Pos: decision.Pos{
-							Line:   995,
+							Line:   998,
 							Column: 12,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   992,
+						Line:   995,
 						Column: 7,
 					},
 				},
@@ -7811,7 +7852,7 @@ func Snapshot() *decision.File {
 							"owasp_oauth2",
 						},
 						Pos: decision.Pos{
-							Line:   997,
+							Line:   1000,
 							Column: 15,
 						},
 					},
@@ -7820,7 +7861,7 @@ func Snapshot() *decision.File {
 							ID:  "dpop",
 							Why: "Binds access and refresh tokens to a key the app holds, so copied tokens are useless.",
 							Pos: decision.Pos{
-								Line:   1002,
+								Line:   1005,
 								Column: 11,
 							},
 						},
@@ -7830,25 +7871,25 @@ func Snapshot() *decision.File {
 							ID:    "sender_constrained_tokens",
 							Value: "DPoP (RFC 9449) with a non-extractable key held by the app",
 							Pos: decision.Pos{
-								Line:   999,
+								Line:   1002,
 								Column: 11,
 							},
 						},
 						{
 							ID: "dpop_proof_validation",
 							Pos: decision.Pos{
-								Line:   1000,
+								Line:   1003,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   997,
+						Line:   1000,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   989,
+					Line:   992,
 					Column: 5,
 				},
 			},
@@ -7876,12 +7917,12 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1007,
+								Line:   1010,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1007,
+									Line:   1010,
 									Column: 14,
 								},
 							},
@@ -7897,12 +7938,12 @@ func Snapshot() *decision.File {
 								"token_lifetime",
 							},
 							Pos: decision.Pos{
-								Line:   1007,
+								Line:   1010,
 								Column: 46,
 							},
 							KeyPos: map[string]decision.Pos{
 								"token_lifetime": {
-									Line:   1007,
+									Line:   1010,
 									Column: 47,
 								},
 							},
@@ -7926,12 +7967,12 @@ func Snapshot() *decision.File {
 											"client_type",
 										},
 										Pos: decision.Pos{
-											Line:   1008,
+											Line:   1011,
 											Column: 26,
 										},
 										KeyPos: map[string]decision.Pos{
 											"client_type": {
-												Line:   1008,
+												Line:   1011,
 												Column: 27,
 											},
 										},
@@ -7951,23 +7992,23 @@ func Snapshot() *decision.File {
 											"can_hold_secret",
 										},
 										Pos: decision.Pos{
-											Line:   1008,
+											Line:   1011,
 											Column: 123,
 										},
 										KeyPos: map[string]decision.Pos{
 											"can_hold_secret": {
-												Line:   1008,
+												Line:   1011,
 												Column: 192,
 											},
 											"client_type": {
-												Line:   1008,
+												Line:   1011,
 												Column: 124,
 											},
 										},
 									},
 								},
 								Pos: decision.Pos{
-									Line:   1008,
+									Line:   1011,
 									Column: 19,
 								},
 							},
@@ -7979,7 +8020,7 @@ func Snapshot() *decision.File {
 										"bff",
 									},
 									Pos: decision.Pos{
-										Line:   1008,
+										Line:   1011,
 										Column: 233,
 									},
 								},
@@ -7993,29 +8034,29 @@ func Snapshot() *decision.File {
 										"user_context",
 									},
 									Pos: decision.Pos{
-										Line:   1008,
+										Line:   1011,
 										Column: 251,
 									},
 									KeyPos: map[string]decision.Pos{
 										"user_context": {
-											Line:   1008,
+											Line:   1011,
 											Column: 252,
 										},
 									},
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1008,
+								Line:   1011,
 								Column: 226,
 							},
 						},
 						Pos: decision.Pos{
-							Line:   1008,
+							Line:   1011,
 							Column: 12,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1006,
+						Line:   1009,
 						Column: 7,
 					},
 				},
@@ -8027,7 +8068,7 @@ func Snapshot() *decision.File {
 							"owasp_oauth2",
 						},
 						Pos: decision.Pos{
-							Line:   1010,
+							Line:   1013,
 							Column: 15,
 						},
 					},
@@ -8036,7 +8077,7 @@ func Snapshot() *decision.File {
 							ID:  "cert_bound_tokens",
 							Why: "The usual choice between servers: the token works only over a TLS connection with the client's certificate.",
 							Pos: decision.Pos{
-								Line:   1015,
+								Line:   1018,
 								Column: 11,
 							},
 						},
@@ -8048,12 +8089,12 @@ func Snapshot() *decision.File {
 									"rfc9449 §1",
 								},
 								Pos: decision.Pos{
-									Line:   1016,
+									Line:   1019,
 									Column: 120,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1016,
+								Line:   1019,
 								Column: 11,
 							},
 						},
@@ -8063,25 +8104,25 @@ func Snapshot() *decision.File {
 							ID:    "sender_constrained_tokens",
 							Value: "mTLS certificate-bound tokens (RFC 8705), or DPoP where TLS ends before the API",
 							Pos: decision.Pos{
-								Line:   1012,
+								Line:   1015,
 								Column: 11,
 							},
 						},
 						{
 							ID: "cert_thumbprint_binding",
 							Pos: decision.Pos{
-								Line:   1013,
+								Line:   1016,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1010,
+						Line:   1013,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1003,
+					Line:   1006,
 					Column: 5,
 				},
 			},
@@ -8116,16 +8157,16 @@ func Snapshot() *decision.File {
 						"mtls_service_identity",
 					},
 					Pos: decision.Pos{
-						Line:   1020,
+						Line:   1023,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"revocation": {
-							Line:   1020,
+							Line:   1023,
 							Column: 37,
 						},
 						"sensitivity": {
-							Line:   1020,
+							Line:   1023,
 							Column: 12,
 						},
 					},
@@ -8137,7 +8178,7 @@ func Snapshot() *decision.File {
 							"rfc7662 §2",
 						},
 						Pos: decision.Pos{
-							Line:   1022,
+							Line:   1025,
 							Column: 15,
 						},
 					},
@@ -8147,18 +8188,18 @@ func Snapshot() *decision.File {
 							Why:  "The answers accept eventual revocation, but the operations are critical: a revoked token must stop working at the next critical call.",
 							Safe: "Check tokens online (introspection) for critical calls; keep access tokens to a few minutes elsewhere.",
 							Pos: decision.Pos{
-								Line:   1024,
+								Line:   1027,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1022,
+						Line:   1025,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1018,
+					Line:   1021,
 					Column: 5,
 				},
 			},
@@ -8180,12 +8221,12 @@ func Snapshot() *decision.File {
 								"revocation",
 							},
 							Pos: decision.Pos{
-								Line:   1030,
+								Line:   1033,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"revocation": {
-									Line:   1030,
+									Line:   1033,
 									Column: 14,
 								},
 							},
@@ -8200,12 +8241,12 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1030,
+								Line:   1033,
 								Column: 38,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1030,
+									Line:   1033,
 									Column: 39,
 								},
 							},
@@ -8217,12 +8258,12 @@ func Snapshot() *decision.File {
 							"bff",
 						},
 						Pos: decision.Pos{
-							Line:   1029,
+							Line:   1032,
 							Column: 12,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1028,
+						Line:   1031,
 						Column: 7,
 					},
 				},
@@ -8233,7 +8274,7 @@ func Snapshot() *decision.File {
 							"owasp_micro",
 						},
 						Pos: decision.Pos{
-							Line:   1032,
+							Line:   1035,
 							Column: 15,
 						},
 					},
@@ -8242,18 +8283,18 @@ func Snapshot() *decision.File {
 							ID:    "introspection_for_revocation",
 							Value: "the server looks the session up on every request, so ending it revokes access at once; tokens the backend holds for other APIs are introspected on critical calls",
 							Pos: decision.Pos{
-								Line:   1034,
+								Line:   1037,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1032,
+						Line:   1035,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1025,
+					Line:   1028,
 					Column: 5,
 				},
 			},
@@ -8275,12 +8316,12 @@ func Snapshot() *decision.File {
 								"revocation",
 							},
 							Pos: decision.Pos{
-								Line:   1040,
+								Line:   1043,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"revocation": {
-									Line:   1040,
+									Line:   1043,
 									Column: 14,
 								},
 							},
@@ -8295,12 +8336,12 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1040,
+								Line:   1043,
 								Column: 38,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1040,
+									Line:   1043,
 									Column: 39,
 								},
 							},
@@ -8311,12 +8352,12 @@ func Snapshot() *decision.File {
 							"oauth2_token_exchange",
 						},
 						Pos: decision.Pos{
-							Line:   1039,
+							Line:   1042,
 							Column: 12,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1038,
+						Line:   1041,
 						Column: 7,
 					},
 				},
@@ -8327,7 +8368,7 @@ func Snapshot() *decision.File {
 							"rfc7662 §2",
 						},
 						Pos: decision.Pos{
-							Line:   1042,
+							Line:   1045,
 							Column: 15,
 						},
 					},
@@ -8336,18 +8377,18 @@ func Snapshot() *decision.File {
 							ID:    "introspection_for_revocation",
 							Value: "workload certificates live minutes to hours and are not renewed once revoked; any tokens on critical calls are introspected",
 							Pos: decision.Pos{
-								Line:   1044,
+								Line:   1047,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1042,
+						Line:   1045,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1035,
+					Line:   1038,
 					Column: 5,
 				},
 			},
@@ -8376,12 +8417,12 @@ func Snapshot() *decision.File {
 								"revocation",
 							},
 							Pos: decision.Pos{
-								Line:   1049,
+								Line:   1052,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"revocation": {
-									Line:   1049,
+									Line:   1052,
 									Column: 14,
 								},
 							},
@@ -8396,19 +8437,19 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1049,
+								Line:   1052,
 								Column: 38,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1049,
+									Line:   1052,
 									Column: 39,
 								},
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1048,
+						Line:   1051,
 						Column: 7,
 					},
 				},
@@ -8419,7 +8460,7 @@ func Snapshot() *decision.File {
 							"owasp_micro",
 						},
 						Pos: decision.Pos{
-							Line:   1051,
+							Line:   1054,
 							Column: 15,
 						},
 					},
@@ -8428,7 +8469,7 @@ func Snapshot() *decision.File {
 							ID:  "opaque_token_introspection",
 							Why: "Revocation must take effect at once: the API asks the authorization server whether each token is still active.",
 							Pos: decision.Pos{
-								Line:   1053,
+								Line:   1056,
 								Column: 11,
 							},
 						},
@@ -8437,18 +8478,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "introspection_for_revocation",
 							Pos: decision.Pos{
-								Line:   1055,
+								Line:   1058,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1051,
+						Line:   1054,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1045,
+					Line:   1048,
 					Column: 5,
 				},
 			},
@@ -8484,23 +8525,23 @@ func Snapshot() *decision.File {
 							"sensitivity",
 						},
 						Pos: decision.Pos{
-							Line:   1061,
+							Line:   1064,
 							Column: 12,
 						},
 						KeyPos: map[string]decision.Pos{
 							"sensitivity": {
-								Line:   1061,
+								Line:   1064,
 								Column: 13,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1059,
+						Line:   1062,
 						Column: 7,
 					},
 					KeyPos: map[string]decision.Pos{
 						"revocation": {
-							Line:   1060,
+							Line:   1063,
 							Column: 7,
 						},
 					},
@@ -8512,7 +8553,7 @@ func Snapshot() *decision.File {
 							"owasp_micro",
 						},
 						Pos: decision.Pos{
-							Line:   1063,
+							Line:   1066,
 							Column: 15,
 						},
 					},
@@ -8521,18 +8562,18 @@ func Snapshot() *decision.File {
 							ID:  "jwt_access_token",
 							Why: "Revocation may be eventual, so APIs validate signed JWT access tokens locally; a revoked grant ends when its short-lived token expires.",
 							Pos: decision.Pos{
-								Line:   1065,
+								Line:   1068,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1063,
+						Line:   1066,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1056,
+					Line:   1059,
 					Column: 5,
 				},
 			},
@@ -8544,7 +8585,7 @@ func Snapshot() *decision.File {
 						"jwt_access_token",
 					},
 					Pos: decision.Pos{
-						Line:   1068,
+						Line:   1071,
 						Column: 11,
 					},
 				},
@@ -8555,7 +8596,7 @@ func Snapshot() *decision.File {
 							"rfc9068 §4",
 						},
 						Pos: decision.Pos{
-							Line:   1070,
+							Line:   1073,
 							Column: 15,
 						},
 					},
@@ -8568,12 +8609,12 @@ func Snapshot() *decision.File {
 									"rfc8725 §3.1",
 								},
 								Pos: decision.Pos{
-									Line:   1074,
+									Line:   1077,
 									Column: 100,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1074,
+								Line:   1077,
 								Column: 11,
 							},
 						},
@@ -8585,12 +8626,12 @@ func Snapshot() *decision.File {
 									"rfc9068 §4",
 								},
 								Pos: decision.Pos{
-									Line:   1075,
+									Line:   1078,
 									Column: 80,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1075,
+								Line:   1078,
 								Column: 11,
 							},
 						},
@@ -8602,12 +8643,12 @@ func Snapshot() *decision.File {
 									"rfc8725 §3.9",
 								},
 								Pos: decision.Pos{
-									Line:   1076,
+									Line:   1079,
 									Column: 86,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1076,
+								Line:   1079,
 								Column: 11,
 							},
 						},
@@ -8619,12 +8660,12 @@ func Snapshot() *decision.File {
 									"rfc8725 §3.10",
 								},
 								Pos: decision.Pos{
-									Line:   1077,
+									Line:   1080,
 									Column: 109,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1077,
+								Line:   1080,
 								Column: 11,
 							},
 						},
@@ -8636,12 +8677,12 @@ func Snapshot() *decision.File {
 									"owasp_jwt",
 								},
 								Pos: decision.Pos{
-									Line:   1078,
+									Line:   1081,
 									Column: 134,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1078,
+								Line:   1081,
 								Column: 11,
 							},
 						},
@@ -8650,18 +8691,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "jwt_validation_checklist",
 							Pos: decision.Pos{
-								Line:   1072,
+								Line:   1075,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1070,
+						Line:   1073,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1066,
+					Line:   1069,
 					Column: 5,
 				},
 			},
@@ -8688,12 +8729,12 @@ func Snapshot() *decision.File {
 						"workload_identity_federation",
 					},
 					Pos: decision.Pos{
-						Line:   1082,
+						Line:   1085,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitivity": {
-							Line:   1082,
+							Line:   1085,
 							Column: 12,
 						},
 					},
@@ -8705,7 +8746,7 @@ func Snapshot() *decision.File {
 							"owasp_jwt",
 						},
 						Pos: decision.Pos{
-							Line:   1084,
+							Line:   1087,
 							Column: 15,
 						},
 					},
@@ -8714,18 +8755,18 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "at most 5 minutes",
 							Pos: decision.Pos{
-								Line:   1086,
+								Line:   1089,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1084,
+						Line:   1087,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1080,
+					Line:   1083,
 					Column: 5,
 				},
 			},
@@ -8752,12 +8793,12 @@ func Snapshot() *decision.File {
 						"workload_identity_federation",
 					},
 					Pos: decision.Pos{
-						Line:   1089,
+						Line:   1092,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitivity": {
-							Line:   1089,
+							Line:   1092,
 							Column: 12,
 						},
 					},
@@ -8769,7 +8810,7 @@ func Snapshot() *decision.File {
 							"owasp_jwt",
 						},
 						Pos: decision.Pos{
-							Line:   1091,
+							Line:   1094,
 							Column: 15,
 						},
 					},
@@ -8778,18 +8819,18 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "at most 10 minutes",
 							Pos: decision.Pos{
-								Line:   1093,
+								Line:   1096,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1091,
+						Line:   1094,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1087,
+					Line:   1090,
 					Column: 5,
 				},
 			},
@@ -8821,12 +8862,12 @@ func Snapshot() *decision.File {
 										"client_type",
 									},
 									Pos: decision.Pos{
-										Line:   1096,
+										Line:   1099,
 										Column: 25,
 									},
 									KeyPos: map[string]decision.Pos{
 										"client_type": {
-											Line:   1096,
+											Line:   1099,
 											Column: 26,
 										},
 									},
@@ -8846,29 +8887,29 @@ func Snapshot() *decision.File {
 										"can_hold_secret",
 									},
 									Pos: decision.Pos{
-										Line:   1096,
+										Line:   1099,
 										Column: 122,
 									},
 									KeyPos: map[string]decision.Pos{
 										"can_hold_secret": {
-											Line:   1096,
+											Line:   1099,
 											Column: 191,
 										},
 										"client_type": {
-											Line:   1096,
+											Line:   1099,
 											Column: 123,
 										},
 									},
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1096,
+								Line:   1099,
 								Column: 18,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1096,
+						Line:   1099,
 						Column: 11,
 					},
 				},
@@ -8879,7 +8920,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.3",
 						},
 						Pos: decision.Pos{
-							Line:   1098,
+							Line:   1101,
 							Column: 15,
 						},
 					},
@@ -8888,18 +8929,18 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "at most 10 minutes (the browser-apps BCP example); sessions continue with refresh tokens",
 							Pos: decision.Pos{
-								Line:   1100,
+								Line:   1103,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1098,
+						Line:   1101,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1094,
+					Line:   1097,
 					Column: 5,
 				},
 			},
@@ -8926,12 +8967,12 @@ func Snapshot() *decision.File {
 						"workload_identity_federation",
 					},
 					Pos: decision.Pos{
-						Line:   1103,
+						Line:   1106,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitivity": {
-							Line:   1103,
+							Line:   1106,
 							Column: 12,
 						},
 					},
@@ -8943,7 +8984,7 @@ func Snapshot() *decision.File {
 							"owasp_jwt",
 						},
 						Pos: decision.Pos{
-							Line:   1105,
+							Line:   1108,
 							Column: 15,
 						},
 					},
@@ -8952,18 +8993,18 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "at most 15 minutes",
 							Pos: decision.Pos{
-								Line:   1107,
+								Line:   1110,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1105,
+						Line:   1108,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1101,
+					Line:   1104,
 					Column: 5,
 				},
 			},
@@ -8990,12 +9031,12 @@ func Snapshot() *decision.File {
 						"workload_identity_federation",
 					},
 					Pos: decision.Pos{
-						Line:   1110,
+						Line:   1113,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitivity": {
-							Line:   1110,
+							Line:   1113,
 							Column: 12,
 						},
 					},
@@ -9006,7 +9047,7 @@ func Snapshot() *decision.File {
 							"oauth21 §7.1",
 						},
 						Pos: decision.Pos{
-							Line:   1112,
+							Line:   1115,
 							Column: 15,
 						},
 					},
@@ -9015,18 +9056,18 @@ func Snapshot() *decision.File {
 							ID:    "short_lived_access_tokens",
 							Value: "at most 60 minutes for a confidential server client",
 							Pos: decision.Pos{
-								Line:   1114,
+								Line:   1117,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1112,
+						Line:   1115,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1108,
+					Line:   1111,
 					Column: 5,
 				},
 			},
@@ -9054,12 +9095,12 @@ func Snapshot() *decision.File {
 								"token_lifetime",
 							},
 							Pos: decision.Pos{
-								Line:   1121,
+								Line:   1124,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"token_lifetime": {
-									Line:   1121,
+									Line:   1124,
 									Column: 12,
 								},
 							},
@@ -9079,16 +9120,16 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1122,
+								Line:   1125,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1122,
+									Line:   1125,
 									Column: 37,
 								},
 								"token_lifetime": {
-									Line:   1122,
+									Line:   1125,
 									Column: 12,
 								},
 							},
@@ -9111,16 +9152,16 @@ func Snapshot() *decision.File {
 								"client_type",
 							},
 							Pos: decision.Pos{
-								Line:   1123,
+								Line:   1126,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"client_type": {
-									Line:   1123,
+									Line:   1126,
 									Column: 37,
 								},
 								"token_lifetime": {
-									Line:   1123,
+									Line:   1126,
 									Column: 12,
 								},
 							},
@@ -9136,18 +9177,18 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1119,
+							Line:   1122,
 							Column: 12,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1119,
+								Line:   1122,
 								Column: 13,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1118,
+						Line:   1121,
 						Column: 7,
 					},
 				},
@@ -9159,7 +9200,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.3",
 						},
 						Pos: decision.Pos{
-							Line:   1125,
+							Line:   1128,
 							Column: 15,
 						},
 					},
@@ -9167,7 +9208,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "refresh_token_max_or_idle_lifetime",
 							Pos: decision.Pos{
-								Line:   1129,
+								Line:   1132,
 								Column: 11,
 							},
 						},
@@ -9178,18 +9219,18 @@ func Snapshot() *decision.File {
 							Why:  "The answers ask for access tokens that last longer than this client and sensitivity allow; a bearer token is usable by whoever copies it until it expires.",
 							Safe: "Short-lived access tokens (see the setting) with refresh tokens for long sessions; refresh tokens have a maximum and an idle lifetime.",
 							Pos: decision.Pos{
-								Line:   1127,
+								Line:   1130,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1125,
+						Line:   1128,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1115,
+					Line:   1118,
 					Column: 5,
 				},
 			},
@@ -9222,12 +9263,12 @@ func Snapshot() *decision.File {
 								"token_lifetime",
 							},
 							Pos: decision.Pos{
-								Line:   1136,
+								Line:   1139,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"token_lifetime": {
-									Line:   1136,
+									Line:   1139,
 									Column: 12,
 								},
 							},
@@ -9247,28 +9288,28 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1137,
+								Line:   1140,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1137,
+									Line:   1140,
 									Column: 37,
 								},
 								"token_lifetime": {
-									Line:   1137,
+									Line:   1140,
 									Column: 12,
 								},
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1133,
+						Line:   1136,
 						Column: 7,
 					},
 					KeyPos: map[string]decision.Pos{
 						"user_context": {
-							Line:   1134,
+							Line:   1137,
 							Column: 7,
 						},
 					},
@@ -9280,7 +9321,7 @@ func Snapshot() *decision.File {
 							"owasp_jwt",
 						},
 						Pos: decision.Pos{
-							Line:   1139,
+							Line:   1142,
 							Column: 15,
 						},
 					},
@@ -9290,18 +9331,18 @@ func Snapshot() *decision.File {
 							Why:  "The answers ask for access tokens that last longer than this sensitivity allows; a bearer token is usable by whoever copies it until it expires.",
 							Safe: "Short-lived access tokens (see the setting); the client requests a new one when it expires, with no refresh token.",
 							Pos: decision.Pos{
-								Line:   1141,
+								Line:   1144,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1139,
+						Line:   1142,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1130,
+					Line:   1133,
 					Column: 5,
 				},
 			},
@@ -9332,12 +9373,12 @@ func Snapshot() *decision.File {
 										"client_type",
 									},
 									Pos: decision.Pos{
-										Line:   1145,
+										Line:   1148,
 										Column: 20,
 									},
 									KeyPos: map[string]decision.Pos{
 										"client_type": {
-											Line:   1145,
+											Line:   1148,
 											Column: 21,
 										},
 									},
@@ -9357,23 +9398,23 @@ func Snapshot() *decision.File {
 										"can_hold_secret",
 									},
 									Pos: decision.Pos{
-										Line:   1145,
+										Line:   1148,
 										Column: 117,
 									},
 									KeyPos: map[string]decision.Pos{
 										"can_hold_secret": {
-											Line:   1145,
+											Line:   1148,
 											Column: 186,
 										},
 										"client_type": {
-											Line:   1145,
+											Line:   1148,
 											Column: 118,
 										},
 									},
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1145,
+								Line:   1148,
 								Column: 13,
 							},
 						},
@@ -9390,12 +9431,12 @@ func Snapshot() *decision.File {
 									"user_context",
 								},
 								Pos: decision.Pos{
-									Line:   1147,
+									Line:   1150,
 									Column: 19,
 								},
 								KeyPos: map[string]decision.Pos{
 									"user_context": {
-										Line:   1147,
+										Line:   1150,
 										Column: 20,
 									},
 								},
@@ -9410,12 +9451,12 @@ func Snapshot() *decision.File {
 									"compliance",
 								},
 								Pos: decision.Pos{
-									Line:   1147,
+									Line:   1150,
 									Column: 43,
 								},
 								KeyPos: map[string]decision.Pos{
 									"compliance": {
-										Line:   1147,
+										Line:   1150,
 										Column: 44,
 									},
 								},
@@ -9425,18 +9466,18 @@ func Snapshot() *decision.File {
 									"bff",
 								},
 								Pos: decision.Pos{
-									Line:   1147,
+									Line:   1150,
 									Column: 65,
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   1147,
+							Line:   1150,
 							Column: 12,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1145,
+						Line:   1148,
 						Column: 7,
 					},
 				},
@@ -9447,7 +9488,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.3",
 						},
 						Pos: decision.Pos{
-							Line:   1149,
+							Line:   1152,
 							Column: 15,
 						},
 					},
@@ -9456,7 +9497,7 @@ func Snapshot() *decision.File {
 							ID:  "refresh_tokens",
 							Why: "Keep sessions going without long-lived access tokens.",
 							Pos: decision.Pos{
-								Line:   1151,
+								Line:   1154,
 								Column: 11,
 							},
 						},
@@ -9466,7 +9507,7 @@ func Snapshot() *decision.File {
 							ID:  "unconstrained_refresh_token_public_client",
 							Why: "A public client's refresh token must be rotated on use or bound to the client's key.",
 							Pos: decision.Pos{
-								Line:   1156,
+								Line:   1159,
 								Column: 11,
 							},
 						},
@@ -9475,25 +9516,25 @@ func Snapshot() *decision.File {
 						{
 							ID: "refresh_token_rotation_or_sender_constraint",
 							Pos: decision.Pos{
-								Line:   1153,
+								Line:   1156,
 								Column: 11,
 							},
 						},
 						{
 							ID: "refresh_token_max_or_idle_lifetime",
 							Pos: decision.Pos{
-								Line:   1154,
+								Line:   1157,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1149,
+						Line:   1152,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1142,
+					Line:   1145,
 					Column: 5,
 				},
 			},
@@ -9518,12 +9559,12 @@ func Snapshot() *decision.File {
 										"client_type",
 									},
 									Pos: decision.Pos{
-										Line:   1159,
+										Line:   1162,
 										Column: 25,
 									},
 									KeyPos: map[string]decision.Pos{
 										"client_type": {
-											Line:   1159,
+											Line:   1162,
 											Column: 26,
 										},
 									},
@@ -9543,23 +9584,23 @@ func Snapshot() *decision.File {
 										"can_hold_secret",
 									},
 									Pos: decision.Pos{
-										Line:   1159,
+										Line:   1162,
 										Column: 122,
 									},
 									KeyPos: map[string]decision.Pos{
 										"can_hold_secret": {
-											Line:   1159,
+											Line:   1162,
 											Column: 191,
 										},
 										"client_type": {
-											Line:   1159,
+											Line:   1162,
 											Column: 123,
 										},
 									},
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1159,
+								Line:   1162,
 								Column: 18,
 							},
 						},
@@ -9569,12 +9610,12 @@ func Snapshot() *decision.File {
 							"bff",
 						},
 						Pos: decision.Pos{
-							Line:   1159,
+							Line:   1162,
 							Column: 225,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1159,
+						Line:   1162,
 						Column: 11,
 					},
 				},
@@ -9586,7 +9627,7 @@ func Snapshot() *decision.File {
 							"stripe_keys",
 						},
 						Pos: decision.Pos{
-							Line:   1161,
+							Line:   1164,
 							Column: 15,
 						},
 					},
@@ -9595,7 +9636,7 @@ func Snapshot() *decision.File {
 							ID:  "static_secret_in_public_client",
 							Why: "Anything shipped in the app can be extracted; the authorization server must not rely on it.",
 							Pos: decision.Pos{
-								Line:   1165,
+								Line:   1168,
 								Column: 11,
 							},
 						},
@@ -9603,7 +9644,7 @@ func Snapshot() *decision.File {
 							ID:  "secret_key_in_client_app",
 							Why: "Provider secret keys stay on servers; apps get only publishable or user-scoped credentials.",
 							Pos: decision.Pos{
-								Line:   1166,
+								Line:   1169,
 								Column: 11,
 							},
 						},
@@ -9612,18 +9653,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "public_client_no_embedded_secret",
 							Pos: decision.Pos{
-								Line:   1163,
+								Line:   1166,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1161,
+						Line:   1164,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1157,
+					Line:   1160,
 					Column: 5,
 				},
 			},
@@ -9643,12 +9684,12 @@ func Snapshot() *decision.File {
 						"bff",
 					},
 					Pos: decision.Pos{
-						Line:   1169,
+						Line:   1172,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1169,
+							Line:   1172,
 							Column: 12,
 						},
 					},
@@ -9661,7 +9702,7 @@ func Snapshot() *decision.File {
 							"stripe_keys",
 						},
 						Pos: decision.Pos{
-							Line:   1171,
+							Line:   1174,
 							Column: 15,
 						},
 					},
@@ -9670,7 +9711,7 @@ func Snapshot() *decision.File {
 							ID:  "static_secret_in_public_client",
 							Why: "A secret in the JavaScript bundle is public; only the BFF holds credentials.",
 							Pos: decision.Pos{
-								Line:   1175,
+								Line:   1178,
 								Column: 11,
 							},
 						},
@@ -9678,7 +9719,7 @@ func Snapshot() *decision.File {
 							ID:  "secret_key_in_client_app",
 							Why: "Provider secret keys stay on the server.",
 							Pos: decision.Pos{
-								Line:   1176,
+								Line:   1179,
 								Column: 11,
 							},
 						},
@@ -9688,18 +9729,18 @@ func Snapshot() *decision.File {
 							ID:    "public_client_no_embedded_secret",
 							Value: "the JavaScript bundle holds no client secret or provider key; the BFF, on the server, is the confidential client",
 							Pos: decision.Pos{
-								Line:   1173,
+								Line:   1176,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1171,
+						Line:   1174,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1167,
+					Line:   1170,
 					Column: 5,
 				},
 			},
@@ -9732,27 +9773,27 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1179,
+							Line:   1182,
 							Column: 125,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1179,
+								Line:   1182,
 								Column: 126,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1179,
+						Line:   1182,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"can_hold_secret": {
-							Line:   1179,
+							Line:   1182,
 							Column: 94,
 						},
 						"client_type": {
-							Line:   1179,
+							Line:   1182,
 							Column: 12,
 						},
 					},
@@ -9764,7 +9805,7 @@ func Snapshot() *decision.File {
 							"oauth21 §8",
 						},
 						Pos: decision.Pos{
-							Line:   1181,
+							Line:   1184,
 							Column: 15,
 						},
 					},
@@ -9774,18 +9815,18 @@ func Snapshot() *decision.File {
 							Why:  "The answers say the client can keep a secret, but a secret shipped inside an installed app or tool is readable by anyone who has a copy.",
 							Safe: "Register the app as a public client with PKCE; where a confidential client is needed, put it in a backend the app talks to.",
 							Pos: decision.Pos{
-								Line:   1183,
+								Line:   1186,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1181,
+						Line:   1184,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1177,
+					Line:   1180,
 					Column: 5,
 				},
 			},
@@ -9800,7 +9841,7 @@ func Snapshot() *decision.File {
 						"browser_oauth_client",
 					},
 					Pos: decision.Pos{
-						Line:   1187,
+						Line:   1190,
 						Column: 11,
 					},
 				},
@@ -9811,7 +9852,7 @@ func Snapshot() *decision.File {
 							"rfc9700 §2.1.1",
 						},
 						Pos: decision.Pos{
-							Line:   1189,
+							Line:   1192,
 							Column: 15,
 						},
 					},
@@ -9824,12 +9865,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.1.2",
 								},
 								Pos: decision.Pos{
-									Line:   1195,
+									Line:   1198,
 									Column: 134,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1195,
+								Line:   1198,
 								Column: 11,
 							},
 						},
@@ -9841,12 +9882,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.1.1",
 								},
 								Pos: decision.Pos{
-									Line:   1196,
+									Line:   1199,
 									Column: 81,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1196,
+								Line:   1199,
 								Column: 11,
 							},
 						},
@@ -9858,12 +9899,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.1",
 								},
 								Pos: decision.Pos{
-									Line:   1197,
+									Line:   1200,
 									Column: 90,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1197,
+								Line:   1200,
 								Column: 11,
 							},
 						},
@@ -9875,12 +9916,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.6",
 								},
 								Pos: decision.Pos{
-									Line:   1198,
+									Line:   1201,
 									Column: 115,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1198,
+								Line:   1201,
 								Column: 11,
 							},
 						},
@@ -9889,32 +9930,32 @@ func Snapshot() *decision.File {
 						{
 							ID: "pkce_s256",
 							Pos: decision.Pos{
-								Line:   1191,
+								Line:   1194,
 								Column: 11,
 							},
 						},
 						{
 							ID: "exact_redirect_uri_matching",
 							Pos: decision.Pos{
-								Line:   1192,
+								Line:   1195,
 								Column: 11,
 							},
 						},
 						{
 							ID: "csrf_protection_state_or_pkce",
 							Pos: decision.Pos{
-								Line:   1193,
+								Line:   1196,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1189,
+						Line:   1192,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1185,
+					Line:   1188,
 					Column: 5,
 				},
 			},
@@ -9932,18 +9973,18 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1201,
+							Line:   1204,
 							Column: 17,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1201,
+								Line:   1204,
 								Column: 18,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1201,
+						Line:   1204,
 						Column: 11,
 					},
 				},
@@ -9954,7 +9995,7 @@ func Snapshot() *decision.File {
 							"owasp_api2",
 						},
 						Pos: decision.Pos{
-							Line:   1203,
+							Line:   1206,
 							Column: 15,
 						},
 					},
@@ -9967,12 +10008,12 @@ func Snapshot() *decision.File {
 									"rfc9700 §2.4",
 								},
 								Pos: decision.Pos{
-									Line:   1205,
+									Line:   1208,
 									Column: 124,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1205,
+								Line:   1208,
 								Column: 11,
 							},
 						},
@@ -9984,23 +10025,23 @@ func Snapshot() *decision.File {
 									"owasp_api2",
 								},
 								Pos: decision.Pos{
-									Line:   1206,
+									Line:   1209,
 									Column: 105,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1206,
+								Line:   1209,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1203,
+						Line:   1206,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1199,
+					Line:   1202,
 					Column: 5,
 				},
 			},
@@ -10020,12 +10061,12 @@ func Snapshot() *decision.File {
 						"oauth2_auth_code_pkce",
 					},
 					Pos: decision.Pos{
-						Line:   1209,
+						Line:   1212,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1209,
+							Line:   1212,
 							Column: 12,
 						},
 					},
@@ -10037,7 +10078,7 @@ func Snapshot() *decision.File {
 							"rfc8252 §8.12",
 						},
 						Pos: decision.Pos{
-							Line:   1211,
+							Line:   1214,
 							Column: 15,
 						},
 					},
@@ -10050,12 +10091,12 @@ func Snapshot() *decision.File {
 									"rfc8252 §8.12",
 								},
 								Pos: decision.Pos{
-									Line:   1216,
+									Line:   1219,
 									Column: 129,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1216,
+								Line:   1219,
 								Column: 11,
 							},
 						},
@@ -10064,7 +10105,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "external_user_agent",
 							Pos: decision.Pos{
-								Line:   1213,
+								Line:   1216,
 								Column: 11,
 							},
 						},
@@ -10072,18 +10113,18 @@ func Snapshot() *decision.File {
 							ID:    "native_redirect_options",
 							Value: "a claimed `https` URL (App Links or Universal Links), or a private-use scheme in reverse-domain form",
 							Pos: decision.Pos{
-								Line:   1214,
+								Line:   1217,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1211,
+						Line:   1214,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1207,
+					Line:   1210,
 					Column: 5,
 				},
 			},
@@ -10104,12 +10145,12 @@ func Snapshot() *decision.File {
 						"oauth2_auth_code_pkce",
 					},
 					Pos: decision.Pos{
-						Line:   1219,
+						Line:   1222,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1219,
+							Line:   1222,
 							Column: 12,
 						},
 					},
@@ -10121,7 +10162,7 @@ func Snapshot() *decision.File {
 							"rfc8252 §8.12",
 						},
 						Pos: decision.Pos{
-							Line:   1221,
+							Line:   1224,
 							Column: 15,
 						},
 					},
@@ -10134,12 +10175,12 @@ func Snapshot() *decision.File {
 									"rfc8252 §8.12",
 								},
 								Pos: decision.Pos{
-									Line:   1226,
+									Line:   1229,
 									Column: 129,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1226,
+								Line:   1229,
 								Column: 11,
 							},
 						},
@@ -10148,7 +10189,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "external_user_agent",
 							Pos: decision.Pos{
-								Line:   1223,
+								Line:   1226,
 								Column: 11,
 							},
 						},
@@ -10156,18 +10197,18 @@ func Snapshot() *decision.File {
 							ID:    "native_redirect_options",
 							Value: "loopback `http://127.0.0.1:{port}` with a port chosen at run time (the server allows any port), or a private-use scheme",
 							Pos: decision.Pos{
-								Line:   1224,
+								Line:   1227,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1221,
+						Line:   1224,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1217,
+					Line:   1220,
 					Column: 5,
 				},
 			},
@@ -10179,7 +10220,7 @@ func Snapshot() *decision.File {
 						"oauth2_device_grant",
 					},
 					Pos: decision.Pos{
-						Line:   1229,
+						Line:   1232,
 						Column: 11,
 					},
 				},
@@ -10191,7 +10232,7 @@ func Snapshot() *decision.File {
 							"rfc8628 §5.4",
 						},
 						Pos: decision.Pos{
-							Line:   1231,
+							Line:   1234,
 							Column: 15,
 						},
 					},
@@ -10199,32 +10240,32 @@ func Snapshot() *decision.File {
 						{
 							ID: "device_polling_interval_slow_down",
 							Pos: decision.Pos{
-								Line:   1233,
+								Line:   1236,
 								Column: 11,
 							},
 						},
 						{
 							ID: "device_user_code_rate_limit",
 							Pos: decision.Pos{
-								Line:   1234,
+								Line:   1237,
 								Column: 11,
 							},
 						},
 						{
 							ID: "device_remote_phishing_mitigation",
 							Pos: decision.Pos{
-								Line:   1235,
+								Line:   1238,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1231,
+						Line:   1234,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1227,
+					Line:   1230,
 					Column: 5,
 				},
 			},
@@ -10246,12 +10287,12 @@ func Snapshot() *decision.File {
 						"server_session_cookie",
 					},
 					Pos: decision.Pos{
-						Line:   1240,
+						Line:   1243,
 						Column: 7,
 					},
 					KeyPos: map[string]decision.Pos{
 						"compliance": {
-							Line:   1241,
+							Line:   1244,
 							Column: 7,
 						},
 					},
@@ -10263,7 +10304,7 @@ func Snapshot() *decision.File {
 							"hipaa",
 						},
 						Pos: decision.Pos{
-							Line:   1243,
+							Line:   1246,
 							Column: 15,
 						},
 					},
@@ -10276,18 +10317,18 @@ func Snapshot() *decision.File {
 								"idle_timeout":     "15m",
 							},
 							Pos: decision.Pos{
-								Line:   1245,
+								Line:   1248,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1243,
+						Line:   1246,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1237,
+					Line:   1240,
 					Column: 5,
 				},
 			},
@@ -10309,12 +10350,12 @@ func Snapshot() *decision.File {
 						"server_session_cookie",
 					},
 					Pos: decision.Pos{
-						Line:   1249,
+						Line:   1252,
 						Column: 7,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitivity": {
-							Line:   1250,
+							Line:   1253,
 							Column: 7,
 						},
 					},
@@ -10326,7 +10367,7 @@ func Snapshot() *decision.File {
 							"nist80063b §4.3.3",
 						},
 						Pos: decision.Pos{
-							Line:   1252,
+							Line:   1255,
 							Column: 15,
 						},
 					},
@@ -10339,18 +10380,18 @@ func Snapshot() *decision.File {
 								"idle_timeout":     "15m",
 							},
 							Pos: decision.Pos{
-								Line:   1254,
+								Line:   1257,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1252,
+						Line:   1255,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1246,
+					Line:   1249,
 					Column: 5,
 				},
 			},
@@ -10363,7 +10404,7 @@ func Snapshot() *decision.File {
 						"server_session_cookie",
 					},
 					Pos: decision.Pos{
-						Line:   1257,
+						Line:   1260,
 						Column: 11,
 					},
 				},
@@ -10374,7 +10415,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.1",
 						},
 						Pos: decision.Pos{
-							Line:   1259,
+							Line:   1262,
 							Column: 15,
 						},
 					},
@@ -10383,7 +10424,7 @@ func Snapshot() *decision.File {
 							ID:  "tokens_in_web_storage",
 							Why: "Tokens and session ids stay out of localStorage and sessionStorage, where any injected script can read them.",
 							Pos: decision.Pos{
-								Line:   1266,
+								Line:   1269,
 								Column: 11,
 							},
 						},
@@ -10392,39 +10433,39 @@ func Snapshot() *decision.File {
 						{
 							ID: "cookie_httponly_secure_samesite",
 							Pos: decision.Pos{
-								Line:   1261,
+								Line:   1264,
 								Column: 11,
 							},
 						},
 						{
 							ID: "csrf_defense_for_cookies",
 							Pos: decision.Pos{
-								Line:   1262,
+								Line:   1265,
 								Column: 11,
 							},
 						},
 						{
 							ID: "session_timeouts",
 							Pos: decision.Pos{
-								Line:   1263,
+								Line:   1266,
 								Column: 11,
 							},
 						},
 						{
 							ID: "session_id_regeneration",
 							Pos: decision.Pos{
-								Line:   1264,
+								Line:   1267,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1259,
+						Line:   1262,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1255,
+					Line:   1258,
 					Column: 5,
 				},
 			},
@@ -10436,7 +10477,7 @@ func Snapshot() *decision.File {
 						"bff",
 					},
 					Pos: decision.Pos{
-						Line:   1269,
+						Line:   1272,
 						Column: 11,
 					},
 				},
@@ -10446,7 +10487,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.1",
 						},
 						Pos: decision.Pos{
-							Line:   1271,
+							Line:   1274,
 							Column: 15,
 						},
 					},
@@ -10454,7 +10495,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "bff_outbound_allowlist",
 							Pos: decision.Pos{
-								Line:   1273,
+								Line:   1276,
 								Column: 11,
 							},
 						},
@@ -10462,18 +10503,18 @@ func Snapshot() *decision.File {
 							ID:    "refresh_token_max_or_idle_lifetime",
 							Value: "the BFF session ends when the refresh token's maximum lifetime ends; idle expiry as well",
 							Pos: decision.Pos{
-								Line:   1274,
+								Line:   1277,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1271,
+						Line:   1274,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1267,
+					Line:   1270,
 					Column: 5,
 				},
 			},
@@ -10485,7 +10526,7 @@ func Snapshot() *decision.File {
 						"browser_oauth_client",
 					},
 					Pos: decision.Pos{
-						Line:   1277,
+						Line:   1280,
 						Column: 11,
 					},
 				},
@@ -10496,7 +10537,7 @@ func Snapshot() *decision.File {
 							"browserapps §6.3",
 						},
 						Pos: decision.Pos{
-							Line:   1279,
+							Line:   1282,
 							Column: 15,
 						},
 					},
@@ -10505,18 +10546,18 @@ func Snapshot() *decision.File {
 							ID:  "tokens_in_web_storage",
 							Why: "Keep tokens in memory or a worker; localStorage and sessionStorage are readable by any injected script.",
 							Pos: decision.Pos{
-								Line:   1281,
+								Line:   1284,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1279,
+						Line:   1282,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1275,
+					Line:   1278,
 					Column: 5,
 				},
 			},
@@ -10532,7 +10573,7 @@ func Snapshot() *decision.File {
 								"oauth2_token_exchange",
 							},
 							Pos: decision.Pos{
-								Line:   1287,
+								Line:   1290,
 								Column: 11,
 							},
 						},
@@ -10562,23 +10603,23 @@ func Snapshot() *decision.File {
 									"can_hold_secret",
 								},
 								Pos: decision.Pos{
-									Line:   1288,
+									Line:   1291,
 									Column: 159,
 								},
 								KeyPos: map[string]decision.Pos{
 									"can_hold_secret": {
-										Line:   1288,
+										Line:   1291,
 										Column: 160,
 									},
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1288,
+								Line:   1291,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"client_type": {
-									Line:   1288,
+									Line:   1291,
 									Column: 12,
 								},
 							},
@@ -10600,23 +10641,23 @@ func Snapshot() *decision.File {
 								"oidc_login",
 							},
 							Pos: decision.Pos{
-								Line:   1289,
+								Line:   1292,
 								Column: 11,
 							},
 							KeyPos: map[string]decision.Pos{
 								"can_hold_secret": {
-									Line:   1289,
+									Line:   1292,
 									Column: 40,
 								},
 								"client_type": {
-									Line:   1289,
+									Line:   1292,
 									Column: 12,
 								},
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1286,
+						Line:   1289,
 						Column: 7,
 					},
 				},
@@ -10627,7 +10668,7 @@ func Snapshot() *decision.File {
 							"oauth21 §2.4",
 						},
 						Pos: decision.Pos{
-							Line:   1291,
+							Line:   1294,
 							Column: 15,
 						},
 					},
@@ -10636,7 +10677,7 @@ func Snapshot() *decision.File {
 							ID:  "private_key_jwt",
 							Why: "The client signs a short JWT with its private key; the authorization server keeps only the public key.",
 							Pos: decision.Pos{
-								Line:   1295,
+								Line:   1298,
 								Column: 11,
 							},
 						},
@@ -10648,12 +10689,12 @@ func Snapshot() *decision.File {
 									"rfc8705 §2",
 								},
 								Pos: decision.Pos{
-									Line:   1296,
+									Line:   1299,
 									Column: 115,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1296,
+								Line:   1299,
 								Column: 11,
 							},
 						},
@@ -10662,18 +10703,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "asymmetric_client_auth",
 							Pos: decision.Pos{
-								Line:   1293,
+								Line:   1296,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1291,
+						Line:   1294,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1283,
+					Line:   1286,
 					Column: 5,
 				},
 			},
@@ -10692,18 +10733,18 @@ func Snapshot() *decision.File {
 							"client_type",
 						},
 						Pos: decision.Pos{
-							Line:   1299,
+							Line:   1302,
 							Column: 17,
 						},
 						KeyPos: map[string]decision.Pos{
 							"client_type": {
-								Line:   1299,
+								Line:   1302,
 								Column: 18,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1299,
+						Line:   1302,
 						Column: 11,
 					},
 				},
@@ -10713,7 +10754,7 @@ func Snapshot() *decision.File {
 							"rfc9700 §2.3",
 						},
 						Pos: decision.Pos{
-							Line:   1301,
+							Line:   1304,
 							Column: 15,
 						},
 					},
@@ -10721,25 +10762,25 @@ func Snapshot() *decision.File {
 						{
 							ID: "least_privilege_scopes",
 							Pos: decision.Pos{
-								Line:   1303,
+								Line:   1306,
 								Column: 11,
 							},
 						},
 						{
 							ID: "audience_restriction",
 							Pos: decision.Pos{
-								Line:   1304,
+								Line:   1307,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1301,
+						Line:   1304,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1297,
+					Line:   1300,
 					Column: 5,
 				},
 			},
@@ -10758,18 +10799,18 @@ func Snapshot() *decision.File {
 							"client_type",
 						},
 						Pos: decision.Pos{
-							Line:   1307,
+							Line:   1310,
 							Column: 17,
 						},
 						KeyPos: map[string]decision.Pos{
 							"client_type": {
-								Line:   1307,
+								Line:   1310,
 								Column: 18,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1307,
+						Line:   1310,
 						Column: 11,
 					},
 				},
@@ -10781,7 +10822,7 @@ func Snapshot() *decision.File {
 							"owasp_rest",
 						},
 						Pos: decision.Pos{
-							Line:   1309,
+							Line:   1312,
 							Column: 15,
 						},
 					},
@@ -10789,18 +10830,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "authorization_header_transport",
 							Pos: decision.Pos{
-								Line:   1311,
+								Line:   1314,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1309,
+						Line:   1312,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1305,
+					Line:   1308,
 					Column: 5,
 				},
 			},
@@ -10815,7 +10856,7 @@ func Snapshot() *decision.File {
 							"owasp_api2",
 						},
 						Pos: decision.Pos{
-							Line:   1315,
+							Line:   1318,
 							Column: 15,
 						},
 					},
@@ -10824,18 +10865,18 @@ func Snapshot() *decision.File {
 							ID:  "credentials_in_url",
 							Why: "Tokens, keys and passwords never travel in URLs, where logs, history and Referer headers keep them.",
 							Pos: decision.Pos{
-								Line:   1317,
+								Line:   1320,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1315,
+						Line:   1318,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1312,
+					Line:   1315,
 					Column: 5,
 				},
 			},
@@ -10847,7 +10888,7 @@ func Snapshot() *decision.File {
 						"oauth2_token_exchange",
 					},
 					Pos: decision.Pos{
-						Line:   1321,
+						Line:   1324,
 						Column: 11,
 					},
 				},
@@ -10858,7 +10899,7 @@ func Snapshot() *decision.File {
 							"owasp_micro",
 						},
 						Pos: decision.Pos{
-							Line:   1323,
+							Line:   1326,
 							Column: 15,
 						},
 					},
@@ -10871,12 +10912,12 @@ func Snapshot() *decision.File {
 									"owasp_micro",
 								},
 								Pos: decision.Pos{
-									Line:   1327,
+									Line:   1330,
 									Column: 163,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1327,
+								Line:   1330,
 								Column: 11,
 							},
 						},
@@ -10885,18 +10926,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "token_exchange_audience_and_act",
 							Pos: decision.Pos{
-								Line:   1325,
+								Line:   1328,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1323,
+						Line:   1326,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1319,
+					Line:   1322,
 					Column: 5,
 				},
 			},
@@ -10913,12 +10954,12 @@ func Snapshot() *decision.File {
 						"client_type",
 					},
 					Pos: decision.Pos{
-						Line:   1330,
+						Line:   1333,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1330,
+							Line:   1333,
 							Column: 12,
 						},
 					},
@@ -10930,7 +10971,7 @@ func Snapshot() *decision.File {
 							"owasp_micro",
 						},
 						Pos: decision.Pos{
-							Line:   1332,
+							Line:   1335,
 							Column: 15,
 						},
 					},
@@ -10939,18 +10980,18 @@ func Snapshot() *decision.File {
 							ID:  "unauthenticated_service_calls",
 							Why: "Being inside the network is not authentication: every service-to-service call is authenticated.",
 							Pos: decision.Pos{
-								Line:   1334,
+								Line:   1337,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1332,
+						Line:   1335,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1328,
+					Line:   1331,
 					Column: 5,
 				},
 			},
@@ -10977,20 +11018,20 @@ func Snapshot() *decision.File {
 						"client_type",
 					},
 					Pos: decision.Pos{
-						Line:   1337,
+						Line:   1340,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1337,
+							Line:   1340,
 							Column: 66,
 						},
 						"trust": {
-							Line:   1337,
+							Line:   1340,
 							Column: 12,
 						},
 						"user_context": {
-							Line:   1337,
+							Line:   1340,
 							Column: 44,
 						},
 					},
@@ -11001,7 +11042,7 @@ func Snapshot() *decision.File {
 							"owasp_micro",
 						},
 						Pos: decision.Pos{
-							Line:   1339,
+							Line:   1342,
 							Column: 15,
 						},
 					},
@@ -11010,7 +11051,7 @@ func Snapshot() *decision.File {
 							ID:  "mtls_service_identity",
 							Why: "Inside one trust domain a service mesh can authenticate every call without application secrets.",
 							Pos: decision.Pos{
-								Line:   1341,
+								Line:   1344,
 								Column: 11,
 							},
 						},
@@ -11024,23 +11065,23 @@ func Snapshot() *decision.File {
 									"owasp_api2",
 								},
 								Pos: decision.Pos{
-									Line:   1343,
+									Line:   1346,
 									Column: 111,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1343,
+								Line:   1346,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1339,
+						Line:   1342,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1335,
+					Line:   1338,
 					Column: 5,
 				},
 			},
@@ -11061,12 +11102,12 @@ func Snapshot() *decision.File {
 						"oauth2_client_credentials",
 					},
 					Pos: decision.Pos{
-						Line:   1346,
+						Line:   1349,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"trust": {
-							Line:   1346,
+							Line:   1349,
 							Column: 12,
 						},
 					},
@@ -11078,7 +11119,7 @@ func Snapshot() *decision.File {
 							"rfc8705 §3",
 						},
 						Pos: decision.Pos{
-							Line:   1348,
+							Line:   1351,
 							Column: 15,
 						},
 					},
@@ -11087,18 +11128,18 @@ func Snapshot() *decision.File {
 							ID:  "cert_bound_tokens",
 							Why: "Partners usually run a PKI: binding tokens to the partner's certificate makes a leaked token useless.",
 							Pos: decision.Pos{
-								Line:   1350,
+								Line:   1353,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1348,
+						Line:   1351,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1344,
+					Line:   1347,
 					Column: 5,
 				},
 			},
@@ -11116,12 +11157,12 @@ func Snapshot() *decision.File {
 						"sensitivity",
 					},
 					Pos: decision.Pos{
-						Line:   1354,
+						Line:   1357,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitivity": {
-							Line:   1354,
+							Line:   1357,
 							Column: 12,
 						},
 					},
@@ -11132,7 +11173,7 @@ func Snapshot() *decision.File {
 							"owasp_rest",
 						},
 						Pos: decision.Pos{
-							Line:   1356,
+							Line:   1359,
 							Column: 15,
 						},
 					},
@@ -11141,7 +11182,7 @@ func Snapshot() *decision.File {
 							ID:  "api_key",
 							Why: "An API key alone is not enough for sensitive, critical or high-value resources.",
 							Pos: decision.Pos{
-								Line:   1358,
+								Line:   1361,
 								Column: 11,
 							},
 						},
@@ -11149,7 +11190,7 @@ func Snapshot() *decision.File {
 							ID:  "restricted_api_key",
 							Why: "Even a restricted key is a standing bearer secret; at this sensitivity clients authenticate strongly and get short-lived tokens.",
 							Pos: decision.Pos{
-								Line:   1359,
+								Line:   1362,
 								Column: 11,
 							},
 						},
@@ -11157,18 +11198,18 @@ func Snapshot() *decision.File {
 							ID:  "api_key_only_for_critical",
 							Why: "An API key alone is not enough for sensitive, critical or high-value resources.",
 							Pos: decision.Pos{
-								Line:   1360,
+								Line:   1363,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1356,
+						Line:   1359,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1352,
+					Line:   1355,
 					Column: 5,
 				},
 			},
@@ -11193,16 +11234,16 @@ func Snapshot() *decision.File {
 						"client_type",
 					},
 					Pos: decision.Pos{
-						Line:   1363,
+						Line:   1366,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1363,
+							Line:   1366,
 							Column: 34,
 						},
 						"user_context": {
-							Line:   1363,
+							Line:   1366,
 							Column: 12,
 						},
 					},
@@ -11215,7 +11256,7 @@ func Snapshot() *decision.File {
 							"gcp_keys",
 						},
 						Pos: decision.Pos{
-							Line:   1365,
+							Line:   1368,
 							Column: 15,
 						},
 					},
@@ -11224,7 +11265,7 @@ func Snapshot() *decision.File {
 							ID:  "master_credentials_in_production",
 							Why: "Each integration gets its own scoped, revocable credential; no integration holds full-account rights.",
 							Pos: decision.Pos{
-								Line:   1367,
+								Line:   1370,
 								Column: 11,
 							},
 						},
@@ -11232,18 +11273,18 @@ func Snapshot() *decision.File {
 							ID:  "long_lived_user_managed_keys",
 							Why: "Credentials expire and rotate; downloadable keys and non-expiring personal tokens are replaced.",
 							Pos: decision.Pos{
-								Line:   1368,
+								Line:   1371,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1365,
+						Line:   1368,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1361,
+					Line:   1364,
 					Column: 5,
 				},
 			},
@@ -11260,12 +11301,12 @@ func Snapshot() *decision.File {
 						"current_schemes",
 					},
 					Pos: decision.Pos{
-						Line:   1371,
+						Line:   1374,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"current_schemes": {
-							Line:   1371,
+							Line:   1374,
 							Column: 12,
 						},
 					},
@@ -11277,7 +11318,7 @@ func Snapshot() *decision.File {
 							"stripe_keys",
 						},
 						Pos: decision.Pos{
-							Line:   1373,
+							Line:   1376,
 							Column: 15,
 						},
 					},
@@ -11286,7 +11327,7 @@ func Snapshot() *decision.File {
 							ID:  "restricted_api_key",
 							Why: "Migration step: one restricted key per integration, each with only the permissions it needs and revocable on its own.",
 							Pos: decision.Pos{
-								Line:   1377,
+								Line:   1380,
 								Column: 11,
 							},
 						},
@@ -11295,7 +11336,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "api_key_hygiene",
 							Pos: decision.Pos{
-								Line:   1379,
+								Line:   1382,
 								Column: 11,
 							},
 						},
@@ -11306,18 +11347,18 @@ func Snapshot() *decision.File {
 							Why:  "Today every integration uses one credential with full account rights: a leak anywhere exposes everything, and revoking it breaks every integration at once.",
 							Safe: "Issue one restricted, revocable credential per integration (a scoped API key or an OAuth client), move integrations one by one, then retire the master credential.",
 							Pos: decision.Pos{
-								Line:   1375,
+								Line:   1378,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1373,
+						Line:   1376,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1369,
+					Line:   1372,
 					Column: 5,
 				},
 			},
@@ -11344,23 +11385,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1382,
+							Line:   1385,
 							Column: 65,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1382,
+								Line:   1385,
 								Column: 66,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1382,
+						Line:   1385,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"current_schemes": {
-							Line:   1382,
+							Line:   1385,
 							Column: 12,
 						},
 					},
@@ -11371,7 +11412,7 @@ func Snapshot() *decision.File {
 							"owasp_api2",
 						},
 						Pos: decision.Pos{
-							Line:   1384,
+							Line:   1387,
 							Column: 15,
 						},
 					},
@@ -11381,18 +11422,18 @@ func Snapshot() *decision.File {
 							Why:  "Requests act for users, but today an API key identifies only the application.",
 							Safe: "Obtain user-delegated tokens with the recommended flow; keep keys, if at all, to identify the application.",
 							Pos: decision.Pos{
-								Line:   1386,
+								Line:   1389,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1384,
+						Line:   1387,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1380,
+					Line:   1383,
 					Column: 5,
 				},
 			},
@@ -11415,16 +11456,16 @@ func Snapshot() *decision.File {
 						"sensitivity",
 					},
 					Pos: decision.Pos{
-						Line:   1389,
+						Line:   1392,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"current_schemes": {
-							Line:   1389,
+							Line:   1392,
 							Column: 12,
 						},
 						"sensitivity": {
-							Line:   1389,
+							Line:   1392,
 							Column: 60,
 						},
 					},
@@ -11435,7 +11476,7 @@ func Snapshot() *decision.File {
 							"owasp_rest",
 						},
 						Pos: decision.Pos{
-							Line:   1391,
+							Line:   1394,
 							Column: 15,
 						},
 					},
@@ -11445,18 +11486,18 @@ func Snapshot() *decision.File {
 							Why:  "Today an API key alone protects sensitive or critical resources.",
 							Safe: "Move to the recommended scheme with strong client authentication and short-lived tokens.",
 							Pos: decision.Pos{
-								Line:   1393,
+								Line:   1396,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1391,
+						Line:   1394,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1387,
+					Line:   1390,
 					Column: 5,
 				},
 			},
@@ -11486,23 +11527,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1397,
+							Line:   1400,
 							Column: 119,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1397,
+								Line:   1400,
 								Column: 120,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1397,
+						Line:   1400,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitive_operations": {
-							Line:   1397,
+							Line:   1400,
 							Column: 12,
 						},
 					},
@@ -11514,7 +11555,7 @@ func Snapshot() *decision.File {
 							"nist80063b §7.2.1",
 						},
 						Pos: decision.Pos{
-							Line:   1399,
+							Line:   1402,
 							Column: 15,
 						},
 					},
@@ -11523,7 +11564,7 @@ func Snapshot() *decision.File {
 							ID:  "step_up_auth",
 							Why: "Sensitive operations need a stronger or fresher sign-in than reading data: the API answers with the RFC 9470 challenge.",
 							Pos: decision.Pos{
-								Line:   1401,
+								Line:   1404,
 								Column: 11,
 							},
 						},
@@ -11532,18 +11573,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "step_up_challenge",
 							Pos: decision.Pos{
-								Line:   1403,
+								Line:   1406,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1399,
+						Line:   1402,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1395,
+					Line:   1398,
 					Column: 5,
 				},
 			},
@@ -11571,23 +11612,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1406,
+							Line:   1409,
 							Column: 96,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1406,
+								Line:   1409,
 								Column: 97,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1406,
+						Line:   1409,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitive_operations": {
-							Line:   1406,
+							Line:   1409,
 							Column: 12,
 						},
 					},
@@ -11599,7 +11640,7 @@ func Snapshot() *decision.File {
 							"owasp_api2",
 						},
 						Pos: decision.Pos{
-							Line:   1408,
+							Line:   1411,
 							Column: 15,
 						},
 					},
@@ -11608,7 +11649,7 @@ func Snapshot() *decision.File {
 							ID:  "reauthentication",
 							Why: "Credential changes, account deletion and privilege changes require proving the current credentials again.",
 							Pos: decision.Pos{
-								Line:   1410,
+								Line:   1413,
 								Column: 11,
 							},
 						},
@@ -11617,7 +11658,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "reauth_for_sensitive_ops",
 							Pos: decision.Pos{
-								Line:   1412,
+								Line:   1415,
 								Column: 11,
 							},
 						},
@@ -11628,23 +11669,23 @@ func Snapshot() *decision.File {
 									"owasp_session",
 								},
 								Pos: decision.Pos{
-									Line:   1413,
+									Line:   1416,
 									Column: 49,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1413,
+								Line:   1416,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1408,
+						Line:   1411,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1404,
+					Line:   1407,
 					Column: 5,
 				},
 			},
@@ -11670,23 +11711,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1416,
+							Line:   1419,
 							Column: 51,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1416,
+								Line:   1419,
 								Column: 52,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1416,
+						Line:   1419,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitive_operations": {
-							Line:   1416,
+							Line:   1419,
 							Column: 12,
 						},
 					},
@@ -11697,7 +11738,7 @@ func Snapshot() *decision.File {
 							"owasp_txauth",
 						},
 						Pos: decision.Pos{
-							Line:   1418,
+							Line:   1421,
 							Column: 15,
 						},
 					},
@@ -11706,7 +11747,7 @@ func Snapshot() *decision.File {
 							ID:  "transaction_authorization",
 							Why: "Each payment is confirmed separately by the user, who sees the amount and the payee.",
 							Pos: decision.Pos{
-								Line:   1420,
+								Line:   1423,
 								Column: 11,
 							},
 						},
@@ -11715,18 +11756,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "transaction_signing_wysiwys",
 							Pos: decision.Pos{
-								Line:   1422,
+								Line:   1425,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1418,
+						Line:   1421,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1414,
+					Line:   1417,
 					Column: 5,
 				},
 			},
@@ -11745,12 +11786,12 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1427,
+								Line:   1430,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1427,
+									Line:   1430,
 									Column: 14,
 								},
 							},
@@ -11765,12 +11806,12 @@ func Snapshot() *decision.File {
 								"compliance",
 							},
 							Pos: decision.Pos{
-								Line:   1427,
+								Line:   1430,
 								Column: 40,
 							},
 							KeyPos: map[string]decision.Pos{
 								"compliance": {
-									Line:   1427,
+									Line:   1430,
 									Column: 41,
 								},
 							},
@@ -11788,12 +11829,12 @@ func Snapshot() *decision.File {
 									"user_context",
 								},
 								Pos: decision.Pos{
-									Line:   1426,
+									Line:   1429,
 									Column: 19,
 								},
 								KeyPos: map[string]decision.Pos{
 									"user_context": {
-										Line:   1426,
+										Line:   1429,
 										Column: 20,
 									},
 								},
@@ -11808,24 +11849,24 @@ func Snapshot() *decision.File {
 									"client_type",
 								},
 								Pos: decision.Pos{
-									Line:   1426,
+									Line:   1429,
 									Column: 43,
 								},
 								KeyPos: map[string]decision.Pos{
 									"client_type": {
-										Line:   1426,
+										Line:   1429,
 										Column: 44,
 									},
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   1426,
+							Line:   1429,
 							Column: 12,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1426,
+						Line:   1429,
 						Column: 7,
 					},
 				},
@@ -11836,7 +11877,7 @@ func Snapshot() *decision.File {
 							"owasp_authn",
 						},
 						Pos: decision.Pos{
-							Line:   1429,
+							Line:   1432,
 							Column: 15,
 						},
 					},
@@ -11845,18 +11886,18 @@ func Snapshot() *decision.File {
 							ID:  "mfa_phishing_resistant",
 							Why: "Critical operations or AAL3: users authenticate with a phishing-resistant authenticator such as a passkey or security key.",
 							Pos: decision.Pos{
-								Line:   1431,
+								Line:   1434,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1429,
+						Line:   1432,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1423,
+					Line:   1426,
 					Column: 5,
 				},
 			},
@@ -11875,12 +11916,12 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1436,
+								Line:   1439,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1436,
+									Line:   1439,
 									Column: 14,
 								},
 							},
@@ -11897,12 +11938,12 @@ func Snapshot() *decision.File {
 								"compliance",
 							},
 							Pos: decision.Pos{
-								Line:   1436,
+								Line:   1439,
 								Column: 36,
 							},
 							KeyPos: map[string]decision.Pos{
 								"compliance": {
-									Line:   1436,
+									Line:   1439,
 									Column: 37,
 								},
 							},
@@ -11917,12 +11958,12 @@ func Snapshot() *decision.File {
 								"sensitive_operations",
 							},
 							Pos: decision.Pos{
-								Line:   1436,
+								Line:   1439,
 								Column: 79,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitive_operations": {
-									Line:   1436,
+									Line:   1439,
 									Column: 80,
 								},
 							},
@@ -11940,12 +11981,12 @@ func Snapshot() *decision.File {
 									"user_context",
 								},
 								Pos: decision.Pos{
-									Line:   1435,
+									Line:   1438,
 									Column: 19,
 								},
 								KeyPos: map[string]decision.Pos{
 									"user_context": {
-										Line:   1435,
+										Line:   1438,
 										Column: 20,
 									},
 								},
@@ -11960,12 +12001,12 @@ func Snapshot() *decision.File {
 									"compliance",
 								},
 								Pos: decision.Pos{
-									Line:   1435,
+									Line:   1438,
 									Column: 43,
 								},
 								KeyPos: map[string]decision.Pos{
 									"compliance": {
-										Line:   1435,
+										Line:   1438,
 										Column: 44,
 									},
 								},
@@ -11980,24 +12021,24 @@ func Snapshot() *decision.File {
 									"client_type",
 								},
 								Pos: decision.Pos{
-									Line:   1435,
+									Line:   1438,
 									Column: 70,
 								},
 								KeyPos: map[string]decision.Pos{
 									"client_type": {
-										Line:   1435,
+										Line:   1438,
 										Column: 71,
 									},
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   1435,
+							Line:   1438,
 							Column: 12,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1435,
+						Line:   1438,
 						Column: 7,
 					},
 				},
@@ -12008,7 +12049,7 @@ func Snapshot() *decision.File {
 							"owasp_authn",
 						},
 						Pos: decision.Pos{
-							Line:   1438,
+							Line:   1441,
 							Column: 15,
 						},
 					},
@@ -12017,18 +12058,18 @@ func Snapshot() *decision.File {
 							ID:  "mfa",
 							Why: "High sensitivity, a regulated context or privilege changes: users prove two factors.",
 							Pos: decision.Pos{
-								Line:   1440,
+								Line:   1443,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1438,
+						Line:   1441,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1432,
+					Line:   1435,
 					Column: 5,
 				},
 			},
@@ -12053,18 +12094,18 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1444,
+							Line:   1447,
 							Column: 12,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1444,
+								Line:   1447,
 								Column: 13,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1444,
+						Line:   1447,
 						Column: 7,
 					},
 				},
@@ -12074,7 +12115,7 @@ func Snapshot() *decision.File {
 							"rfc7009 §2",
 						},
 						Pos: decision.Pos{
-							Line:   1447,
+							Line:   1450,
 							Column: 15,
 						},
 					},
@@ -12082,18 +12123,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "token_revocation_endpoint",
 							Pos: decision.Pos{
-								Line:   1449,
+								Line:   1452,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1447,
+						Line:   1450,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1441,
+					Line:   1444,
 					Column: 5,
 				},
 			},
@@ -12111,12 +12152,12 @@ func Snapshot() *decision.File {
 						"client_type",
 					},
 					Pos: decision.Pos{
-						Line:   1453,
+						Line:   1456,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1453,
+							Line:   1456,
 							Column: 12,
 						},
 					},
@@ -12129,7 +12170,7 @@ func Snapshot() *decision.File {
 							"slack_signing",
 						},
 						Pos: decision.Pos{
-							Line:   1455,
+							Line:   1458,
 							Column: 15,
 						},
 					},
@@ -12138,7 +12179,7 @@ func Snapshot() *decision.File {
 							ID:  "unverified_webhook",
 							Why: "Every delivery is verified before it is processed.",
 							Pos: decision.Pos{
-								Line:   1463,
+								Line:   1466,
 								Column: 11,
 							},
 						},
@@ -12146,7 +12187,7 @@ func Snapshot() *decision.File {
 							ID:  "webhook_weak_verification",
 							Why: "Static tokens, SHA-1 and signatures over parsed bodies are not accepted.",
 							Pos: decision.Pos{
-								Line:   1464,
+								Line:   1467,
 								Column: 11,
 							},
 						},
@@ -12155,46 +12196,46 @@ func Snapshot() *decision.File {
 						{
 							ID: "webhook_hmac_raw_body",
 							Pos: decision.Pos{
-								Line:   1457,
+								Line:   1460,
 								Column: 11,
 							},
 						},
 						{
 							ID: "webhook_constant_time_compare",
 							Pos: decision.Pos{
-								Line:   1458,
+								Line:   1461,
 								Column: 11,
 							},
 						},
 						{
 							ID: "webhook_timestamp_tolerance",
 							Pos: decision.Pos{
-								Line:   1459,
+								Line:   1462,
 								Column: 11,
 							},
 						},
 						{
 							ID: "webhook_replay_dedup",
 							Pos: decision.Pos{
-								Line:   1460,
+								Line:   1463,
 								Column: 11,
 							},
 						},
 						{
 							ID: "webhook_secret_rotation",
 							Pos: decision.Pos{
-								Line:   1461,
+								Line:   1464,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1455,
+						Line:   1458,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1451,
+					Line:   1454,
 					Column: 5,
 				},
 			},

@@ -52,6 +52,8 @@ func allSpecs() []Spec {
 			Path:     "istio/jwt-authentication.yaml"},
 		{ID: "kong_jwt", Title: "Kong jwt plugin", Target: "kong",
 			Template: "snippets/kong/kong.yaml.tmpl", Path: "kong/kong.yaml"},
+		{ID: "kong_gateway", Title: "Kong gateway without credential checks", Target: "kong",
+			Template: "snippets/kong/gateway.yaml.tmpl", Path: "kong/kong-gateway.yaml"},
 	}
 }
 

@@ -9,12 +9,17 @@ import (
 
 // TestKongSnippetsFollowTheRecommendation: with --gateway kong the jwt
 // plugin configuration comes exactly when JWT access tokens are
-// recommended (the open-source plugins cannot check opaque tokens).
+// recommended (the open-source plugins cannot check opaque tokens); other
+// APIs that take credentials in the Authorization header get the gateway
+// that only refuses credentials in URLs.
 func TestKongSnippetsFollowTheRecommendation(t *testing.T) {
 	n := 0
 	gatewaySnippets(t, "kong", func(a decision.Answers, primary, ids []string) {
 		want := slices.Contains(primary, "jwt_access_token")
-		if slices.Contains(ids, "kong_jwt") != want {
+		webhook := slices.Contains([]string{"webhook_receiver", "webhook_sender"},
+			a["client_type"][0])
+		if slices.Contains(ids, "kong_jwt") != want ||
+			slices.Contains(ids, "kong_gateway") != (!want && !webhook) {
 			t.Errorf("%v (primary %v): snippets %v", a, primary, ids)
 		}
 		if want {

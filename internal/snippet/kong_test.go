@@ -217,27 +217,69 @@ func checkKongPlugins(t *testing.T, content *file.Content) {
 				t.Error("run_on_preflight false lets OPTIONS through without a token")
 			}
 		case "pre-function":
-			var c kongPreFunctionConfig
-			if err := kongPluginConfig(pl.Config, &c); err != nil {
-				t.Fatalf("pre-function config: %v", err)
-			}
-			if len(c.Access) != 1 {
-				t.Fatalf("%d access chunks", len(c.Access))
-			}
-			lua := c.Access[0]
-			// The names the nginx gateway refuses, as the Lua normalises them.
-			for _, n := range []string{"accesstoken", "idtoken", "refreshtoken", "token",
-				"apikey", "key", "clientsecret", "password", "passwd", "jwt"} {
-				if !strings.Contains(lua, " "+n+" = true") {
-					t.Errorf("pre-function does not refuse %s", n)
-				}
-			}
-			if !strings.Contains(lua, "kong.response.exit(400") {
-				t.Error("pre-function does not answer 400")
-			}
+			checkKongPreFunction(t, pl)
 		default:
 			t.Errorf("unexpected plugin %s", kongStr(pl.Name))
 		}
+	}
+}
+
+// checkKongPreFunction checks the plugin that refuses credentials in the
+// query string. Its Lua is not run here (there is no Kong); the test
+// checks that it covers the names the nginx gateway refuses.
+func checkKongPreFunction(t *testing.T, pl *file.FPlugin) {
+	t.Helper()
+	var c kongPreFunctionConfig
+	if err := kongPluginConfig(pl.Config, &c); err != nil {
+		t.Fatalf("pre-function config: %v", err)
+	}
+	if len(c.Access) != 1 {
+		t.Fatalf("%d access chunks", len(c.Access))
+	}
+	lua := c.Access[0]
+	for _, n := range []string{"accesstoken", "idtoken", "refreshtoken", "token",
+		"apikey", "key", "clientsecret", "password", "passwd", "jwt"} {
+		if !strings.Contains(lua, " "+n+" = true") {
+			t.Errorf("pre-function does not refuse %s", n)
+		}
+	}
+	if !strings.Contains(lua, "kong.response.exit(400") {
+		t.Error("pre-function does not answer 400")
+	}
+}
+
+// TestKongGatewayLeavesChecksToTheAPI: without JWT access tokens the
+// configuration only refuses credentials in the query string and passes
+// the rest to the API, which checks them.
+func TestKongGatewayLeavesChecksToTheAPI(t *testing.T) {
+	for name, p := range istioCases() {
+		t.Run(name, func(t *testing.T) {
+			files, err := Render(templatesFS(), specsOf("kong"), p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			data := fileData(t, files, "kong/kong-gateway.yaml")
+			cfg, err := readKong(t, []byte(data))
+			if err != nil {
+				t.Fatalf("%v\n%s", err, data)
+			}
+			raw := cfg.raw
+			if len(raw.Services) != 1 || len(raw.Routes) != 1 || len(raw.Plugins) != 1 ||
+				len(raw.Consumers) != 0 {
+				t.Fatalf("%d services, %d routes, %d plugins, %d consumers", len(raw.Services),
+					len(raw.Routes), len(raw.Plugins), len(raw.Consumers))
+			}
+			if !slices.Equal(kongStrs(raw.Routes[0].Hosts), []string{p.APIHost}) ||
+				!slices.Equal(kongStrs(raw.Routes[0].Protocols), []string{"https"}) {
+				t.Errorf("route hosts %q protocols %q", kongStrs(raw.Routes[0].Hosts),
+					kongStrs(raw.Routes[0].Protocols))
+			}
+			pl := cfg.content.Services[0].Plugins
+			if len(pl) != 1 || kongStr(pl[0].Name) != "pre-function" {
+				t.Fatalf("plugins %v, want only pre-function", pl)
+			}
+			checkKongPreFunction(t, pl[0])
+		})
 	}
 }
 
