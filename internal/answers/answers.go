@@ -15,6 +15,10 @@ import (
 // command line reads no more than that, or the limit the user sets.
 const MaxFileSize = 1 << 20
 
+// maxProblems caps the problems reported for one file, so that a hostile
+// file cannot flood the terminal.
+const maxProblems = 500
+
 // FlagName is the command-line flag for a question: client_type gives
 // client-type.
 func FlagName(questionID string) string {
@@ -45,7 +49,7 @@ func ParseNode(name string, root *yaml.Node, f *decision.File) (decision.Answers
 	a := decision.Answers{}
 	seen := map[string]bool{}
 	var ps decision.Problems
-	for i := 0; i+1 < len(root.Content); i += 2 {
+	for i := 0; i+1 < len(root.Content) && len(ps) < maxProblems; i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		if k.Tag == "!!merge" {
 			ps = append(ps, problem(name, k, "merge keys (<<) are not supported; "+

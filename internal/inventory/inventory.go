@@ -61,7 +61,7 @@ func Parse(name string, data []byte, f *decision.File) (*Inventory, error) {
 	inv := p.inventory(root)
 	if len(p.ps) > 0 {
 		p.ps.Sort()
-		return nil, p.ps
+		return nil, p.ps[:min(len(p.ps), maxProblems)]
 	}
 	return inv, nil
 }
@@ -77,6 +77,10 @@ func (p *parser) addf(n *yaml.Node, format string, args ...any) {
 	p.ps = append(p.ps, decision.Problem{File: p.name, Pos: pos(n),
 		Msg: fmt.Sprintf(format, args...)})
 }
+
+// maxProblems caps the problems reported for one inventory (the first in
+// file order), so that a hostile file cannot flood the terminal.
+const maxProblems = 500
 
 func pos(n *yaml.Node) decision.Pos { return decision.Pos{Line: n.Line, Column: n.Column} }
 
