@@ -1,8 +1,11 @@
 package decision
 
 import (
+	"errors"
 	"strings"
 	"testing"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // TestParseYAMLRefuses checks each input every YAML reader refuses, with
@@ -57,4 +60,52 @@ func TestParseYAMLOwnKeys(t *testing.T) {
 	if _, err := ParseYAMLOwnKeys("f.yaml", []byte("a: 1\na: 2\n<<: {b: 1}\n")); err != nil {
 		t.Errorf("ParseYAMLOwnKeys = %v", err)
 	}
+}
+
+// FuzzParseYAML feeds ParseYAML arbitrary text: it must not panic; what
+// it accepts has no alias and no nesting past MaxDepth; and every position
+// it names is inside the text.
+func FuzzParseYAML(f *testing.F) {
+	for _, s := range []string{
+		"a: 1\n", "a: [[[1]]]\n", "a: &x 1\nb: *x\n", "{\"a\": 1} x\n", "[1]\n\n  {\n",
+		"a: 1\n---\nb: 2\n", "a: {b: 1, b: 2}\n", "<<: {a: 1}\n", "a: caf\xe9\n",
+		"a: \"\x1b\"\n", "\ufeffa: 1\n", "a: '[' \n", strings.Repeat("[", 10002),
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		root, err := ParseYAML("f.yaml", data)
+		if err != nil {
+			var ps Problems
+			if !errors.As(err, &ps) {
+				t.Fatalf("error %v is not Problems", err)
+			}
+			// YAML breaks lines at CR, LF, CRLF, NEL, LS and PS.
+			text := strings.ReplaceAll(string(data), "\r\n", "\n")
+			lines := 1 + strings.Count(text, "\n") + strings.Count(text, "\r") +
+				strings.Count(text, "\u0085") + strings.Count(text, "\u2028") +
+				strings.Count(text, "\u2029")
+			for _, p := range ps {
+				if p.File != "f.yaml" || p.Pos.Line > lines || p.Pos.Line < 0 ||
+					p.Pos.Column < 0 {
+					t.Errorf("problem %q lies outside the %d lines of the text", p, lines)
+				}
+			}
+			return
+		}
+		var walk func(n *yaml.Node, depth int)
+		walk = func(n *yaml.Node, depth int) {
+			if n.Kind == yaml.AliasNode {
+				t.Fatalf("accepted an alias at %d:%d", n.Line, n.Column)
+			}
+			isCollection := n.Kind == yaml.MappingNode || n.Kind == yaml.SequenceNode
+			if isCollection && depth > MaxDepth {
+				t.Fatalf("accepted nesting %d deep", depth)
+			}
+			for _, c := range n.Content {
+				walk(c, depth+1)
+			}
+		}
+		walk(root, 1)
+	})
 }
