@@ -32,7 +32,7 @@ func registerLimitFlag(root *cobra.Command, io *IO) {
 		[]string{"1MiB", "4MiB", "64MiB", "256MiB"}, cobra.ShellCompDirectiveNoFileComp))
 	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
 		where, v := "`--"+maxInputFlag+" "+string(value)+"`", string(value)
-		if f := cmd.Flags().Lookup(maxInputFlag); f == nil || !f.Changed {
+		if f := cmd.Flags().Lookup(maxInputFlag); (f == nil || !f.Changed) && io.Getenv != nil {
 			v = io.Getenv(maxInputEnv)
 			where = maxInputEnv + "=" + v
 		}
