@@ -74,7 +74,7 @@ func RunValidate(o *ValidateOptions) error {
 		return &usageError{ps}
 	}
 	_, err = fmt.Fprintf(o.IO.Out, "%s: ok: %d questions, %d nodes, %d policies\n",
-		name, len(f.Questions), len(f.Tree.Nodes), len(f.Policies))
+		escapeControls(name, false), len(f.Questions), len(f.Tree.Nodes), len(f.Policies))
 	return err
 }
 
