@@ -2,6 +2,7 @@ package decision
 
 import (
 	"errors"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -108,4 +109,37 @@ func FuzzParseYAML(f *testing.F) {
 		}
 		walk(root, 1)
 	})
+}
+
+// TestHostileYAMLMemory checks that refusing an alias bomb and 10,000
+// nested lists allocates little: aliases are never expanded, and the
+// parser's own depth limit stops the deepest nesting.
+func TestHostileYAMLMemory(t *testing.T) {
+	laughs := "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+	prev := "a"
+	for _, n := range []string{"b", "c", "d", "e", "f", "g", "h", "i"} {
+		laughs += n + ": &" + n + " [" + strings.Repeat("*"+prev+", ", 8) + "*" + prev + "]\n"
+		prev = n
+	}
+	for name, tt := range map[string]struct {
+		in    string
+		limit uint64
+	}{
+		"a billion laughs": {laughs, 1 << 20},
+		"10,000 lists":     {"a: " + strings.Repeat("[", 10000) + strings.Repeat("]", 10000), 32 << 20},
+		"10,001 lists":     {strings.Repeat("[", 10001), 32 << 20},
+	} {
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		_, err := ParseYAML("f.yaml", []byte(tt.in))
+		runtime.ReadMemStats(&after)
+		if err == nil {
+			t.Errorf("%s: accepted", name)
+		}
+		if used := after.TotalAlloc - before.TotalAlloc; used > tt.limit {
+			t.Errorf("%s: %d bytes of input allocated %d bytes, more than %d",
+				name, len(tt.in), used, tt.limit)
+		}
+	}
 }
