@@ -342,6 +342,9 @@ func TestIstioRefusesWildcardClientID(t *testing.T) {
 		if !errors.As(err, &pe) || pe.Flag != "--audience" {
 			t.Errorf("audience %q: error %v, want a *ParamError for --audience", aud, err)
 		}
+		if err != nil && strings.Contains(err.Error(), "template") {
+			t.Errorf("audience %q: error %q speaks of templates; name only the flag", aud, err)
+		}
 	}
 	// A wildcard-looking aud is compared exactly by RequestAuthentication.
 	p := DefaultParams(IdPGeneric)

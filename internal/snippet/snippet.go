@@ -5,6 +5,7 @@ package snippet
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"go/format"
 	"io/fs"
@@ -198,6 +199,11 @@ func (r *renderer) spec(s Spec) (data []byte, notes string, err error) {
 	v := newView(r.p, s, r.opt, r.pkgs)
 	var buf bytes.Buffer
 	if err := t.Execute(&buf, v); err != nil {
+		// A value refused by an escaping function is the user's to fix:
+		// name the flag, not the template.
+		if pe := (*ParamError)(nil); errors.As(err, &pe) {
+			return nil, "", pe
+		}
 		return nil, "", fmt.Errorf("snippet %q: %w", s.ID, err)
 	}
 	data = buf.Bytes()
