@@ -13,7 +13,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"runtime"
@@ -75,7 +74,12 @@ type row struct {
 }
 
 func write(w *bytes.Buffer, work, bin string) error {
-	fmt.Fprintf(w, "Measured %s on %s.\n\n", time.Now().UTC().Format("2006-01-02 15:04 MST"),
+	// bench/run writes load-end when it has measured everything.
+	when := time.Now()
+	if info, err := os.Stat(filepath.Join(work, "load-end")); err == nil {
+		when = info.ModTime()
+	}
+	fmt.Fprintf(w, "Measured %s on %s.\n\n", when.UTC().Format("2006-01-02 15:04 MST"),
 		machine(work, bin))
 	var rows []row
 	var skipped []string
@@ -169,27 +173,16 @@ func machine(work, bin string) string {
 			}
 		}
 	}
-	if commit == "unknown commit" {
-		commit = gitCommit()
+	if data, err := os.ReadFile(filepath.Join(work, "commit")); commit == "unknown commit" && err == nil {
+		commit = strings.TrimSpace(string(data))
+	}
+	end := filepath.Join(work, "load-end")
+	if _, err := os.Stat(end); err != nil {
+		end = "/proc/loadavg"
 	}
 	return fmt.Sprintf("%s, %d cores, load average %s at the start and %s at the end "+
 		"(1, 5, 15 minutes), %s %s/%s, %s", cpu, runtime.NumCPU(), load(filepath.Join(work,
-		"load-start")), load("/proc/loadavg"), goVersion, runtime.GOOS, runtime.GOARCH, commit)
-}
-
-// gitCommit names the checkout's commit, for a binary built without
-// version control information (GOFLAGS=-buildvcs=false).
-func gitCommit() string {
-	rev, err := exec.Command("git", "rev-parse", "--short=12", "HEAD").Output()
-	if err != nil {
-		return "unknown commit"
-	}
-	commit := "commit " + strings.TrimSpace(string(rev))
-	if st, err := exec.Command("git", "status", "--porcelain", "--untracked-files=no").Output(); err == nil &&
-		len(bytes.TrimSpace(st)) > 0 {
-		commit += " with uncommitted changes"
-	}
-	return commit
+		"load-start")), load(end), goVersion, runtime.GOOS, runtime.GOARCH, commit)
 }
 
 // hyperfineResult is one command of a hyperfine JSON export; User and
@@ -272,6 +265,20 @@ func startupRows(work string) ([]row, error) {
 		budget: "≤ 3× hello world; < 30 MB",
 		met:    verdict(check(ratio <= 3, "time %.1f×", ratio), check(kbToMB(recKB) < 30, "memory")),
 	}}
+	if st := hf["recommend-static"]; len(st.Times) > 0 {
+		stKB, _ := peakKB(filepath.Join(work, "recommend-static.time"))
+		r := st.Median / hello.Median
+		rows = append(rows, row{
+			what: fmt.Sprintf("the same, built with `CGO_ENABLED=0`: a static binary, no dynamic "+
+				"loader (%d runs)", len(st.Times)),
+			ours:   seconds(st.Median) + " (" + st.cpu() + ")",
+			other:  "Go hello world " + seconds(hello.Median),
+			ratio:  fmt.Sprintf("%.1f×", r),
+			memory: mb(stKB),
+			budget: "≤ 3× hello world; < 30 MB",
+			met:    verdict(check(r <= 3, "time %.1f×", r), check(kbToMB(stKB) < 30, "memory")),
+		})
+	}
 	if len(ver.Times) > 0 {
 		verKB, _ := peakKB(filepath.Join(work, "version.time"))
 		rows = append(rows, row{
@@ -391,13 +398,14 @@ func auditRows(work string) ([]row, []string, error) {
 				continue
 			}
 			r := t.Seconds / ours.Seconds
-			others = append(others, fmt.Sprintf("%s %s", l.name, seconds(t.Seconds)))
+			others = append(others, fmt.Sprintf("%s %s (%s; %d of %d auth findings missed)",
+				l.name, seconds(t.Seconds), plural(t.Runs, "run"), t.Missed, t.Findings))
 			ratios = append(ratios, fmt.Sprintf("%.0f×", r))
 			mems = append(mems, l.name+" "+mb(t.PeakKB))
 			checks = append(checks, check(r >= budgets[l.id], "%.0f× %s", r, l.name),
 				check(t.Missed == 0, "%d of %d %s findings missed", t.Missed, t.Findings, l.name))
 		}
-		times := fmt.Sprintf("%d runs", ours.Runs)
+		times := plural(ours.Runs, "run")
 		size := float64(ours.PeakKB<<10) / float64(d.Bytes)
 		checks = append(checks, check(size <= 5, "memory %.0f× size", size))
 		rows = append(rows, row{
@@ -470,6 +478,13 @@ func sizeText(b int64) string {
 		return fmt.Sprintf("%.0f kB", float64(b)/1e3)
 	}
 	return fmt.Sprintf("%.1f MB", float64(b)/1e6)
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 func orDash(s string) string {
