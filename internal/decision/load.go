@@ -81,9 +81,10 @@ func RejectAliases(name string, doc *yaml.Node) Problems {
 const MaxDepth = 100
 
 // ParseYAML reads one YAML document and returns its root node. It refuses
-// text that is not UTF-8 or holds raw control characters, aliases, merge keys, repeated keys, nesting
-// deeper than MaxDepth and a second document, each as a problem naming the file and, where there is
-// one, the line and column. The caller bounds the size of data.
+// text that is not UTF-8 or holds raw control characters, aliases, merge
+// keys, repeated keys, nesting deeper than MaxDepth and a second document,
+// each as a problem naming the file and, where there is one, the line and
+// column. The caller bounds the size of data.
 func ParseYAML(name string, data []byte) (*yaml.Node, error) {
 	return parseYAML(name, data, true)
 }
@@ -137,8 +138,9 @@ func parseYAML(name string, data []byte, keys bool) (*yaml.Node, error) {
 }
 
 // checkTree refuses nesting deeper than MaxDepth and, when keys is set,
-// merge keys and keys that appear twice in one mapping: YAML forbids duplicates, and parsers
-// disagree on which one wins. The walk never goes deeper than MaxDepth.
+// merge keys and keys that appear twice in one mapping: YAML forbids
+// duplicates, and parsers disagree on which one wins. The walk never goes
+// deeper than MaxDepth.
 func checkTree(name string, doc *yaml.Node, keys bool) Problems {
 	var ps Problems
 	add := func(n *yaml.Node, format string, args ...any) {
