@@ -400,9 +400,9 @@ func auditRows(work string) ([]row, []string, error) {
 			r := t.Seconds / ours.Seconds
 			others = append(others, fmt.Sprintf("%s %s (%s; %d of %d auth findings missed)",
 				l.name, seconds(t.Seconds), plural(t.Runs, "run"), t.Missed, t.Findings))
-			ratios = append(ratios, fmt.Sprintf("%.0f×", r))
+			ratios = append(ratios, times(r))
 			mems = append(mems, l.name+" "+mb(t.PeakKB))
-			checks = append(checks, check(r >= budgets[l.id], "%.0f× %s", r, l.name),
+			checks = append(checks, check(r >= budgets[l.id], "%s %s", times(r), l.name),
 				check(t.Missed == 0, "%d of %d %s findings missed", t.Missed, t.Findings, l.name))
 		}
 		times := plural(ours.Runs, "run")
@@ -478,6 +478,15 @@ func sizeText(b int64) string {
 		return fmt.Sprintf("%.0f kB", float64(b)/1e3)
 	}
 	return fmt.Sprintf("%.1f MB", float64(b)/1e6)
+}
+
+// times shows a ratio, with a decimal when it is small enough for one to
+// matter against a budget such as 5×.
+func times(r float64) string {
+	if r < 10 {
+		return fmt.Sprintf("%.1f×", r)
+	}
+	return fmt.Sprintf("%.0f×", r)
 }
 
 func plural(n int, noun string) string {
