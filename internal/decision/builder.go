@@ -12,18 +12,23 @@ type builder struct {
 	rec *Recommendation
 	// cited maps a source id to the sections cited from it, in order.
 	cited map[string][]string
+	// primary caches the ids of rec.Primary; nil when it must be rebuilt.
+	primary []string
 }
 
 func newBuilder(f *File, a Answers) *builder {
+	// The lists start with room for a typical recommendation, so that
+	// evaluation does not spend its time growing them.
 	return &builder{
 		f: f, a: a,
 		rec: &Recommendation{
-			Primary: []Item{}, Alternatives: []Item{}, Rejected: []Item{},
-			Settings: []Item{}, Warnings: []Item{}, Trace: []Step{},
-			Snippets: []SnippetRef{}, Sources: []SourceRef{}, Migration: []Item{},
-			Checklists: []Checklist{}, Decisions: f.Name,
+			Primary: make([]Item, 0, 4), Alternatives: make([]Item, 0, 8),
+			Rejected: make([]Item, 0, 24), Settings: make([]Item, 0, 24),
+			Warnings: make([]Item, 0, 8), Trace: make([]Step, 0, 32),
+			Snippets: make([]SnippetRef, 0, 8), Sources: make([]SourceRef, 0, 16),
+			Migration: []Item{}, Checklists: make([]Checklist, 0, 8), Decisions: f.Name,
 		},
-		cited: map[string][]string{},
+		cited: make(map[string][]string, 16),
 	}
 }
 
@@ -52,7 +57,13 @@ func ruleRef(owner, file string, line int) string {
 	return owner + " (" + file + ":" + strconv.Itoa(line) + ")"
 }
 
-func (b *builder) primaryIDs() []string { return ids(b.rec.Primary) }
+// primaryIDs returns the ids of the primary schemes chosen so far.
+func (b *builder) primaryIDs() []string {
+	if b.primary == nil {
+		b.primary = ids(b.rec.Primary)
+	}
+	return b.primary
+}
 
 func ids(items []Item) []string {
 	out := make([]string, len(items))
@@ -98,12 +109,14 @@ func (b *builder) apply(owner string, e *Effects) {
 		for _, r := range rules {
 			switch {
 			case r.First:
-				it := b.item(owner, e, r, setting)
-				*list = append([]Item{it}, removeIDs(*list, []Item{it})...)
+				*list = moveToFront(*list, b.item(owner, e, r, setting))
 			case !containsID(*list, r.ID):
 				*list = append(*list, b.item(owner, e, r, setting))
 			}
 		}
+	}
+	if len(e.Primary) > 0 {
+		b.primary = nil
 	}
 	add(&b.rec.Primary, e.Primary, false)
 	add(&b.rec.Alternatives, e.Alternatives, false)
@@ -119,6 +132,23 @@ func containsID(items []Item, id string) bool {
 		}
 	}
 	return false
+}
+
+// moveToFront puts it first in items, in place of any item with its id.
+func moveToFront(items []Item, it Item) []Item {
+	at := len(items)
+	for i := range items {
+		if items[i].ID == it.ID {
+			at = i
+			break
+		}
+	}
+	if at == len(items) {
+		items = append(items, Item{})
+	}
+	copy(items[1:at+1], items[:at])
+	items[0] = it
+	return items
 }
 
 func removeIDs(items []Item, drop []Item) []Item {

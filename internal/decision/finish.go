@@ -86,8 +86,14 @@ func (b *builder) finish() (*Recommendation, error) {
 func (b *builder) snippetsAndChecklists() {
 	r := b.rec
 	seen := map[string]bool{}
-	for _, it := range append(append([]Item{}, r.Primary...), r.Settings...) {
-		e := b.f.index.entry(it.ID)
+	ids := make([]string, 0, len(r.Primary)+len(r.Settings))
+	for _, list := range [2][]Item{r.Primary, r.Settings} {
+		for _, it := range list {
+			ids = append(ids, it.ID)
+		}
+	}
+	for _, id := range ids {
+		e := b.f.index.entry(id)
 		if len(e.Checklist) > 0 {
 			r.Checklists = append(r.Checklists, Checklist{ID: e.ID, Title: e.Title, Items: e.Checklist})
 		}
