@@ -71,7 +71,7 @@ func keyMsg(name string) tea.KeyMsg {
 	types := map[string]tea.KeyType{
 		"enter": tea.KeyEnter, "down": tea.KeyDown, "up": tea.KeyUp, "esc": tea.KeyEsc,
 		"ctrl+c": tea.KeyCtrlC, "tab": tea.KeyTab, "shift+tab": tea.KeyShiftTab,
-		"space": tea.KeySpace,
+		"space": tea.KeySpace, "left": tea.KeyLeft, "right": tea.KeyRight,
 	}
 	if kt, ok := types[name]; ok {
 		return tea.KeyMsg{Type: kt}

@@ -114,11 +114,15 @@ func (m *Model) savePrompt() *prompt {
 }
 
 // askOverwrite asks before replacing files that exist; without a yes,
-// nothing is written.
+// nothing is written. The choice is a list, not a yes/no toggle: arrow
+// keys that flip a toggle are too easy to press on the way to Enter, and
+// the selected entry starts on keeping the files.
 func (m *Model) askOverwrite(msg existsMsg) (tea.Model, tea.Cmd) {
 	yes := false
-	c := huh.NewConfirm().Title(safetext.Plain(msg.question)).Affirmative("Overwrite").
-		Negative("Keep").Value(&yes)
+	c := huh.NewSelect[bool]().Title(safetext.Plain(msg.question)).Options(
+		huh.NewOption("Keep the existing files", false),
+		huh.NewOption("Overwrite them", true),
+	).Value(&yes)
 	m.o.Log.Debug("exists", "question", msg.question)
 	return m, m.ask(m.newPrompt("overwrite", func() tea.Cmd {
 		if yes {

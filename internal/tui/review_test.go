@@ -228,9 +228,18 @@ func TestNoOverwriteWithoutYes(t *testing.T) {
 		t.Fatalf("files written after a no: %v", files)
 	}
 
+	// Left and right, which flip a yes/no toggle, leave the choice alone.
 	s.keys("w", "enter")
-	s.waitFor("Overwrite")
-	s.keys("y")
+	s.waitFor("Overwrite them")
+	s.keys("right", "left", "right", "enter")
+	s.waitFor("kept the existing files; nothing written")
+	if got := string(readFile(t, old)); got != "keep me\n" {
+		t.Fatalf("report.md was overwritten after arrow keys: %q", got)
+	}
+
+	s.keys("w", "enter")
+	s.waitFor("Overwrite them")
+	s.keys("down", "enter")
 	s.waitFor("wrote the report folder review")
 	if got := string(readFile(t, old)); !strings.Contains(got, "Session cookie") {
 		t.Errorf("report.md after a yes:\n%s", got)
