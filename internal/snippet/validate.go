@@ -1,19 +1,24 @@
 package snippet
 
 import (
+	"errors"
+	"fmt"
 	"net"
 	"net/url"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	modpath "golang.org/x/mod/module"
 )
 
 // Each check returns "" when the value is fine, otherwise a reason that
 // says what is wrong and what to pass instead.
 
 // checkText rejects invalid UTF-8, control and format characters (which
-// include newlines, tabs and bidirectional overrides) and long values.
+// include newlines, tabs and bidirectional overrides), blanks other than
+// the ASCII space, characters that print as blanks, and long values.
 func checkText(v string, maxLen int) string {
 	if !utf8.ValidString(v) {
 		return "is not valid UTF-8"
@@ -22,11 +27,26 @@ func checkText(v string, maxLen int) string {
 		return "is longer than " + strconv.Itoa(maxLen) + " bytes"
 	}
 	for _, r := range v {
-		if !unicode.IsPrint(r) {
+		switch {
+		case !unicode.IsPrint(r):
 			return "contains a control or invisible character; remove it"
+		case r != ' ' && unicode.IsSpace(r) || isBlank(r):
+			return fmt.Sprintf("contains the blank character %U, "+
+				"which tokens would have to carry unseen; remove it", r)
 		}
 	}
 	return ""
+}
+
+// isBlank reports letters and symbols that Unicode counts as printable
+// but that show as empty space: Hangul fillers, the blank Braille
+// pattern, Khmer inherent vowels and the combining grapheme joiner.
+func isBlank(r rune) bool {
+	switch r {
+	case '\u115F', '\u1160', '\u3164', '\uFFA0', '\u2800', '\u17B4', '\u17B5', '\u034F':
+		return true
+	}
+	return false
 }
 
 func checkIssuer(v string) string {
@@ -54,7 +74,26 @@ func checkIssuer(v string) string {
 	default:
 		return "must be an https URL"
 	}
+	if lower := lowerSchemeHost(v); lower != v {
+		return "must have a lower-case scheme and host, because tokens' `iss` " +
+			"must match it exactly; pass " + lower
+	}
 	return checkHostPort(u)
+}
+
+// lowerSchemeHost returns v, an absolute URL, with its scheme and
+// authority in lower case and the rest kept.
+func lowerSchemeHost(v string) string {
+	i := strings.Index(v, "://")
+	if i < 0 {
+		return v
+	}
+	rest := v[i+3:]
+	end := strings.IndexAny(rest, "/?#")
+	if end < 0 {
+		end = len(rest)
+	}
+	return strings.ToLower(v[:i+3+end]) + rest[end:]
 }
 
 func checkAudience(v string) string {
@@ -158,6 +197,9 @@ func checkUpstream(v string) string {
 
 // checkHostPort checks the host (DNS name or IP literal) and optional port.
 func checkHostPort(u *url.URL) string {
+	if strings.HasSuffix(u.Host, ":") {
+		return "has a ':' but no port; give a port (1-65535) or leave out the ':'"
+	}
 	host := u.Hostname()
 	if net.ParseIP(host) == nil {
 		if reason := checkDNSName(host); reason != "" {
@@ -215,6 +257,15 @@ func checkModule(v string) string {
 				return reason
 			}
 		}
+	}
+	// The go command's own rules add reserved Windows names (con, aux.txt),
+	// short names such as x~1 and more.
+	if err := modpath.CheckPath(v); err != nil {
+		var pe *modpath.InvalidPathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return reason + "; go rejects it: " + err.Error()
 	}
 	return ""
 }
