@@ -86,6 +86,7 @@ func RunRecommend(o *RecommendOptions) error {
 		return usagef("%w", err)
 	}
 	noteDropped(o.IO, l.Answers, rec)
+	noteLooserTimeouts(o.IO, o.Snippet, rec)
 	if o.OutDir != "" {
 		return o.writeFolder(l, rec)
 	}
@@ -169,6 +170,40 @@ func noteDropped(io *IO, given decision.Answers, rec *decision.Recommendation) {
 	for _, id := range dropped {
 		fmt.Fprintf(io.Err, "note: %s does not apply to these answers and is ignored\n", id)
 	}
+}
+
+// noteLooserTimeouts says on stderr which session timeout flags are longer
+// than the limits of the recommendation's session_timeouts setting, so
+// that snippets laxer than the report are not written silently.
+func noteLooserTimeouts(io *IO, s snippetFlags, rec *decision.Recommendation) {
+	idle, absolute := review.SessionTimeouts(rec)
+	for _, t := range []struct {
+		flag, kind string
+		flg, rec   time.Duration
+	}{
+		{snippet.FlagIdleTimeout, "an idle", s.IdleTimeout, idle},
+		{snippet.FlagAbsoluteTimeout, "an absolute", s.AbsoluteTimeout, absolute},
+	} {
+		if t.rec != 0 && t.flg > t.rec {
+			fmt.Fprintf(io.Err, "note: `%s %s` is longer than the recommendation's "+
+				"session_timeouts setting, which asks for %s timeout of at most %s; "+
+				"the snippets use %s\n", t.flag, shortDuration(t.flg), t.kind,
+				shortDuration(t.rec), shortDuration(t.flg))
+		}
+	}
+}
+
+// shortDuration writes d as time.Duration does, without zero minutes or
+// seconds at the end: 24h, 15m, 1h30m.
+func shortDuration(d time.Duration) string {
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	return s
 }
 
 // snippetFlags are the values placed into starter configuration.
