@@ -2303,6 +2303,7 @@ func Snapshot() *decision.File {
 				},
 				Snippets: []string{
 					"go_jwt_middleware",
+					"istio_peer_authentication",
 					"istio_jwt",
 					"kong_jwt",
 					"envoy_gateway",
@@ -2957,7 +2958,6 @@ func Snapshot() *decision.File {
 				Value:   "`Authorization: Bearer` (or `DPoP`); credentials in the query string are refused with 400",
 				Snippets: []string{
 					"nginx_gateway",
-					"istio_peer_authentication",
 					"kong_gateway",
 				},
 				Source: decision.Cites{
