@@ -521,6 +521,7 @@ func Snapshot() *decision.File {
 							Answers: map[string][]string{
 								"can_hold_secret": []string{
 									"no",
+									"yes",
 								},
 								"user_context": []string{
 									"end_user_first_party",
@@ -970,7 +971,7 @@ func Snapshot() *decision.File {
 			{
 				ID:    "can_hold_secret",
 				Title: "Can the client keep a secret?",
-				Help:  "Only code running on a server you (or the partner) control can. Anything shipped to users' devices cannot.",
+				Help:  "Only code running on a server you (or the partner) control can; anything shipped to users' devices cannot. For a single-page app, answer yes when it has a backend of yours (its own server or a BFF) that can keep secrets for it.",
 				Group: "The caller",
 				Options: []decision.Option{
 					{
