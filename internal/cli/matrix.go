@@ -68,7 +68,7 @@ func RunMatrix(o *MatrixOptions) error {
 			if err != nil {
 				return err
 			}
-			rows = append(rows, report.MatrixRow{ClientTitle: opt.Title,
+			rows = append(rows, report.MatrixRow{ClientTitle: clientTitle(l.File, opt, a),
 				UserTitle: optionTitle(l.File, "user_context", a), Rec: rec})
 			if fixed == nil {
 				fixed = orgWide(rec.Answers, q.Options)
@@ -112,6 +112,25 @@ func expand(org decision.Answers, opt decision.Option) []decision.Answers {
 		sets = next
 	}
 	return sets
+}
+
+// clientTitle names a row: the client type, plus the answer to each
+// question other than user_context (which has its own column) for which
+// the option implies more than one answer, so that rows stay apart.
+func clientTitle(f *decision.File, opt decision.Option, a decision.Answers) string {
+	title := opt.Title
+	if opt.Implies == nil {
+		return title
+	}
+	for _, qid := range opt.Implies.Order {
+		if qid == "user_context" || len(opt.Implies.Answers[qid]) < 2 {
+			continue
+		}
+		if q := f.Question(qid); q != nil {
+			title += " (" + q.Title + " " + optionTitle(f, qid, a) + ")"
+		}
+	}
+	return title
 }
 
 // orgWide keeps the answers that are the same for every row: those no
