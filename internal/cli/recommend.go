@@ -87,6 +87,7 @@ func RunRecommend(o *RecommendOptions) error {
 	}
 	noteDropped(o.IO, l.Answers, rec)
 	noteLooserTimeouts(o.IO, o.Snippet, rec)
+	noteGatewayWithoutFiles(o.IO, l.File, rec)
 	if o.OutDir != "" {
 		return o.writeFolder(l, rec)
 	}
