@@ -19,10 +19,11 @@ import (
 
 // testPKI is a throw-away server CA, client CA and leaf certificates.
 type testPKI struct {
-	serverCA   *x509.Certificate
-	serverCert tls.Certificate
-	clientCA   *x509.Certificate
-	clientCert tls.Certificate
+	serverCA    *x509.Certificate
+	serverCAKey *ecdsa.PrivateKey
+	serverCert  tls.Certificate
+	clientCA    *x509.Certificate
+	clientCert  tls.Certificate
 }
 
 // newTestPKI issues a server certificate for host and 127.0.0.1, and a
@@ -33,7 +34,8 @@ func newTestPKI(t *testing.T, host string) testPKI {
 	clientCA, clientCAKey := newCA(t, "authadvisor test client CA")
 	spiffe, _ := url.Parse("spiffe://example.org/test-client")
 	return testPKI{
-		serverCA: serverCA,
+		serverCA:    serverCA,
+		serverCAKey: serverCAKey,
 		serverCert: newLeaf(t, serverCA, serverCAKey, &x509.Certificate{
 			Subject:     pkix.Name{CommonName: host},
 			DNSNames:    []string{host},
@@ -49,8 +51,35 @@ func newTestPKI(t *testing.T, host string) testPKI {
 	}
 }
 
-// writeNginxFiles writes server.crt, server.key and client-ca.crt, the
-// names the nginx templates use, into dir.
+// upstreamCert issues a server certificate named cn, with an IP SAN for
+// 127.0.0.1 when withIP is true, from the server CA.
+func (p testPKI) upstreamCert(t *testing.T, cn string, withIP bool) tls.Certificate {
+	t.Helper()
+	return serverLeaf(t, p.serverCA, p.serverCAKey, cn, withIP)
+}
+
+// serverLeaf issues a server certificate with the common name cn, also a
+// DNS name unless cn is an IP address, and an IP SAN for 127.0.0.1 when
+// withIP is true, from ca.
+func serverLeaf(t *testing.T, ca *x509.Certificate, caKey *ecdsa.PrivateKey, cn string,
+	withIP bool) tls.Certificate {
+	t.Helper()
+	tmpl := &x509.Certificate{
+		Subject:     pkix.Name{CommonName: cn},
+		ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
+	}
+	if net.ParseIP(cn) == nil {
+		tmpl.DNSNames = []string{cn}
+	}
+	if withIP {
+		tmpl.IPAddresses = []net.IP{net.IPv4(127, 0, 0, 1)}
+	}
+	return newLeaf(t, ca, caKey, tmpl)
+}
+
+// writeNginxFiles writes server.crt, server.key, client-ca.crt and
+// upstream-ca.crt (the server CA), the names the nginx templates use,
+// into dir.
 func (p testPKI) writeNginxFiles(t *testing.T, dir string) {
 	t.Helper()
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -61,9 +90,10 @@ func (p testPKI) writeNginxFiles(t *testing.T, dir string) {
 		t.Fatal(err)
 	}
 	files := map[string][]byte{
-		"server.crt":    pemBlock("CERTIFICATE", p.serverCert.Certificate[0]),
-		"server.key":    pemBlock("PRIVATE KEY", keyDER),
-		"client-ca.crt": pemBlock("CERTIFICATE", p.clientCA.Raw),
+		"server.crt":      pemBlock("CERTIFICATE", p.serverCert.Certificate[0]),
+		"server.key":      pemBlock("PRIVATE KEY", keyDER),
+		"client-ca.crt":   pemBlock("CERTIFICATE", p.clientCA.Raw),
+		"upstream-ca.crt": pemBlock("CERTIFICATE", p.serverCA.Raw),
 	}
 	for name, data := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), data, 0o600); err != nil {

@@ -1,10 +1,13 @@
 package snippet
 
 import (
+	"bufio"
 	"crypto/sha256"
+	"crypto/tls"
 	"encoding/base64"
 	"encoding/pem"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -106,6 +109,48 @@ func TestNginxGateway(t *testing.T) {
 	if n := validations.Load(); n != want {
 		t.Errorf("validator called %d times, want %d", n, want)
 	}
+	checkFragmentRefused(t, site.port, pki.clientTLS(p.APIHost, false))
+	if n := validations.Load(); n != want {
+		t.Errorf("a request line with '#' reached the validator")
+	}
+}
+
+// checkFragmentRefused sends request lines with a raw '#', which Go's
+// client never writes, and expects 400: nginx's $args ends at '#', but
+// proxy_pass would forward the whole line, and Go's server reads the
+// access_token after it.
+func checkFragmentRefused(t *testing.T, port int, cfg *tls.Config) {
+	t.Helper()
+	for _, target := range []string{"/items#?access_token=leaked", "/items#frag",
+		"/items?page=1#&api_key=x"} {
+		status, body := rawGet(t, port, cfg, target)
+		if status != 400 || !strings.Contains(body, "fragment") {
+			t.Errorf("GET %s = %d %q, want 400 naming the fragment", target, status, body)
+		}
+	}
+}
+
+// rawGet writes "GET target HTTP/1.1" as given over TLS to 127.0.0.1:port
+// with a valid token and returns the response status and body.
+func rawGet(t *testing.T, port int, cfg *tls.Config, target string) (int, string) {
+	t.Helper()
+	conn, err := tls.Dial("tcp", fmt.Sprintf("127.0.0.1:%d", port), cfg)
+	if err != nil {
+		t.Fatalf("dial: %v", err)
+	}
+	defer conn.Close()
+	fmt.Fprintf(conn, "GET %s HTTP/1.1\r\nHost: %s\r\nAuthorization: Bearer good-token\r\n"+
+		"Connection: close\r\n\r\n", target, cfg.ServerName)
+	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatalf("GET %s: %v", target, err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatalf("GET %s: body: %v", target, err)
+	}
+	return resp.StatusCode, string(body)
 }
 
 // queryCase is a query string and whether the nginx snippets refuse it.
@@ -123,10 +168,14 @@ func queryCases() []queryCase {
 		"+access_token=x", "client_secret=x", "Client-Secret=x", "password=x", "JWT=x",
 		"%61pi_key=x", "api%2Dkey=x", "api%5Fkey=x", "API%5fKEY=x", "%41PI_KEY=x",
 		"ac%63ess_token=x", "x=1&%6Bey=2", "tok%65n",
+		// Unicode case folding maps U+017F to "s" and U+212A to "k".
+		"acce%C5%BF%C5%BF_token=x", "api_%E2%84%AAey=x", "acceſſ_token=x",
+		"a=1&api_Key=x", "access_token%00=x", "x%e9=1",
 	}
 	passed := []string{
 		"page=2&sort=name", "monkey=1", "tokens=3", "keys=2", "q=%41bc",
 		"name=api_key", "a=b%5Fc", "tokenizer=on&keyboard=us", "apikeys=1",
+		"q=caf%C3%A9", "q=ſ",
 	}
 	var cases []queryCase
 	for _, q := range refused {
@@ -190,6 +239,65 @@ func TestNginxMTLS(t *testing.T) {
 		refused := status == 400 && strings.Contains(body, "invalid_request")
 		if refused != q.refused {
 			t.Errorf("query %s: %d %q, want refused=%v", q.query, status, body, q.refused)
+		}
+	}
+	checkFragmentRefused(t, site.port, pki.clientTLS(p.APIHost, true))
+}
+
+// TestNginxVerifiesUpstream puts https upstreams behind both nginx
+// snippets: only one whose certificate chains to the configured bundle
+// and names the upstream host gets the request, token included.
+func TestNginxVerifiesUpstream(t *testing.T) {
+	nginxBinary(t)
+	validator := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter,
+		r *http.Request) {
+	}))
+	t.Cleanup(validator.Close)
+	p := DefaultParams("")
+	pki := newTestPKI(t, p.APIHost)
+	attackerCA, attackerKey := newCA(t, "attacker CA")
+	// localhost resolves to 127.0.0.1, so nginx checks a DNS name.
+	cases := []struct {
+		name, host string
+		cert       tls.Certificate
+		status     int
+	}{
+		{"trusted CA", "localhost", pki.upstreamCert(t, "localhost", false), 200},
+		{"untrusted CA", "localhost",
+			serverLeaf(t, attackerCA, attackerKey, "attacker.invalid", true), 502},
+		{"untrusted CA, right name", "localhost",
+			serverLeaf(t, attackerCA, attackerKey, "localhost", true), 502},
+		{"trusted CA, other name", "localhost", pki.upstreamCert(t, "attacker.invalid", true), 502},
+		// nginx compares an IP address with the common name or DNS names
+		// only, as the README says.
+		{"IP address as common name", "127.0.0.1", pki.upstreamCert(t, "127.0.0.1", true), 200},
+	}
+	for _, id := range []string{"nginx_gateway", "nginx_mtls"} {
+		for _, c := range cases {
+			t.Run(id+"/"+c.name, func(t *testing.T) {
+				var hits atomic.Int32
+				up := httptest.NewUnstartedServer(http.HandlerFunc(
+					func(w http.ResponseWriter, r *http.Request) {
+						hits.Add(1)
+						fmt.Fprint(w, "upstream ok")
+					}))
+				up.TLS = &tls.Config{Certificates: []tls.Certificate{c.cert}}
+				up.StartTLS()
+				t.Cleanup(up.Close)
+				p.Upstream = strings.Replace(up.URL, "127.0.0.1", c.host, 1)
+				site := newNginxSite(t, nginxSpec(t, id), p, pki, validator.URL, "")
+				site.start(t, site.port)
+				client := &http.Client{Transport: &http.Transport{
+					TLSClientConfig: pki.clientTLS(p.APIHost, id == "nginx_mtls")}}
+				t.Cleanup(client.CloseIdleConnections)
+				status, body, _ := get(t, client,
+					fmt.Sprintf("https://127.0.0.1:%d/items", site.port),
+					map[string]string{"Authorization": "Bearer secret"})
+				if status != c.status || (status == 200) != (hits.Load() == 1) {
+					t.Errorf("upstream with %s: %d %q, %d requests reached it; want %d",
+						c.name, status, body, hits.Load(), c.status)
+				}
+			})
 		}
 	}
 }

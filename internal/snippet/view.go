@@ -65,6 +65,12 @@ type nginxView struct {
 	ClientCAFile string
 	Validator    string
 	Upstream     string // Params.Upstream without a trailing slash
+	// UpstreamCAFile verifies an https upstream's certificate, whose
+	// UpstreamHost (a DNS name or IP address) it must be issued for.
+	UpstreamCAFile string
+	UpstreamHost   string
+	UpstreamTLS    bool
+	UpstreamIP     bool
 }
 
 // Generated reports whether this render writes Go package dir, such as
@@ -105,7 +111,11 @@ func newView(p Params, s Spec, opt options, pkgs []string) view {
 		ClientCAFile: path.Join(opt.tlsDir, "client-ca.crt"),
 		Validator:    opt.validator,
 		Upstream:     strings.TrimSuffix(p.Upstream, "/"),
+
+		UpstreamCAFile: path.Join(opt.tlsDir, "upstream-ca.crt"),
 	}
+	up := clusterFor("", p.Upstream)
+	v.Nginx.UpstreamHost, v.Nginx.UpstreamTLS, v.Nginx.UpstreamIP = up.Host, up.TLS, up.IP
 	v.Envoy = newEnvoyView(p, opt)
 	v.Istio = newIstioView(p, opt)
 	v.Kong = newKongView(p, opt)
