@@ -9,6 +9,9 @@ type kongView struct {
 	// MaxExpiration is the jwt plugin's maximum_expiration in seconds: no
 	// recommended access-token lifetime is longer than an hour.
 	MaxExpiration int
+	// UpstreamTLS is whether the service URL is https, so Kong must
+	// verify the upstream's certificate.
+	UpstreamTLS bool
 }
 
 func newKongView(p Params, opt options) kongView {
@@ -18,5 +21,6 @@ func newKongView(p Params, opt options) kongView {
 		Route:         dnsLabel(label, "-route"),
 		Consumer:      dnsLabel(label, "-token-issuer"),
 		MaxExpiration: 3600,
+		UpstreamTLS:   clusterFor("", p.Upstream).TLS,
 	}
 }

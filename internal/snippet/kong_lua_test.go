@@ -2,58 +2,11 @@ package snippet
 
 import (
 	"fmt"
-	"net/url"
 	"strings"
 	"testing"
 
 	lua "github.com/yuin/gopher-lua"
 )
-
-// kongQueryArgs mimics ngx.req.get_uri_args, which kong.request.get_query
-// calls: arguments split on `&`, names and values percent-decoded with `+`
-// as a space, an argument without `=` is true, a repeated name holds a
-// list, and at most limit arguments are read.
-func kongQueryArgs(L *lua.LState, rawQuery string, limit int) *lua.LTable {
-	args := L.NewTable()
-	n := 0
-	for _, part := range strings.Split(rawQuery, "&") {
-		if part == "" {
-			continue
-		}
-		if n == limit {
-			break
-		}
-		n++
-		rawName, rawValue, hasValue := strings.Cut(part, "=")
-		name := ngxUnescape(rawName)
-		if name == "" {
-			continue
-		}
-		var v lua.LValue = lua.LTrue
-		if hasValue {
-			v = lua.LString(ngxUnescape(rawValue))
-		}
-		switch old := args.RawGetString(name).(type) {
-		case *lua.LNilType:
-			args.RawSetString(name, v)
-		case *lua.LTable:
-			old.Append(v)
-		default:
-			list := L.NewTable()
-			list.Append(old)
-			list.Append(v)
-			args.RawSetString(name, list)
-		}
-	}
-	return args
-}
-
-func ngxUnescape(s string) string {
-	if u, err := url.QueryUnescape(s); err == nil {
-		return u
-	}
-	return s
-}
 
 // runKongAccess runs the pre-function's access chunk for one request
 // with a stand-in for the Kong PDK in a state that has only the base,
@@ -77,8 +30,9 @@ func runKongAccess(t *testing.T, chunk, rawQuery string) int {
 	}
 	status := 0
 	request, response, kong := L.NewTable(), L.NewTable(), L.NewTable()
-	L.SetField(request, "get_query", L.NewFunction(func(L *lua.LState) int {
-		L.Push(kongQueryArgs(L, rawQuery, L.OptInt(1, 100)))
+	// kong.request.get_raw_query returns the query as sent, or "".
+	L.SetField(request, "get_raw_query", L.NewFunction(func(L *lua.LState) int {
+		L.Push(lua.LString(rawQuery))
 		return 1
 	}))
 	L.SetField(response, "exit", L.NewFunction(func(L *lua.LState) int {
@@ -122,11 +76,23 @@ func TestKongPreFunctionRefusesQueryCredentials(t *testing.T) {
 		"jwt", "client+secret=x", "id.token=x", "%20password=x", "PASSWD=", "key=x&key=y",
 		"refresh_token=x", "apikey=x", "token=x",
 		many(999, "access_token=x"), // the 1,000th argument is still read
-		many(1000, "page=1"),        // more than Kong reads: refused whole
+		many(1000, "page=1"),        // too many: refused whole
+		// Repeated names count once each, so the credential after 1,000
+		// of them is not hidden.
+		strings.Repeat("p=1&", 1000) + "access_token=x", strings.Repeat("p=1;", 999) + "p=1",
+		// ";" separates too; a [...] suffix, raw or encoded, and NUL are
+		// ignored, as frameworks do.
+		"a=1;access_token=x", "access_token[0]=x", "api_key[x]=y", "access_token%5B0%5D=x",
+		"access_token%00=x", "Access%5fToken%5B%5D=x",
+		// Non-ASCII bytes in a name, raw or encoded, are refused: U+017F
+		// folds to "s" and U+212A to "k" in Go and Java.
+		"acce%C5%BF%C5%BF_token=x", "api_%E2%84%AAey=x", "acce\u017f\u017f_token=x",
+		"a=1&api_\u212aey=x", "x%e9=1",
 	}
 	allowed := []string{
 		"", "page=2&sort=name", "tokens=1", "keyword=x", "keys=1", "api=1&key_id=3",
 		"q=access_token", "token_type_hint=x", many(998, "page=1"),
+		strings.Repeat("p=1&", 998) + "p=1", "q=caf%C3%A9", "q=\u017f", "tokens[0]=1",
 	}
 	for _, path := range []string{"kong/kong.yaml", "kong/kong-gateway.yaml"} {
 		content, err := readKongContent(t, []byte(fileData(t, files, path)))

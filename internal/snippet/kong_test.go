@@ -398,3 +398,31 @@ func kongStrs(list []*string) []string {
 	}
 	return out
 }
+
+// TestKongVerifiesHTTPSUpstream: Kong checks an https upstream's
+// certificate only with tls_verify, which an http service does not take.
+func TestKongVerifiesHTTPSUpstream(t *testing.T) {
+	for upstream, want := range map[string]bool{
+		"https://api.internal:8443": true, "https://10.0.0.5": true,
+		"http://127.0.0.1:8080": false,
+	} {
+		p := DefaultParams(IdPGeneric)
+		p.Upstream = upstream
+		files, err := Render(templatesFS(), specsOf("kong"), p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, path := range []string{"kong/kong.yaml", "kong/kong-gateway.yaml"} {
+			content, err := readKongContent(t, []byte(fileData(t, files, path)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			svc := content.Services[0]
+			got := svc.TLSVerify != nil && *svc.TLSVerify
+			if got != want || (!want && svc.TLSVerify != nil) {
+				t.Errorf("%s with upstream %s: tls_verify %v, want %v", path, upstream,
+					svc.TLSVerify, want)
+			}
+		}
+	}
+}
