@@ -222,9 +222,9 @@ func checkAuthorizationPolicy(t *testing.T, ap *securityv1.AuthorizationPolicy,
 		t.Fatalf("action %v, want DENY", ap.Spec.GetAction())
 	}
 	rules := ap.Spec.GetRules()
-	want := 1
+	want := 2
 	if p.IdP == IdPCognito {
-		want = 2
+		want = 3
 	}
 	if len(rules) != want {
 		t.Fatalf("%d rules, want %d", len(rules), want)
@@ -245,8 +245,15 @@ func checkAuthorizationPolicy(t *testing.T, ap *securityv1.AuthorizationPolicy,
 		len(src.GetNotNamespaces()) != 0 || len(src.GetNotPrincipals()) != 0 {
 		t.Errorf("the principal rule has more conditions: %v", src)
 	}
+	// The second denies every token whose iss is not exactly the issuer.
+	if c := rules[1]; len(c.GetFrom()) != 0 || len(c.GetTo()) != 0 ||
+		len(c.GetWhen()) != 1 || c.GetWhen()[0].GetKey() != "request.auth.claims[iss]" ||
+		!slices.Equal(c.GetWhen()[0].GetNotValues(), []string{p.Issuer}) ||
+		len(c.GetWhen()[0].GetValues()) != 0 {
+		t.Errorf("iss rule %v, want a deny unless iss is %q", c, p.Issuer)
+	}
 	if p.IdP == IdPCognito {
-		c := rules[1]
+		c := rules[2]
 		if len(c.GetFrom()) != 0 || len(c.GetTo()) != 0 || len(c.GetWhen()) != 1 ||
 			c.GetWhen()[0].GetKey() != "request.auth.claims[client_id]" ||
 			!slices.Equal(c.GetWhen()[0].GetNotValues(), []string{p.Audience}) ||
@@ -386,5 +393,92 @@ func TestDNSLabel(t *testing.T) {
 		if got != c.want || !dnsLabelRE.MatchString(got) {
 			t.Errorf("dnsLabel(%q, %q) = %q, want %q", c.base, c.suffix, got, c.want)
 		}
+	}
+}
+
+// istioValueMatches reports whether v matches an AuthorizationPolicy value:
+// exact, or with a leading or trailing "*" a suffix or prefix match, or
+// "*" alone for any non-empty value.
+func istioValueMatches(pattern, v string) bool {
+	switch {
+	case pattern == "*":
+		return v != ""
+	case strings.HasPrefix(pattern, "*"):
+		return strings.HasSuffix(v, pattern[1:])
+	case strings.HasSuffix(pattern, "*"):
+		return strings.HasPrefix(v, pattern[:len(pattern)-1])
+	}
+	return v == pattern
+}
+
+// istioDenies evaluates the DENY policy for a request with a valid token
+// whose iss and sub are given, the way Istio does for the fields the
+// template uses: a rule matches when all its from and when conditions do,
+// and the request is denied when any rule matches.
+func istioDenies(t *testing.T, ap *securityv1.AuthorizationPolicy, iss, sub string) bool {
+	t.Helper()
+	principal := iss + "/" + sub
+	for _, r := range ap.Spec.GetRules() {
+		if len(r.GetTo()) != 0 {
+			t.Fatalf("rule %v: to is not simulated", r)
+		}
+		match := true
+		for _, f := range r.GetFrom() {
+			not := f.GetSource().GetNotRequestPrincipals()
+			if len(not) == 0 {
+				t.Fatalf("rule %v: only notRequestPrincipals is simulated", r)
+			}
+			if slices.ContainsFunc(not, func(p string) bool {
+				return istioValueMatches(p, principal)
+			}) {
+				match = false
+			}
+		}
+		for _, c := range r.GetWhen() {
+			claims := map[string]string{"request.auth.claims[iss]": iss,
+				"request.auth.claims[client_id]": "", "request.auth.claims[sub]": sub}
+			v, ok := claims[c.GetKey()]
+			if !ok || len(c.GetValues()) != 0 {
+				t.Fatalf("rule %v: only notValues on iss, sub or client_id is simulated", r)
+			}
+			if slices.ContainsFunc(c.GetNotValues(), func(p string) bool {
+				return istioValueMatches(p, v)
+			}) {
+				match = false
+			}
+		}
+		if match {
+			return true
+		}
+	}
+	return false
+}
+
+// TestIstioDeniesOtherIssuersOnTheSameHost: the principal pattern
+// "<issuer>/*" also matches a longer issuer on the same host (Okta's org
+// issuer and its /oauth2/default server), so iss must be compared exactly.
+func TestIstioDeniesOtherIssuersOnTheSameHost(t *testing.T) {
+	p := DefaultParams(IdPOkta)
+	p.Issuer = "https://example.okta.com"
+	cfg, _ := renderIstio(t, p)
+	ap := cfg.authz[0]
+	if istioDenies(t, ap, p.Issuer, "alice") {
+		t.Error("a token from the issuer is denied")
+	}
+	for _, iss := range []string{"https://example.okta.com/oauth2/default",
+		"https://example.okta.com/", "https://example.okta.com.evil.test", "https://other.test"} {
+		if !istioDenies(t, ap, iss, "alice") {
+			t.Errorf("a token from %s is allowed", iss)
+		}
+	}
+}
+
+func TestIstioRefusesWildcardIssuer(t *testing.T) {
+	p := DefaultParams(IdPGeneric)
+	p.Issuer = "https://idp.example.com/*"
+	_, err := Render(templatesFS(), specsOf("istio"), p)
+	var pe *ParamError
+	if !errors.As(err, &pe) || pe.Flag != "--issuer" {
+		t.Errorf("issuer %q: error %v, want a *ParamError for --issuer", p.Issuer, err)
 	}
 }
