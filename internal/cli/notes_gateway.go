@@ -55,9 +55,14 @@ func entriesWriting(f *decision.File, target string) []string {
 }
 
 // orList joins items as "a, b or c".
-func orList(items []string) string {
+func orList(items []string) string { return joinLast(items, " or ") }
+
+// andList joins items as "a, b and c".
+func andList(items []string) string { return joinLast(items, " and ") }
+
+func joinLast(items []string, last string) string {
 	if len(items) < 2 {
 		return strings.Join(items, "")
 	}
-	return strings.Join(items[:len(items)-1], ", ") + " or " + items[len(items)-1]
+	return strings.Join(items[:len(items)-1], ", ") + last + items[len(items)-1]
 }

@@ -128,6 +128,10 @@ func (o *RecommendOptions) writeFolder(l *loaded, rec *decision.Recommendation) 
 		fmt.Fprintf(o.IO.Err, "note: %s is left from an earlier run and is not part of "+
 			"this report; remove it\n", safetext.Plain(filepath.Join(o.OutDir, p)))
 	}
+	if flags := o.Snippet.placeholders(); len(flags) > 0 && hasSnippets(files) {
+		fmt.Fprintf(o.IO.Err, "note: the snippets hold placeholder values for %s; "+
+			"run again with those flags, or edit the files before use\n", andList(flags))
+	}
 	return nil
 }
 
@@ -227,6 +231,31 @@ func (s *snippetFlags) register(cmd *cobra.Command) {
 		"session idle timeout in the snippets (default: the recommendation's)")
 	fl.DurationVar(&s.AbsoluteTimeout, snippet.FlagAbsoluteTimeout[2:], 0,
 		"session absolute timeout in the snippets (default: the recommendation's)")
+}
+
+// placeholders lists, as flags, the snippet values left to the identity
+// provider's placeholders.
+func (s *snippetFlags) placeholders() []string {
+	var flags []string
+	for _, f := range []struct{ flag, value string }{
+		{"--issuer", s.Issuer}, {"--audience", s.Audience}, {"--client-id", s.ClientID},
+		{"--api-host", s.APIHost},
+	} {
+		if f.value == "" {
+			flags = append(flags, "`"+f.flag+"`")
+		}
+	}
+	return flags
+}
+
+// hasSnippets reports whether files include any snippet.
+func hasSnippets(files []fileout.File) bool {
+	for _, f := range files {
+		if strings.HasPrefix(filepath.ToSlash(f.Path), review.SnippetsDir+"/") {
+			return true
+		}
+	}
+	return false
 }
 
 // paramsFor is params for the recommendation's identity provider, with
