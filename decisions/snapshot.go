@@ -2816,6 +2816,9 @@ func Snapshot() *decision.File {
 				Title:   "Short-lived access tokens",
 				Summary: "Bearer tokens should live minutes so that a leaked token is soon useless.",
 				Value:   "at most 15 minutes",
+				Params: map[string]string{
+					"max_lifetime": "15m",
+				},
 				Source: decision.Cites{
 					Items: []string{
 						"oauth21 §7.1",
@@ -2823,7 +2826,7 @@ func Snapshot() *decision.File {
 					},
 					Pos: decision.Pos{
 						Line:   457,
-						Column: 196,
+						Column: 225,
 					},
 				},
 				Pos: decision.Pos{
@@ -7504,6 +7507,9 @@ func Snapshot() *decision.File {
 						{
 							ID:    "short_lived_access_tokens",
 							Value: "about one hour, minted on demand from the app's signed JWT",
+							Params: map[string]string{
+								"max_lifetime": "1h",
+							},
 							Pos: decision.Pos{
 								Line:   968,
 								Column: 11,
@@ -8755,6 +8761,9 @@ func Snapshot() *decision.File {
 						{
 							ID:    "short_lived_access_tokens",
 							Value: "at most 5 minutes",
+							Params: map[string]string{
+								"max_lifetime": "5m",
+							},
 							Pos: decision.Pos{
 								Line:   1089,
 								Column: 11,
@@ -8819,6 +8828,9 @@ func Snapshot() *decision.File {
 						{
 							ID:    "short_lived_access_tokens",
 							Value: "at most 10 minutes",
+							Params: map[string]string{
+								"max_lifetime": "10m",
+							},
 							Pos: decision.Pos{
 								Line:   1096,
 								Column: 11,
@@ -8929,6 +8941,9 @@ func Snapshot() *decision.File {
 						{
 							ID:    "short_lived_access_tokens",
 							Value: "at most 10 minutes (the browser-apps BCP example); sessions continue with refresh tokens",
+							Params: map[string]string{
+								"max_lifetime": "10m",
+							},
 							Pos: decision.Pos{
 								Line:   1103,
 								Column: 11,
@@ -8993,6 +9008,9 @@ func Snapshot() *decision.File {
 						{
 							ID:    "short_lived_access_tokens",
 							Value: "at most 15 minutes",
+							Params: map[string]string{
+								"max_lifetime": "15m",
+							},
 							Pos: decision.Pos{
 								Line:   1110,
 								Column: 11,
@@ -9056,6 +9074,9 @@ func Snapshot() *decision.File {
 						{
 							ID:    "short_lived_access_tokens",
 							Value: "at most 60 minutes for a confidential server client",
+							Params: map[string]string{
+								"max_lifetime": "60m",
+							},
 							Pos: decision.Pos{
 								Line:   1117,
 								Column: 11,

@@ -133,7 +133,7 @@ func (o *TUIOptions) reviewOptions(l *loaded, logger *slog.Logger,
 		return tui.Options{}, err
 	}
 	return tui.Options{
-		File: l.File, Templates: l.Templates, Answers: l.Answers, Params: o.Snippet.params,
+		File: l.File, Templates: l.Templates, Answers: l.Answers, Params: o.Snippet.paramsFor,
 		Dir: o.IO.Dir, Date: date, Styles: tui.NewStyles(bg), Log: logger,
 		In: o.IO.In, Out: o.IO.Out, Err: o.IO.Err, AltScreen: true,
 	}, nil

@@ -46,6 +46,9 @@ func Snippets(tfs fs.FS, rec *decision.Recommendation, p snippet.Params) ([]file
 	if len(rec.Snippets) == 0 {
 		return nil, nil
 	}
+	if p.TokenLifetime == 0 {
+		p.TokenLifetime = AccessTokenLifetime(rec)
+	}
 	specs := make([]snippet.Spec, len(rec.Snippets))
 	for i, r := range rec.Snippets {
 		specs[i] = snippet.Spec{ID: r.ID, Title: r.Title, Target: r.Target,
@@ -71,6 +74,19 @@ func IdP(rec *decision.Recommendation) string {
 		}
 	}
 	return ""
+}
+
+// AccessTokenLifetime returns the longest access-token lifetime the
+// recommendation allows (the short_lived_access_tokens setting's
+// max_lifetime), or zero when it sets none.
+func AccessTokenLifetime(rec *decision.Recommendation) time.Duration {
+	for _, s := range rec.Settings {
+		if s.ID == "short_lived_access_tokens" {
+			d, _ := time.ParseDuration(s.Params["max_lifetime"])
+			return d
+		}
+	}
+	return 0
 }
 
 // SessionTimeouts reads the idle and absolute session timeouts the

@@ -1,13 +1,15 @@
 package snippet
 
+import "time"
+
 // kongView holds the values Kong templates place in their configuration.
 type kongView struct {
 	// Name names the service, the route and the consumer that stands for
 	// the identity provider: a DNS label derived from the API host, which
 	// also fits Kong's name rules (letters, digits and `.-_~`).
 	Service, Route, Consumer string
-	// MaxExpiration is the jwt plugin's maximum_expiration in seconds: no
-	// recommended access-token lifetime is longer than an hour.
+	// MaxExpiration is the jwt plugin's maximum_expiration in seconds:
+	// the recommendation's longest access-token lifetime.
 	MaxExpiration int
 	// UpstreamTLS is whether the service URL is https, so Kong must
 	// verify the upstream's certificate.
@@ -20,7 +22,7 @@ func newKongView(p Params, opt options) kongView {
 		Service:       label,
 		Route:         dnsLabel(label, "-route"),
 		Consumer:      dnsLabel(label, "-token-issuer"),
-		MaxExpiration: 3600,
+		MaxExpiration: int(p.TokenLifetime / time.Second),
 		UpstreamTLS:   clusterFor("", p.Upstream).TLS,
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/blang/semver/v4"
 	"github.com/kong/go-database-reconciler/pkg/dump"
@@ -125,6 +126,22 @@ func TestKongConfigRequiresHeaderJWT(t *testing.T) {
 	}
 }
 
+// TestKongMaximumExpirationFollowsTheTokenLifetime: the jwt plugin refuses
+// tokens that expire further ahead than the recommendation's longest
+// access-token lifetime.
+func TestKongMaximumExpirationFollowsTheTokenLifetime(t *testing.T) {
+	for _, d := range []time.Duration{5 * time.Minute, 10 * time.Minute, time.Hour} {
+		p := DefaultParams("")
+		p.TokenLifetime = d
+		data, _ := renderKong(t, p)
+		cfg, err := readKong(t, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkKongPlugins(t, cfg.content, d)
+	}
+}
+
 func checkKong(t *testing.T, cfg kongConfig, p Params) {
 	t.Helper()
 	if cfg.content.FormatVersion != "3.0" {
@@ -166,7 +183,7 @@ func checkKong(t *testing.T, cfg kongConfig, p Params) {
 	if !names["jwt"] || !names["pre-function"] {
 		t.Fatalf("plugins %v, want jwt and pre-function", names)
 	}
-	checkKongPlugins(t, cfg.content)
+	checkKongPlugins(t, cfg.content, p.withDefaults().TokenLifetime)
 
 	c, secret := raw.Consumers[0], raw.JWTAuths[0]
 	if secret.Consumer == nil || *secret.Consumer.ID != *c.ID {
@@ -184,7 +201,7 @@ func checkKong(t *testing.T, cfg kongConfig, p Params) {
 
 // checkKongPlugins decodes the plugin configurations as written in the
 // file, strictly, and checks the jwt plugin's settings.
-func checkKongPlugins(t *testing.T, content *file.Content) {
+func checkKongPlugins(t *testing.T, content *file.Content, lifetime time.Duration) {
 	t.Helper()
 	for _, pl := range content.Services[0].Plugins {
 		switch kongStr(pl.Name) {
@@ -210,8 +227,9 @@ func checkKongPlugins(t *testing.T, content *file.Content) {
 				t.Errorf("key_claim_name %q, secret_is_base64 %v, anonymous %v",
 					c.KeyClaimName, c.SecretIsBase64, c.Anonymous)
 			}
-			if c.MaximumExpiration <= 0 || c.MaximumExpiration > 3600 {
-				t.Errorf("maximum_expiration %v, want 1 to 3600 seconds", c.MaximumExpiration)
+			if want := lifetime.Seconds(); c.MaximumExpiration != want {
+				t.Errorf("maximum_expiration %v, want the token lifetime, %v seconds",
+					c.MaximumExpiration, want)
 			}
 			if c.RunOnPreflight != nil && !*c.RunOnPreflight {
 				t.Error("run_on_preflight false lets OPTIONS through without a token")

@@ -40,7 +40,16 @@ type Params struct {
 	// absolute one.
 	IdleTimeout     time.Duration
 	AbsoluteTimeout time.Duration
+	// TokenLifetime is the longest access-token lifetime the
+	// recommendation allows; gateways that can bound a token's `exp`
+	// (Kong's maximum_expiration) use it. Zero means
+	// DefaultTokenLifetime. A whole number of seconds up to 24 hours.
+	TokenLifetime time.Duration
 }
+
+// DefaultTokenLifetime is the token lifetime bound when the
+// recommendation sets none: the longest any of its settings allows.
+const DefaultTokenLifetime = time.Hour
 
 // IdP identifiers accepted in Params.IdP.
 const (
@@ -148,6 +157,10 @@ func (p Params) Validate() error {
 	add("--idp", p.IdP, checkIdP(p.IdP))
 	add("--module", p.Module, checkModule(p.Module))
 	errs = append(errs, p.checkTimeouts()...)
+	if reason := checkTimeout(p.TokenLifetime); reason != "" {
+		errs = append(errs, &ParamError{Flag: "max_lifetime", Value: p.TokenLifetime.String(),
+			Reason: "(the decision file's access-token lifetime) " + reason})
+	}
 	return errors.Join(errs...)
 }
 
@@ -164,6 +177,9 @@ func (p Params) withDefaults() Params {
 	}
 	if p.AbsoluteTimeout == 0 {
 		p.AbsoluteTimeout = DefaultAbsoluteTimeout
+	}
+	if p.TokenLifetime == 0 {
+		p.TokenLifetime = DefaultTokenLifetime
 	}
 	return p
 }

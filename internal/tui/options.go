@@ -16,6 +16,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/authadvisor/authadvisor/internal/decision"
+	"github.com/authadvisor/authadvisor/internal/review"
 	"github.com/authadvisor/authadvisor/internal/snippet"
 )
 
@@ -32,9 +33,9 @@ type Options struct {
 	Templates fs.FS
 	// Answers pre-fill the form: from flags or an answers file.
 	Answers decision.Answers
-	// Params gives the values placed in snippets for an identity provider
-	// ("" when the decision file does not ask for one).
-	Params func(idp string) snippet.Params
+	// Params gives the values placed in the snippets of a recommendation;
+	// by default its identity provider's placeholders.
+	Params func(rec *decision.Recommendation) snippet.Params
 	// Dir is the folder that relative paths typed in the review start from.
 	Dir string
 	// Date is the date written into decision records.
@@ -59,7 +60,9 @@ func (o *Options) fill() {
 		o.Styles = NewStyles(NoColor)
 	}
 	if o.Params == nil {
-		o.Params = snippet.DefaultParams
+		o.Params = func(rec *decision.Recommendation) snippet.Params {
+			return snippet.DefaultParams(review.IdP(rec))
+		}
 	}
 	if o.Answers == nil {
 		o.Answers = decision.Answers{}

@@ -26,7 +26,7 @@ func evaluateCmd(o Options, a decision.Answers) tea.Cmd {
 		if err != nil {
 			return resultMsg{err: err}
 		}
-		files, ferr := review.Files(o.File, o.Templates, rec, o.Params(review.IdP(rec)))
+		files, ferr := review.Files(o.File, o.Templates, rec, o.Params(rec))
 		return resultMsg{rec: rec, files: files, filesErr: ferr}
 	}
 }
