@@ -7660,6 +7660,16 @@ func Snapshot() *decision.File {
 						{
 							ID:  "password_sharing_with_third_party",
 							Why: "Third parties must never collect or store users' passwords; consent goes through the authorization server.",
+							Source: decision.Cites{
+								Items: []string{
+									"rfc9700 §2.4",
+									"owasp_authn",
+								},
+								Pos: decision.Pos{
+									Line:   989,
+									Column: 174,
+								},
+							},
 							Pos: decision.Pos{
 								Line:   989,
 								Column: 11,
