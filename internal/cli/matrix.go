@@ -37,6 +37,11 @@ func newMatrixCmd(io *IO, questions []decision.Question) *cobra.Command {
 		RunE: func(*cobra.Command, []string) error { return RunMatrix(o) },
 	}
 	registerAnswerFlags(cmd, &o.Answers, questions)
+	// The matrix makes one row per client type, so its flag is refused;
+	// keep it out of the help. Still registered, it gets the clear error.
+	if f := cmd.Flags().Lookup(answers.FlagName(matrixQuestion)); f != nil {
+		f.Hidden = true
+	}
 	return cmd
 }
 
