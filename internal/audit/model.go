@@ -15,6 +15,9 @@ type Document struct {
 	// SchemesKey is where they are defined (nil when nowhere).
 	Schemes    []*Scheme
 	SchemesKey *Loc
+	// Elsewhere names the schemes defined by a reference to another
+	// document, which audit does not follow: they exist, unread.
+	Elsewhere map[string]bool
 	// Security is the global security requirement; nil when absent.
 	Security *Requirements
 	// Servers are where the API is served: OpenAPI 3 `servers`, or

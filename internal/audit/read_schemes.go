@@ -52,8 +52,15 @@ func (x *extractor) scheme(p *part, ptr Pointer) error {
 		return err
 	}
 	n, at, err := x.follow(raw, ptr)
-	if err != nil || n == nil {
+	if err != nil {
 		return err
+	}
+	if n == nil {
+		if x.doc.Elsewhere == nil {
+			x.doc.Elsewhere = map[string]bool{}
+		}
+		x.doc.Elsewhere[p.key] = true
+		return nil
 	}
 	if n.Kind != yaml.MappingNode {
 		return x.badShape(n, "a security scheme is a mapping with `type` and its settings")

@@ -39,7 +39,7 @@ func schemeUndefined(c *check) {
 	for _, r := range allRequirements(c.doc) {
 		for _, a := range r.Alts {
 			for _, u := range a.Uses {
-				if c.doc.scheme(u.Name) == nil {
+				if c.doc.scheme(u.Name) == nil && !c.doc.Elsewhere[u.Name] {
 					c.add(findings.Error, u.Loc, fmt.Sprintf(
 						"security requirement names scheme %q, which is not defined", u.Name))
 				}

@@ -371,3 +371,32 @@ paths:
 `)
 	check(t, res, []want{{"auth-missing-401-403", "info", "9:5", "1 of 3 protected"}})
 }
+
+// TestSchemeDefinedInAnotherDocument: a scheme whose definition is a
+// reference to another file exists; audit cannot read it, so it says so in
+// a note and does not call the scheme undefined. An unknown name still is.
+func TestSchemeDefinedInAnotherDocument(t *testing.T) {
+	d, err := audit.Read("api.yaml", []byte(`openapi: 3.0.3
+paths:
+  /a:
+    get:
+      security: [{shared: []}]
+  /b:
+    get:
+      security: [{missing: []}]
+components:
+  securitySchemes:
+    shared:
+      $ref: common.yaml#/components/securitySchemes/shared
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Notes) != 1 || !strings.Contains(d.Notes[0], "common.yaml") {
+		t.Errorf("notes %q, want one naming common.yaml", d.Notes)
+	}
+	sel, _ := audit.Select(nil, nil)
+	check(t, audit.Audit(d, sel), []want{
+		{"auth-scheme-undefined", "error", "8:19", `scheme "missing"`},
+	})
+}
