@@ -30,7 +30,7 @@ type envoyView struct {
 	// https upstream's).
 	SystemCAFile string
 	// JWKSURI is where Envoy fetches the provider's signing keys: a default
-	// derived from the issuer per identity provider (see envoyJWKSURI); the
+	// derived from the issuer per identity provider (see jwksURI); the
 	// discovery document's jwks_uri is authoritative.
 	JWKSURI string
 	// DiscoveryURL is the issuer's OpenID discovery document, which names
@@ -71,7 +71,7 @@ type envoyCluster struct {
 }
 
 func newEnvoyView(p Params, opt options) envoyView {
-	jwks := envoyJWKSURI(p.IdP, p.Issuer)
+	jwks := jwksURI(p.IdP, p.Issuer)
 	return envoyView{
 		ListenAddress: envoyListenAddr,
 		ListenPort:    envoyListenPort,
@@ -89,10 +89,10 @@ func newEnvoyView(p Params, opt options) envoyView {
 	}
 }
 
-// envoyJWKSURI returns the usual JWKS location of each identity provider for
+// jwksURI returns the usual JWKS location of each identity provider for
 // issuer. Providers publish it as jwks_uri in their discovery document;
 // these defaults follow the providers' documented layouts.
-func envoyJWKSURI(idp, issuer string) string {
+func jwksURI(idp, issuer string) string {
 	base := strings.TrimSuffix(issuer, "/")
 	switch idp {
 	case IdPKeycloak:

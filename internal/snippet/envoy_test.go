@@ -329,7 +329,7 @@ func checkEnvoyTokens(t *testing.T, g envoyGateway, p Params) {
 		t.Error("require_expiration is off")
 	}
 	uri := prov.GetRemoteJwks().GetHttpUri()
-	if want := envoyJWKSURI(p.IdP, p.Issuer); uri.GetUri() != want {
+	if want := jwksURI(p.IdP, p.Issuer); uri.GetUri() != want {
 		t.Errorf("JWKS uri = %q, want %q", uri.GetUri(), want)
 	}
 	if uri.GetCluster() != "authadvisor_jwks" || g.cluster(uri.GetCluster()) == nil {
@@ -448,7 +448,7 @@ func checkEnvoyClusters(t *testing.T, g envoyGateway, p Params) {
 		t.Errorf("want 2 clusters, got %d", n)
 	}
 	for name, raw := range map[string]string{
-		"authadvisor_jwks":     envoyJWKSURI(p.IdP, p.Issuer),
+		"authadvisor_jwks":     jwksURI(p.IdP, p.Issuer),
 		"authadvisor_upstream": p.Upstream,
 	} {
 		c := g.cluster(name)
@@ -546,7 +546,7 @@ func TestEnvoyJWKSURI(t *testing.T) {
 			"https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_X/.well-known/jwks.json"},
 	}
 	for _, c := range cases {
-		if got := envoyJWKSURI(c.idp, c.issuer); got != c.want {
+		if got := jwksURI(c.idp, c.issuer); got != c.want {
 			t.Errorf("%s %s: got %s, want %s", c.idp, c.issuer, got, c.want)
 		}
 	}
@@ -558,7 +558,7 @@ func TestEnvoyReadme(t *testing.T) {
 	p := DefaultParams(IdPKeycloak)
 	readme := fileData(t, renderEnvoy(t, p), "envoy/README.md")
 	for _, want := range []string{
-		"`" + envoyJWKSURI(p.IdP, p.Issuer) + "`",
+		"`" + jwksURI(p.IdP, p.Issuer) + "`",
 		"`" + p.Issuer + "/.well-known/openid-configuration`",
 		"`jwks_uri`", "no Envoy binary", "envoy --mode validate",
 		"`authadvisor-gateway.yaml` — ", "`authadvisor-mtls.yaml` — ",

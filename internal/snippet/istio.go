@@ -58,27 +58,3 @@ func dnsLabel(base, suffix string) string {
 	}
 	return base + suffix
 }
-
-// jwksURI returns the key set URL the given provider usually publishes for
-// issuer. Providers differ, so the README asks to confirm it from the
-// `jwks_uri` of the issuer's discovery document.
-func jwksURI(idp, issuer string) string {
-	base := strings.TrimSuffix(issuer, "/")
-	switch idp {
-	case IdPKeycloak:
-		return base + "/protocol/openid-connect/certs"
-	case IdPOkta:
-		// A custom authorization server's issuer already ends in
-		// /oauth2/<id>; the org authorization server's does not.
-		if strings.Contains(base, "/oauth2/") {
-			return base + "/v1/keys"
-		}
-		return base + "/oauth2/v1/keys"
-	case IdPEntraID:
-		// https://login.microsoftonline.com/<tenant>/v2.0 publishes its keys
-		// at /<tenant>/discovery/v2.0/keys.
-		return strings.TrimSuffix(base, "/v2.0") + "/discovery/v2.0/keys"
-	}
-	// Auth0, Cognito and many others.
-	return base + "/.well-known/jwks.json"
-}
