@@ -83,7 +83,8 @@ func TestValidateRejects(t *testing.T) {
 		{"--issuer", "https://idp.example.com:99999", "port"},
 		{"--issuer", "https://idp_x.example.com", "invalid host"},
 		{"--issuer", "https://idp.example.com:", "no port"},
-		{"--issuer", "HTTPS://idp.example.com", "lower-case scheme and host, because tokens' `iss` must match it exactly; pass https://idp.example.com"},
+		{"--issuer", "HTTPS://idp.example.com", "lower-case scheme and host, because tokens' " +
+			"`iss` must match it exactly; pass https://idp.example.com"},
 		{"--issuer", "https://IdP.Example.com/Realms/X", "pass https://idp.example.com/Realms/X"},
 		{"--audience", "", "required"},
 		{"--audience", "a\nb", "control"},
