@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -90,10 +91,15 @@ func valueCompletion(q decision.Question) cobra.CompletionFunc {
 	}
 }
 
+// defaultFile is the built-in decision file, built from its snapshot once
+// per process: the flags, the evaluation and the review's background
+// previews read the same value, so its lookup tables are built up front.
+var defaultFile = sync.OnceValue(func() *decision.File { return decisions.Snapshot().Ready() })
+
 // defaultQuestions returns the questions of the built-in decision file, for
 // building flags.
 func defaultQuestions() []decision.Question {
-	return decisions.Snapshot().Questions
+	return defaultFile().Questions
 }
 
 // loaded is a decision file and its answers, ready to evaluate.
@@ -208,7 +214,7 @@ func (l *loaded) evaluate() (*decision.Recommendation, error) {
 // current, so that start-up parses no YAML.
 func loadDecisions(io *IO, path string, tfs fs.FS) (*decision.File, error) {
 	if path == "" {
-		return decisions.Snapshot(), nil
+		return defaultFile(), nil
 	}
 	data, err := readLimited(io.abs(path), path, io.inputLimit(decision.MaxFileSize))
 	if err != nil {

@@ -100,6 +100,13 @@ func (f *File) ix() *index {
 	return f.index
 }
 
+// Ready builds the file's lookup tables now and returns f, so that f can
+// then be shared by goroutines that only read it.
+func (f *File) Ready() *File {
+	f.ix()
+	return f
+}
+
 // Question returns the question with the given id, or nil.
 func (f *File) Question(id string) *Question {
 	return f.ix().questions[id]
