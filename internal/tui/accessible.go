@@ -69,6 +69,12 @@ func askQuestion(o Options, s *answerState, i int, in *lineReader) error {
 	}
 	if q.Multi {
 		title += "\nEnter an option's number to select or clear it, and 0 when done."
+	} else if q.Default == nil && !s.answered[q.ID] {
+		title += "\nNo default: enter an option's number."
+		in.blankRefused = func() {
+			fmt.Fprintln(o.Err, q.ID+" has no default; enter an option's number.")
+		}
+		defer func() { in.blankRefused = nil }()
 	}
 	field := newField(s, i, o.Styles.Form, title, "")
 	if err := field.RunAccessible(o.Err, in); err != nil {

@@ -53,6 +53,23 @@ func TestAccessibleWithPipedAnswers(t *testing.T) {
 	}
 }
 
+// TestAccessibleBlankLineWithoutDefault: a stray empty line at a question
+// with no default is refused, not taken as its first option, so the
+// answers after it keep their places.
+func TestAccessibleBlankLineWithoutDefault(t *testing.T) {
+	o := testOptions(t)
+	out, prompts, _, err := runAccessible(t, o, "\n3\n2\n0\n\n2\nKeyed jobs\n2\n")
+	if err != nil {
+		t.Fatalf("RunAccessible: %v\n%s", err, prompts)
+	}
+	if !strings.Contains(prompts, "channel has no default; enter an option's number.") {
+		t.Errorf("the blank line was not refused:\n%s", prompts)
+	}
+	if !strings.Contains(out, "Recommended: Restricted API key") {
+		t.Errorf("the answers after the blank line moved:\n%s", out)
+	}
+}
+
 func TestAccessibleAnswersGivenBeforehandAreDefaults(t *testing.T) {
 	o := testOptions(t)
 	o.Answers = map[string][]string{"channel": {"mobile"}, "signed_in": {"no"}}

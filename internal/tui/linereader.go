@@ -2,6 +2,7 @@ package tui
 
 import (
 	"bufio"
+	"bytes"
 	"io"
 )
 
@@ -16,6 +17,10 @@ type lineReader struct {
 	ended   bool
 	// starved is set once a prompt found the input at its end.
 	starved bool
+	// blankRefused, when set, is shown for a blank line, which is then
+	// skipped: a question with no default must not take its first option
+	// from a stray empty line.
+	blankRefused func()
 }
 
 func newLineReader(r io.Reader) *lineReader {
@@ -40,6 +45,10 @@ func (l *lineReader) Read(p []byte) (int, error) {
 			if line[len(line)-1] != '\n' {
 				line = append(line, '\n')
 			}
+		}
+		if l.blankRefused != nil && len(bytes.TrimSpace(line)) == 0 {
+			l.blankRefused()
+			return l.Read(p)
 		}
 		l.pending = line
 	}
