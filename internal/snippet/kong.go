@@ -9,12 +9,17 @@ type kongView struct {
 	// also fits Kong's name rules (letters, digits and `.-_~`).
 	Service, Route, Consumer string
 	// MaxExpiration is the jwt plugin's maximum_expiration in seconds:
-	// the recommendation's longest access-token lifetime.
+	// the recommendation's longest access-token lifetime plus
+	// kongClockSkew, since the plugin allows no leeway of its own.
 	MaxExpiration int
 	// UpstreamTLS is whether the service URL is https, so Kong must
 	// verify the upstream's certificate.
 	UpstreamTLS bool
 }
+
+// kongClockSkew is how far the identity provider's clock may run ahead of
+// Kong's before a fresh token's `exp` looks too far away.
+const kongClockSkew = time.Minute
 
 func newKongView(p Params, opt options) kongView {
 	label := hostLabel(p.APIHost)
@@ -22,7 +27,7 @@ func newKongView(p Params, opt options) kongView {
 		Service:       label,
 		Route:         dnsLabel(label, "-route"),
 		Consumer:      dnsLabel(label, "-token-issuer"),
-		MaxExpiration: int(p.TokenLifetime / time.Second),
+		MaxExpiration: int((p.TokenLifetime + kongClockSkew) / time.Second),
 		UpstreamTLS:   clusterFor("", p.Upstream).TLS,
 	}
 }

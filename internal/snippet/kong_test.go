@@ -227,9 +227,9 @@ func checkKongPlugins(t *testing.T, content *file.Content, lifetime time.Duratio
 				t.Errorf("key_claim_name %q, secret_is_base64 %v, anonymous %v",
 					c.KeyClaimName, c.SecretIsBase64, c.Anonymous)
 			}
-			if want := lifetime.Seconds(); c.MaximumExpiration != want {
-				t.Errorf("maximum_expiration %v, want the token lifetime, %v seconds",
-					c.MaximumExpiration, want)
+			if want := lifetime.Seconds() + 60; c.MaximumExpiration != want {
+				t.Errorf("maximum_expiration %v, want the token lifetime and a minute "+
+					"for clock skew, %v seconds", c.MaximumExpiration, want)
 			}
 			if c.RunOnPreflight != nil && !*c.RunOnPreflight {
 				t.Error("run_on_preflight false lets OPTIONS through without a token")
