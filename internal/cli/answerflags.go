@@ -254,7 +254,7 @@ func readLimited(full, name string, limit int64) ([]byte, error) {
 		return nil, usagef("%s: %v", name, err)
 	}
 	if int64(len(data)) > limit {
-		return nil, tooLarge(name, limit)
+		return nil, tooLarge(name, limit, 0)
 	}
 	return data, nil
 }
@@ -272,7 +272,7 @@ func openRegular(full, name string, limit int64) (*os.File, int64, error) {
 	}
 	info, err := f.Stat()
 	if err = checkRegular(info, err); err == nil && info.Size() > limit {
-		err = tooLarge(name, limit)
+		err = tooLarge(name, limit, info.Size())
 	} else if err != nil {
 		err = usagef("%s: %w", name, err)
 	}

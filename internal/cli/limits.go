@@ -102,11 +102,27 @@ func (io *IO) inputLimit(def int64) int64 {
 	return def
 }
 
-// tooLarge is the error for a file over the limit.
-func tooLarge(name string, limit int64) error {
+// tooLarge is the error for a file of size bytes over the limit; size is
+// zero when only a read found the file too large.
+func tooLarge(name string, limit, size int64) error {
 	return usagef("%s: file is larger than the input limit of %s; raise it with "+
 		"`--%s SIZE` or %s=SIZE, such as %s", name, formatSize(limit),
-		maxInputFlag, maxInputEnv, formatSize(min(limit*2, maxInputCeiling)))
+		maxInputFlag, maxInputEnv, formatSize(enoughFor(limit, size)))
+}
+
+// enoughFor is a limit to suggest for a file of size bytes, over limit: the
+// size rounded up to whole KiB, or whole MiB from 1 MiB, or twice the limit
+// when the size is not known.
+func enoughFor(limit, size int64) int64 {
+	n := limit * 2
+	if size > limit {
+		unit := int64(1 << 10)
+		if size >= 1<<20 {
+			unit = 1 << 20
+		}
+		n = (size + unit - 1) / unit * unit
+	}
+	return min(n, maxInputCeiling)
 }
 
 // checkOutPath refuses an output path with control characters (line

@@ -30,3 +30,23 @@ func TestFormatSize(t *testing.T) {
 		}
 	}
 }
+
+// TestEnoughFor: the suggested limit holds the file, so pasting it works.
+func TestEnoughFor(t *testing.T) {
+	for _, c := range []struct{ limit, size, want int64 }{
+		{100, 317, 1 << 10},
+		{1 << 20, 3_400_000, 4 << 20},
+		{1 << 20, 1_100_000, 2 << 20},
+		{100 << 10, 403_000, 394 << 10},
+		{1 << 20, 0, 2 << 20},
+		{1 << 29, 1<<30 + 5, 1 << 30},
+	} {
+		got := enoughFor(c.limit, c.size)
+		if got != c.want {
+			t.Errorf("enoughFor(%d, %d) = %d, want %d", c.limit, c.size, got, c.want)
+		}
+		if c.size > 0 && c.size <= maxInputCeiling && got < c.size {
+			t.Errorf("enoughFor(%d, %d) = %d is smaller than the file", c.limit, c.size, got)
+		}
+	}
+}
