@@ -28,8 +28,10 @@ func noteGatewayWithoutFiles(io *IO, f *decision.File, rec *decision.Recommendat
 				continue
 			}
 			fmt.Fprintf(io.Err, "note: `%s: %s` adds no %s configuration to this "+
-				"recommendation; the decision file writes it only with %s\n",
-				safetext.Plain(a.Question), target, target, safetext.Plain(orList(with)))
+				"recommendation: %s cannot check its schemes' credentials itself, and the "+
+				"Go snippets do; %s configuration comes with %s\n",
+				safetext.Plain(a.Question), target, target, target, target,
+				safetext.Plain(orList(with)))
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -128,9 +129,9 @@ func (o *RecommendOptions) writeFolder(l *loaded, rec *decision.Recommendation) 
 		fmt.Fprintf(o.IO.Err, "note: %s is left from an earlier run and is not part of "+
 			"this report; remove it\n", safetext.Plain(filepath.Join(o.OutDir, p)))
 	}
-	if flags := o.Snippet.placeholders(); len(flags) > 0 && hasSnippets(files) {
+	if held := o.Snippet.placeholders(o.Snippet.paramsFor(rec), files); len(held) > 0 {
 		fmt.Fprintf(o.IO.Err, "note: the snippets hold placeholder values for %s; "+
-			"run again with those flags, or edit the files before use\n", andList(flags))
+			"run again with those flags, or edit the files before use\n", andList(held))
 	}
 	return nil
 }
@@ -233,25 +234,26 @@ func (s *snippetFlags) register(cmd *cobra.Command) {
 		"session absolute timeout in the snippets (default: the recommendation's)")
 }
 
-// placeholders lists, as flags, the snippet values left to the identity
-// provider's placeholders.
-func (s *snippetFlags) placeholders() []string {
-	var flags []string
-	for _, f := range []struct{ flag, value string }{
-		{"--issuer", s.Issuer}, {"--audience", s.Audience}, {"--client-id", s.ClientID},
-		{"--api-host", s.APIHost},
+// placeholders lists the flags not given whose placeholder value (from p)
+// appears in a written snippet, each with that value to search for.
+func (s *snippetFlags) placeholders(p snippet.Params, files []fileout.File) []string {
+	var held []string
+	for _, f := range []struct{ flag, given, used string }{
+		{"--issuer", s.Issuer, p.Issuer}, {"--audience", s.Audience, p.Audience},
+		{"--client-id", s.ClientID, p.ClientID}, {"--api-host", s.APIHost, p.APIHost},
 	} {
-		if f.value == "" {
-			flags = append(flags, "`"+f.flag+"`")
+		if f.given == "" && f.used != "" && inSnippets(files, f.used) {
+			held = append(held, "`"+f.flag+"` ("+safetext.Plain(f.used)+")")
 		}
 	}
-	return flags
+	return held
 }
 
-// hasSnippets reports whether files include any snippet.
-func hasSnippets(files []fileout.File) bool {
+// inSnippets reports whether a snippet among files holds text.
+func inSnippets(files []fileout.File, text string) bool {
 	for _, f := range files {
-		if strings.HasPrefix(filepath.ToSlash(f.Path), review.SnippetsDir+"/") {
+		if strings.HasPrefix(filepath.ToSlash(f.Path), review.SnippetsDir+"/") &&
+			bytes.Contains(f.Data, []byte(text)) {
 			return true
 		}
 	}
