@@ -11550,23 +11550,59 @@ func Snapshot() *decision.File {
 						"sensitive_operations",
 					},
 					Not: &decision.Condition{
-						Answers: map[string][]string{
-							"user_context": []string{
-								"none",
+						Any: []decision.Condition{
+							{
+								Answers: map[string][]string{
+									"user_context": []string{
+										"none",
+									},
+								},
+								Order: []string{
+									"user_context",
+								},
+								Pos: decision.Pos{
+									Line:   1400,
+									Column: 126,
+								},
+								KeyPos: map[string]decision.Pos{
+									"user_context": {
+										Line:   1400,
+										Column: 127,
+									},
+								},
 							},
-						},
-						Order: []string{
-							"user_context",
+							{
+								Answers: map[string][]string{
+									"client_type": []string{
+										"server_web_app",
+									},
+									"user_context": []string{
+										"end_user_first_party",
+									},
+								},
+								Order: []string{
+									"client_type",
+									"user_context",
+								},
+								Pos: decision.Pos{
+									Line:   1400,
+									Column: 150,
+								},
+								KeyPos: map[string]decision.Pos{
+									"client_type": {
+										Line:   1400,
+										Column: 151,
+									},
+									"user_context": {
+										Line:   1400,
+										Column: 182,
+									},
+								},
+							},
 						},
 						Pos: decision.Pos{
 							Line:   1400,
 							Column: 119,
-						},
-						KeyPos: map[string]decision.Pos{
-							"user_context": {
-								Line:   1400,
-								Column: 120,
-							},
 						},
 					},
 					Pos: decision.Pos{
@@ -11621,6 +11657,80 @@ func Snapshot() *decision.File {
 				},
 			},
 			{
+				ID:    "step_up_sensitive_ops_session",
+				Title: "Step-up for sensitive operations in a server-rendered app with its own session",
+				When: &decision.Condition{
+					Answers: map[string][]string{
+						"client_type": []string{
+							"server_web_app",
+						},
+						"sensitive_operations": []string{
+							"payments",
+							"credential_change",
+							"account_deletion",
+							"privilege_change",
+							"bulk_export",
+						},
+						"user_context": []string{
+							"end_user_first_party",
+						},
+					},
+					Order: []string{
+						"client_type",
+						"user_context",
+						"sensitive_operations",
+					},
+					Pos: decision.Pos{
+						Line:   1409,
+						Column: 11,
+					},
+					KeyPos: map[string]decision.Pos{
+						"client_type": {
+							Line:   1409,
+							Column: 12,
+						},
+						"sensitive_operations": {
+							Line:   1409,
+							Column: 81,
+						},
+						"user_context": {
+							Line:   1409,
+							Column: 43,
+						},
+					},
+				},
+				Add: decision.Effects{
+					Source: decision.Cites{
+						Items: []string{
+							"nist80063b §7.2.1",
+							"rfc9470 §4",
+						},
+						Pos: decision.Pos{
+							Line:   1411,
+							Column: 15,
+						},
+					},
+					Primary: []decision.Rule{
+						{
+							ID:  "step_up_auth",
+							Why: "Sensitive operations need a stronger or fresher sign-in than reading data. The app holds a session, not a bearer token, so there is no RFC 9470 challenge to answer: it sends the user back to the identity provider with `acr_values` or `max_age` and checks `acr` and `auth_time` in the new ID token before the operation.",
+							Pos: decision.Pos{
+								Line:   1413,
+								Column: 11,
+							},
+						},
+					},
+					Pos: decision.Pos{
+						Line:   1411,
+						Column: 7,
+					},
+				},
+				Pos: decision.Pos{
+					Line:   1407,
+					Column: 5,
+				},
+			},
+			{
 				ID:    "reauth_sensitive_changes",
 				Title: "Re-authentication before account changes",
 				When: &decision.Condition{
@@ -11644,23 +11754,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1409,
+							Line:   1416,
 							Column: 96,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1409,
+								Line:   1416,
 								Column: 97,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1409,
+						Line:   1416,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitive_operations": {
-							Line:   1409,
+							Line:   1416,
 							Column: 12,
 						},
 					},
@@ -11672,7 +11782,7 @@ func Snapshot() *decision.File {
 							"owasp_api2",
 						},
 						Pos: decision.Pos{
-							Line:   1411,
+							Line:   1418,
 							Column: 15,
 						},
 					},
@@ -11681,7 +11791,7 @@ func Snapshot() *decision.File {
 							ID:  "reauthentication",
 							Why: "Credential changes, account deletion and privilege changes require proving the current credentials again.",
 							Pos: decision.Pos{
-								Line:   1413,
+								Line:   1420,
 								Column: 11,
 							},
 						},
@@ -11690,7 +11800,7 @@ func Snapshot() *decision.File {
 						{
 							ID: "reauth_for_sensitive_ops",
 							Pos: decision.Pos{
-								Line:   1415,
+								Line:   1422,
 								Column: 11,
 							},
 						},
@@ -11701,23 +11811,23 @@ func Snapshot() *decision.File {
 									"owasp_session",
 								},
 								Pos: decision.Pos{
-									Line:   1416,
+									Line:   1423,
 									Column: 49,
 								},
 							},
 							Pos: decision.Pos{
-								Line:   1416,
+								Line:   1423,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1411,
+						Line:   1418,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1407,
+					Line:   1414,
 					Column: 5,
 				},
 			},
@@ -11743,23 +11853,23 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1419,
+							Line:   1426,
 							Column: 51,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1419,
+								Line:   1426,
 								Column: 52,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1419,
+						Line:   1426,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"sensitive_operations": {
-							Line:   1419,
+							Line:   1426,
 							Column: 12,
 						},
 					},
@@ -11770,7 +11880,7 @@ func Snapshot() *decision.File {
 							"owasp_txauth",
 						},
 						Pos: decision.Pos{
-							Line:   1421,
+							Line:   1428,
 							Column: 15,
 						},
 					},
@@ -11779,7 +11889,7 @@ func Snapshot() *decision.File {
 							ID:  "transaction_authorization",
 							Why: "Each payment is confirmed separately by the user, who sees the amount and the payee.",
 							Pos: decision.Pos{
-								Line:   1423,
+								Line:   1430,
 								Column: 11,
 							},
 						},
@@ -11788,18 +11898,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "transaction_signing_wysiwys",
 							Pos: decision.Pos{
-								Line:   1425,
+								Line:   1432,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1421,
+						Line:   1428,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1417,
+					Line:   1424,
 					Column: 5,
 				},
 			},
@@ -11818,12 +11928,12 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1430,
+								Line:   1437,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1430,
+									Line:   1437,
 									Column: 14,
 								},
 							},
@@ -11838,12 +11948,12 @@ func Snapshot() *decision.File {
 								"compliance",
 							},
 							Pos: decision.Pos{
-								Line:   1430,
+								Line:   1437,
 								Column: 40,
 							},
 							KeyPos: map[string]decision.Pos{
 								"compliance": {
-									Line:   1430,
+									Line:   1437,
 									Column: 41,
 								},
 							},
@@ -11861,12 +11971,12 @@ func Snapshot() *decision.File {
 									"user_context",
 								},
 								Pos: decision.Pos{
-									Line:   1429,
+									Line:   1436,
 									Column: 19,
 								},
 								KeyPos: map[string]decision.Pos{
 									"user_context": {
-										Line:   1429,
+										Line:   1436,
 										Column: 20,
 									},
 								},
@@ -11881,24 +11991,24 @@ func Snapshot() *decision.File {
 									"client_type",
 								},
 								Pos: decision.Pos{
-									Line:   1429,
+									Line:   1436,
 									Column: 43,
 								},
 								KeyPos: map[string]decision.Pos{
 									"client_type": {
-										Line:   1429,
+										Line:   1436,
 										Column: 44,
 									},
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   1429,
+							Line:   1436,
 							Column: 12,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1429,
+						Line:   1436,
 						Column: 7,
 					},
 				},
@@ -11909,7 +12019,7 @@ func Snapshot() *decision.File {
 							"owasp_authn",
 						},
 						Pos: decision.Pos{
-							Line:   1432,
+							Line:   1439,
 							Column: 15,
 						},
 					},
@@ -11918,18 +12028,18 @@ func Snapshot() *decision.File {
 							ID:  "mfa_phishing_resistant",
 							Why: "Critical operations or AAL3: users authenticate with a phishing-resistant authenticator such as a passkey or security key.",
 							Pos: decision.Pos{
-								Line:   1434,
+								Line:   1441,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1432,
+						Line:   1439,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1426,
+					Line:   1433,
 					Column: 5,
 				},
 			},
@@ -11948,12 +12058,12 @@ func Snapshot() *decision.File {
 								"sensitivity",
 							},
 							Pos: decision.Pos{
-								Line:   1439,
+								Line:   1446,
 								Column: 13,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitivity": {
-									Line:   1439,
+									Line:   1446,
 									Column: 14,
 								},
 							},
@@ -11970,12 +12080,12 @@ func Snapshot() *decision.File {
 								"compliance",
 							},
 							Pos: decision.Pos{
-								Line:   1439,
+								Line:   1446,
 								Column: 36,
 							},
 							KeyPos: map[string]decision.Pos{
 								"compliance": {
-									Line:   1439,
+									Line:   1446,
 									Column: 37,
 								},
 							},
@@ -11990,12 +12100,12 @@ func Snapshot() *decision.File {
 								"sensitive_operations",
 							},
 							Pos: decision.Pos{
-								Line:   1439,
+								Line:   1446,
 								Column: 79,
 							},
 							KeyPos: map[string]decision.Pos{
 								"sensitive_operations": {
-									Line:   1439,
+									Line:   1446,
 									Column: 80,
 								},
 							},
@@ -12013,12 +12123,12 @@ func Snapshot() *decision.File {
 									"user_context",
 								},
 								Pos: decision.Pos{
-									Line:   1438,
+									Line:   1445,
 									Column: 19,
 								},
 								KeyPos: map[string]decision.Pos{
 									"user_context": {
-										Line:   1438,
+										Line:   1445,
 										Column: 20,
 									},
 								},
@@ -12033,12 +12143,12 @@ func Snapshot() *decision.File {
 									"compliance",
 								},
 								Pos: decision.Pos{
-									Line:   1438,
+									Line:   1445,
 									Column: 43,
 								},
 								KeyPos: map[string]decision.Pos{
 									"compliance": {
-										Line:   1438,
+										Line:   1445,
 										Column: 44,
 									},
 								},
@@ -12053,24 +12163,24 @@ func Snapshot() *decision.File {
 									"client_type",
 								},
 								Pos: decision.Pos{
-									Line:   1438,
+									Line:   1445,
 									Column: 70,
 								},
 								KeyPos: map[string]decision.Pos{
 									"client_type": {
-										Line:   1438,
+										Line:   1445,
 										Column: 71,
 									},
 								},
 							},
 						},
 						Pos: decision.Pos{
-							Line:   1438,
+							Line:   1445,
 							Column: 12,
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1438,
+						Line:   1445,
 						Column: 7,
 					},
 				},
@@ -12081,7 +12191,7 @@ func Snapshot() *decision.File {
 							"owasp_authn",
 						},
 						Pos: decision.Pos{
-							Line:   1441,
+							Line:   1448,
 							Column: 15,
 						},
 					},
@@ -12090,18 +12200,18 @@ func Snapshot() *decision.File {
 							ID:  "mfa",
 							Why: "High sensitivity, a regulated context or privilege changes: users prove two factors.",
 							Pos: decision.Pos{
-								Line:   1443,
+								Line:   1450,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1441,
+						Line:   1448,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1435,
+					Line:   1442,
 					Column: 5,
 				},
 			},
@@ -12126,18 +12236,18 @@ func Snapshot() *decision.File {
 							"user_context",
 						},
 						Pos: decision.Pos{
-							Line:   1447,
+							Line:   1454,
 							Column: 12,
 						},
 						KeyPos: map[string]decision.Pos{
 							"user_context": {
-								Line:   1447,
+								Line:   1454,
 								Column: 13,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1447,
+						Line:   1454,
 						Column: 7,
 					},
 				},
@@ -12147,7 +12257,7 @@ func Snapshot() *decision.File {
 							"rfc7009 §2",
 						},
 						Pos: decision.Pos{
-							Line:   1450,
+							Line:   1457,
 							Column: 15,
 						},
 					},
@@ -12155,18 +12265,18 @@ func Snapshot() *decision.File {
 						{
 							ID: "token_revocation_endpoint",
 							Pos: decision.Pos{
-								Line:   1452,
+								Line:   1459,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1450,
+						Line:   1457,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1444,
+					Line:   1451,
 					Column: 5,
 				},
 			},
@@ -12184,12 +12294,12 @@ func Snapshot() *decision.File {
 						"client_type",
 					},
 					Pos: decision.Pos{
-						Line:   1456,
+						Line:   1463,
 						Column: 11,
 					},
 					KeyPos: map[string]decision.Pos{
 						"client_type": {
-							Line:   1456,
+							Line:   1463,
 							Column: 12,
 						},
 					},
@@ -12202,7 +12312,7 @@ func Snapshot() *decision.File {
 							"slack_signing",
 						},
 						Pos: decision.Pos{
-							Line:   1458,
+							Line:   1465,
 							Column: 15,
 						},
 					},
@@ -12211,7 +12321,7 @@ func Snapshot() *decision.File {
 							ID:  "unverified_webhook",
 							Why: "Every delivery is verified before it is processed.",
 							Pos: decision.Pos{
-								Line:   1466,
+								Line:   1473,
 								Column: 11,
 							},
 						},
@@ -12219,7 +12329,7 @@ func Snapshot() *decision.File {
 							ID:  "webhook_weak_verification",
 							Why: "Static tokens, SHA-1 and signatures over parsed bodies are not accepted.",
 							Pos: decision.Pos{
-								Line:   1467,
+								Line:   1474,
 								Column: 11,
 							},
 						},
@@ -12228,46 +12338,46 @@ func Snapshot() *decision.File {
 						{
 							ID: "webhook_hmac_raw_body",
 							Pos: decision.Pos{
-								Line:   1460,
+								Line:   1467,
 								Column: 11,
 							},
 						},
 						{
 							ID: "webhook_constant_time_compare",
 							Pos: decision.Pos{
-								Line:   1461,
+								Line:   1468,
 								Column: 11,
 							},
 						},
 						{
 							ID: "webhook_timestamp_tolerance",
 							Pos: decision.Pos{
-								Line:   1462,
+								Line:   1469,
 								Column: 11,
 							},
 						},
 						{
 							ID: "webhook_replay_dedup",
 							Pos: decision.Pos{
-								Line:   1463,
+								Line:   1470,
 								Column: 11,
 							},
 						},
 						{
 							ID: "webhook_secret_rotation",
 							Pos: decision.Pos{
-								Line:   1464,
+								Line:   1471,
 								Column: 11,
 							},
 						},
 					},
 					Pos: decision.Pos{
-						Line:   1458,
+						Line:   1465,
 						Column: 7,
 					},
 				},
 				Pos: decision.Pos{
-					Line:   1454,
+					Line:   1461,
 					Column: 5,
 				},
 			},

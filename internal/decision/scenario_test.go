@@ -1,8 +1,11 @@
 package decision_test
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"go.yaml.in/yaml/v3"
@@ -122,4 +125,46 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// TestStepUpFitsTheCredential: a server-rendered app with its own session
+// holds no bearer token, so its step-up goes back to the identity provider
+// with acr_values or max_age, without the RFC 9470 challenge setting; an
+// app that calls the API for a user keeps the challenge.
+func TestStepUpFitsTheCredential(t *testing.T) {
+	f := loadDefault(t)
+	base := decision.Answers{
+		"client_type": {"server_web_app"}, "trust": {"public_internet"},
+		"can_hold_secret": {"yes"}, "token_lifetime": {"minutes"}, "revocation": {"eventual"},
+		"sensitivity": {"high"}, "sensitive_operations": {"payments"}, "compliance": {},
+	}
+	for _, c := range []struct {
+		user      string
+		challenge bool
+	}{{"end_user_first_party", false}, {"end_user_delegated", true}} {
+		a := maps.Clone(base)
+		a["user_context"] = []string{c.user}
+		rec, err := f.Evaluate(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var stepUp *decision.Item
+		for i := range rec.Primary {
+			if rec.Primary[i].ID == "step_up_auth" {
+				stepUp = &rec.Primary[i]
+			}
+		}
+		if stepUp == nil {
+			t.Fatalf("%s: no step-up among %v", c.user, rec.Primary)
+		}
+		hasChallenge := slices.ContainsFunc(rec.Settings, func(it decision.Item) bool {
+			return it.ID == "step_up_challenge"
+		})
+		if hasChallenge != c.challenge {
+			t.Errorf("%s: step_up_challenge setting %v, want %v", c.user, hasChallenge, c.challenge)
+		}
+		if !c.challenge && !strings.Contains(stepUp.Why, "max_age") {
+			t.Errorf("%s: step-up says %q, want the identity provider's max_age", c.user, stepUp.Why)
+		}
+	}
 }
