@@ -9795,26 +9795,6 @@ func Snapshot() *decision.File {
 						"client_type",
 						"can_hold_secret",
 					},
-					Not: &decision.Condition{
-						Answers: map[string][]string{
-							"user_context": []string{
-								"none",
-							},
-						},
-						Order: []string{
-							"user_context",
-						},
-						Pos: decision.Pos{
-							Line:   1182,
-							Column: 125,
-						},
-						KeyPos: map[string]decision.Pos{
-							"user_context": {
-								Line:   1182,
-								Column: 126,
-							},
-						},
-					},
 					Pos: decision.Pos{
 						Line:   1182,
 						Column: 11,

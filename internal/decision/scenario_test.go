@@ -168,3 +168,26 @@ func TestStepUpFitsTheCredential(t *testing.T) {
 		}
 	}
 }
+
+// TestDistributedAppClaimingASecretIsWarned: an installed app answered as
+// able to keep a secret gets the warning whether or not a user is involved
+// (RFC 8252 §8.5).
+func TestDistributedAppClaimingASecretIsWarned(t *testing.T) {
+	f := loadDefault(t)
+	for _, user := range []string{"none", "end_user_first_party"} {
+		rec, err := f.Evaluate(decision.Answers{
+			"client_type": {"native_mobile"}, "user_context": {user},
+			"trust": {"public_internet"}, "can_hold_secret": {"yes"},
+			"token_lifetime": {"minutes"}, "revocation": {"eventual"}, "sensitivity": {"low"},
+			"sensitive_operations": {}, "compliance": {},
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.ContainsFunc(rec.Warnings, func(it decision.Item) bool {
+			return it.ID == "static_secret_in_public_client"
+		}) {
+			t.Errorf("user_context %s: no warning about a secret shipped in the app", user)
+		}
+	}
+}
