@@ -15,6 +15,7 @@ import (
 
 	"github.com/authadvisor/authadvisor/internal/audit"
 	"github.com/authadvisor/authadvisor/internal/findings"
+	"github.com/authadvisor/authadvisor/internal/findings/sariftest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -79,23 +80,7 @@ func TestCorpusGolden(t *testing.T) {
 // TestCorpusSARIFValidates checks the SARIF of every corpus document
 // against the SARIF 2.1.0 schema.
 func TestCorpusSARIFValidates(t *testing.T) {
-	f, err := os.Open("../findings/testdata/sarif-schema-2.1.0.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	doc, err := jsonschema.UnmarshalJSON(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := jsonschema.NewCompiler()
-	if err := c.AddResource("sarif.json", doc); err != nil {
-		t.Fatal(err)
-	}
-	schema, err := c.Compile("sarif.json")
-	if err != nil {
-		t.Fatal(err)
-	}
+	schema := sariftest.Schema(t)
 	for _, path := range corpus(t) {
 		var out bytes.Buffer
 		if err := findings.Render(&out, "sarif", auditFile(t, path)); err != nil {

@@ -3,13 +3,13 @@ package findings_test
 import (
 	"bytes"
 	"encoding/json"
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/authadvisor/authadvisor/internal/findings"
+	"github.com/authadvisor/authadvisor/internal/findings/sariftest"
 )
 
 // sampleReport has a finding of each severity, related locations, an
@@ -46,32 +46,10 @@ func sampleReport() *findings.Report {
 	}
 }
 
-func sarifSchema(t *testing.T) *jsonschema.Schema {
-	t.Helper()
-	f, err := os.Open("testdata/sarif-schema-2.1.0.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	doc, err := jsonschema.UnmarshalJSON(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := jsonschema.NewCompiler()
-	if err := c.AddResource("sarif.json", doc); err != nil {
-		t.Fatal(err)
-	}
-	s, err := c.Compile("sarif.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
-
 // TestSARIFValidates checks the SARIF output against the SARIF 2.1.0
 // schema, for a report with findings and for an empty one.
 func TestSARIFValidates(t *testing.T) {
-	schema := sarifSchema(t)
+	schema := sariftest.Schema(t)
 	for name, r := range map[string]*findings.Report{
 		"findings": sampleReport(),
 		"empty":    {Command: "audit", Files: []string{"a.yaml"}},
